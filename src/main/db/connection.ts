@@ -1,0 +1,146 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { StoreError } from './errors';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import type { Database } from './schema';
+
+/** Written into every Ombud store's header (`PRAGMA application_id`): "OMBD". */
+export const APPLICATION_ID = 0x4f4d4244;
+
+export type Db = Kysely<Database>;
+
+export interface Store {
+  path: string;
+  db: Db;
+  /** The raw handle, for the few dialect-specific repository functions and for benchmarks. */
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+  /** Apply pending migrations (default true). When false an outdated store is refused. */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+let electronBinding: string | undefined;
+
+/**
+ * Electron runs with a different Node ABI than the Node that npm built better-sqlite3 for, so the
+ * app points better-sqlite3 at its own build (see scripts/electron-native.mjs). Node (tests, CLI,
+ * harness) never calls this and uses the module exactly as npm built it.
+ */
+export function useNativeBinding(path: string): void {
+  electronBinding = path;
+}
+
+function nativeBinding(): string | undefined {
+  return electronBinding;
+}
+
+/** Checks a file before any write, so a file that is not ours, or is newer, is never modified. */
+export function inspectStore(path: string): { version: number } | 'new' {
+  if (!existsSync(path)) return 'new';
+  const size = statSync(path).size;
+  if (size === 0) return 'new';
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new StoreError('not_ombud', `${path} is not an Ombud store: it is not an SQLite database.`);
+  }
+  let probe: BetterSqlite3.Database;
+  try {
+    probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
+  } catch (error) {
+    throw new StoreError('unreadable', `${path} cannot be read: ${(error as Error).message}`);
+  }
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    if (appId !== APPLICATION_ID) {
+      if (appId === 0 && tables.n === 0 && version === 0) return 'new';
+      throw new StoreError(
+        'not_ombud',
+        `${path} is not an Ombud store (application id ${appId}, ${tables.n} tables). Choose an Ombud store or a new file.`,
+      );
+    }
+    if (version > LATEST_VERSION) {
+      throw new StoreError(
+        'too_new',
+        `${path} was written by a newer Ombud (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Ombud to open it; the file was not changed.`,
+      );
+    }
+    return { version };
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * Runs the pending migrations up to `target` (default: the latest), each in its own transaction
+ * together with its version bump, so a failed step leaves the store at the previous version.
+ */
+export async function migrate(db: Db, raw: BetterSqlite3.Database, target = LATEST_VERSION): Promise<number[]> {
+  const current = raw.pragma('user_version', { simple: true }) as number;
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx as Kysely<any>);
+      await sql.raw(`PRAGMA application_id = ${APPLICATION_ID}`).execute(trx);
+      await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+/**
+ * Opens an Ombud store: refuses foreign or newer files untouched, then sets WAL, foreign keys and
+ * a busy timeout, and migrates to the latest schema.
+ */
+export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+  const { create = true, migrate: doMigrate = true, readonly = false } = options;
+  const state = inspectStore(path);
+  if (state === 'new' && !create) throw new StoreError('missing', `No Ombud store at ${path}.`);
+  if (state !== 'new' && state.version < LATEST_VERSION && !doMigrate) {
+    throw new StoreError(
+      'outdated',
+      `${path} has schema ${state.version} and needs migrating to ${LATEST_VERSION}: run \`ombud migrate --db ${path}\`.`,
+    );
+  }
+  const sqlite = new BetterSqlite3(path, { readonly, nativeBinding: nativeBinding() });
+  if (!readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (!readonly) await migrate(db, sqlite);
+  return {
+    path,
+    db,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function schemaVersion(store: Store): number {
+  return store.sqlite.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import { up as up0001 } from './0001-core';
+import { up as up0002 } from './0002-search';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Kysely<any>) => Promise<void>;
+}
+
+/** Every schema step in order. The store's `PRAGMA user_version` says how many have run. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', up: up0001 },
+  { version: 2, name: 'search', up: up0002 },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

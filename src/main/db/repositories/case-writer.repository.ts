@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Bulk writes of whole cases (demo generator, imports). These run as prepared statements on the
+ * raw handle inside one synchronous transaction per batch: a case with its customer, purchases,
+ * claims, history and attachments is written completely or not at all, at the throughput an
+ * import of millions of events needs. SQLite-specific, kept here so another dialect can replace it.
+ */
+
+export interface NewAttachment {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+export interface NewEvent {
+  sourceId?: string | null;
+  occurredAt: string;
+  kind: string;
+  source: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+  actor: string;
+  actorUserId?: number | null;
+  /** Links the event to one of the case's purchases by order reference. */
+  orderRef?: string | null;
+  summary: string;
+  body: string;
+  data: Record<string, unknown>;
+  attachments?: NewAttachment[];
+}
+
+export interface NewCaseBundle {
+  number: string;
+  sourceId?: string | null;
+  market: string;
+  language: string;
+  receivedAt: string;
+  receivedDate: string;
+  receivedChannel: string;
+  status: string;
+  category: string;
+  summary: string;
+  assigneeId?: number | null;
+  customer: {
+    sourceId?: string | null;
+    name: string;
+    personalNumber: string;
+    email: string | null;
+    phone: string | null;
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string;
+  };
+  merchant: { sourceId?: string | null; name: string; orgNumber: string | null; country: string } | null;
+  purchases: {
+    sourceId?: string | null;
+    orderRef: string;
+    purchasedOn: string;
+    amountMinor: number;
+    currency: string;
+    product: string;
+    status: string;
+  }[];
+  claims: { kind: string; text: string; amountMinor: number | null; currency: string | null }[];
+  events: NewEvent[];
+}
+
+export interface CaseWriter {
+  /** Writes the cases in one transaction; returns their new ids in order. */
+  writeBatch(cases: NewCaseBundle[]): number[];
+}
+
+export function createCaseWriter(sqlite: BetterSqlite3.Database, now: () => string = () => new Date().toISOString()): CaseWriter {
+  const findCustomerBySource = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE source_id = ?');
+  const findCustomerByNumber = sqlite.prepare<[string, string], { id: number }>(
+    'SELECT id FROM customers WHERE personal_number = ? AND name = ? ORDER BY id LIMIT 1',
+  );
+  const insertCustomer = sqlite.prepare(
+    `INSERT INTO customers (source_id, name, personal_number, email, phone, street, postal_code, city, country)
+     VALUES (@sourceId, @name, @personalNumber, @email, @phone, @street, @postalCode, @city, @country)`,
+  );
+  const findMerchantBySource = sqlite.prepare<[string], { id: number }>('SELECT id FROM merchants WHERE source_id = ?');
+  const findMerchantByName = sqlite.prepare<[string], { id: number }>('SELECT id FROM merchants WHERE name = ? ORDER BY id LIMIT 1');
+  const insertMerchant = sqlite.prepare(
+    `INSERT INTO merchants (source_id, name, org_number, country) VALUES (@sourceId, @name, @orgNumber, @country)`,
+  );
+  const insertCase = sqlite.prepare(
+    `INSERT INTO cases (number, source_id, market, language, received_at, received_date, received_channel, status,
+       category, summary, customer_id, merchant_id, assignee_id, customer_name, event_count, last_event_at,
+       claim_total_minor, claim_currency, created_at, updated_at)
+     VALUES (@number, @sourceId, @market, @language, @receivedAt, @receivedDate, @receivedChannel, @status,
+       @category, @summary, @customerId, @merchantId, @assigneeId, @customerName, @eventCount, @lastEventAt,
+       @claimTotal, @claimCurrency, @now, @now)`,
+  );
+  const insertPurchase = sqlite.prepare(
+    `INSERT INTO purchases (case_id, source_id, order_ref, purchased_on, amount_minor, currency, product, status, merchant_id)
+     VALUES (@caseId, @sourceId, @orderRef, @purchasedOn, @amountMinor, @currency, @product, @status, @merchantId)`,
+  );
+  const insertClaim = sqlite.prepare(
+    `INSERT INTO claims (case_id, position, kind, text, amount_minor, currency)
+     VALUES (@caseId, @position, @kind, @text, @amountMinor, @currency)`,
+  );
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO history_events (case_id, source_id, occurred_at, kind, source, direction, actor, actor_user_id,
+       purchase_id, summary, body, data, recorded_at)
+     VALUES (@caseId, @sourceId, @occurredAt, @kind, @source, @direction, @actor, @actorUserId,
+       @purchaseId, @summary, @body, @data, @now)`,
+  );
+  const insertAttachment = sqlite.prepare(
+    `INSERT INTO attachments (sha256, size, media_type, content, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO NOTHING`,
+  );
+  const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
+  const linkAttachment = sqlite.prepare(
+    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name) VALUES (?, ?, ?)',
+  );
+  const insertCaseFts = sqlite.prepare(
+    `INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  function customerId(c: NewCaseBundle['customer']): number {
+    const existing = c.sourceId ? findCustomerBySource.get(c.sourceId) : findCustomerByNumber.get(c.personalNumber, c.name);
+    if (existing) return existing.id;
+    return Number(insertCustomer.run({ ...c, sourceId: c.sourceId ?? null }).lastInsertRowid);
+  }
+
+  function merchantId(m: NewCaseBundle['merchant']): number | null {
+    if (!m) return null;
+    const existing = m.sourceId ? findMerchantBySource.get(m.sourceId) : findMerchantByName.get(m.name);
+    if (existing) return existing.id;
+    return Number(insertMerchant.run({ ...m, sourceId: m.sourceId ?? null }).lastInsertRowid);
+  }
+
+  function writeOne(bundle: NewCaseBundle, stamp: string): number {
+    const cid = customerId(bundle.customer);
+    const mid = merchantId(bundle.merchant);
+    const sorted = [...bundle.events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    const claimCurrencies = new Set(bundle.claims.filter((c) => c.amountMinor !== null).map((c) => c.currency));
+    const claimTotal =
+      claimCurrencies.size === 1 ? bundle.claims.reduce((sum, c) => sum + (c.amountMinor ?? 0), 0) : null;
+    const caseId = Number(
+      insertCase.run({
+        number: bundle.number,
+        sourceId: bundle.sourceId ?? null,
+        market: bundle.market,
+        language: bundle.language,
+        receivedAt: bundle.receivedAt,
+        receivedDate: bundle.receivedDate,
+        receivedChannel: bundle.receivedChannel,
+        status: bundle.status,
+        category: bundle.category,
+        summary: bundle.summary,
+        customerId: cid,
+        merchantId: mid,
+        assigneeId: bundle.assigneeId ?? null,
+        customerName: bundle.customer.name,
+        eventCount: sorted.length,
+        lastEventAt: sorted.length > 0 ? sorted[sorted.length - 1]!.occurredAt : null,
+        claimTotal,
+        claimCurrency: claimTotal === null ? null : ([...claimCurrencies][0] ?? null),
+        now: stamp,
+      }).lastInsertRowid,
+    );
+    const purchaseIds = new Map<string, number>();
+    for (const p of bundle.purchases) {
+      const id = insertPurchase.run({ ...p, sourceId: p.sourceId ?? null, caseId, merchantId: mid }).lastInsertRowid;
+      purchaseIds.set(p.orderRef, Number(id));
+    }
+    bundle.claims.forEach((c, i) => insertClaim.run({ ...c, caseId, position: i + 1 }));
+    for (const e of sorted) {
+      const eventId = Number(
+        insertEvent.run({
+          caseId,
+          sourceId: e.sourceId ?? null,
+          occurredAt: e.occurredAt,
+          kind: e.kind,
+          source: e.source,
+          direction: e.direction,
+          actor: e.actor,
+          actorUserId: e.actorUserId ?? null,
+          purchaseId: e.orderRef ? (purchaseIds.get(e.orderRef) ?? null) : null,
+          summary: e.summary,
+          body: e.body,
+          data: JSON.stringify(e.data),
+          now: stamp,
+        }).lastInsertRowid,
+      );
+      for (const a of e.attachments ?? []) {
+        const sha = createHash('sha256').update(a.content).digest('hex');
+        insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
+        linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName);
+      }
+    }
+    insertCaseFts.run(
+      caseId,
+      bundle.number,
+      bundle.customer.name,
+      bundle.customer.personalNumber,
+      bundle.merchant?.name ?? '',
+      bundle.purchases.map((p) => p.orderRef).join(' '),
+      bundle.claims.map((c) => c.text).join(' '),
+      bundle.summary,
+    );
+    return caseId;
+  }
+
+  const batch = sqlite.transaction((cases: NewCaseBundle[]) => {
+    const stamp = now();
+    return cases.map((c) => writeOne(c, stamp));
+  });
+
+  return { writeBatch: (cases) => batch(cases) };
+}

@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import type { CaseListInput } from '../../../shared/ipc/contract';
+import type { Db } from '../connection';
+
+type ListFilter = Omit<CaseListInput, 'sort' | 'dir' | 'offset' | 'limit'>;
+
+const SORT_COLUMNS = {
+  received: 'cases.received_at',
+  number: 'cases.number',
+  customer: 'cases.customer_name',
+  status: 'cases.status',
+  market: 'cases.market',
+  category: 'cases.category',
+} as const;
+
+function filtered(db: Db, filter: ListFilter) {
+  let q = db.selectFrom('cases');
+  if (filter.status && filter.status.length > 0) q = q.where('cases.status', 'in', filter.status);
+  if (filter.market) q = q.where('cases.market', '=', filter.market);
+  if (filter.category) q = q.where('cases.category', '=', filter.category);
+  if (filter.assigneeId !== undefined) {
+    q = filter.assigneeId === null ? q.where('cases.assignee_id', 'is', null) : q.where('cases.assignee_id', '=', filter.assigneeId);
+  }
+  return q;
+}
+
+/** One inbox page: the denormalised list columns of the case row plus the assignee's name. */
+export async function listCasePage(
+  db: Db,
+  filter: ListFilter,
+  sort: keyof typeof SORT_COLUMNS,
+  dir: 'asc' | 'desc',
+  offset: number,
+  limit: number,
+) {
+  return filtered(db, filter)
+    .leftJoin('users', 'users.id', 'cases.assignee_id')
+    .select([
+      'cases.id',
+      'cases.number',
+      'cases.customer_name',
+      'cases.market',
+      'cases.category',
+      'cases.received_date',
+      'cases.status',
+      'cases.event_count',
+      'cases.claim_total_minor',
+      'cases.claim_currency',
+      'users.display_name as assignee_name',
+    ])
+    .orderBy(SORT_COLUMNS[sort], dir)
+    .orderBy('cases.id', dir)
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countCases(db: Db, filter: ListFilter): Promise<number> {
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findCaseById(db: Db, id: number) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('merchants', 'merchants.id', 'cases.merchant_id')
+    .leftJoin('users', 'users.id', 'cases.assignee_id')
+    .selectAll('cases')
+    .select([
+      'customers.name as c_name',
+      'customers.personal_number as c_personal_number',
+      'customers.email as c_email',
+      'customers.phone as c_phone',
+      'customers.street as c_street',
+      'customers.postal_code as c_postal_code',
+      'customers.city as c_city',
+      'customers.country as c_country',
+      'merchants.name as m_name',
+      'merchants.org_number as m_org_number',
+      'merchants.country as m_country',
+      'users.display_name as assignee_name',
+    ])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listPurchases(db: Db, caseId: number) {
+  return db
+    .selectFrom('purchases')
+    .leftJoin('merchants', 'merchants.id', 'purchases.merchant_id')
+    .selectAll('purchases')
+    .select('merchants.name as merchant_name')
+    .where('purchases.case_id', '=', caseId)
+    .orderBy('purchases.purchased_on')
+    .orderBy('purchases.id')
+    .execute();
+}
+
+export async function listClaims(db: Db, caseId: number) {
+  return db.selectFrom('claims').selectAll().where('case_id', '=', caseId).orderBy('position').execute();
+}
+
+/** Counts for `ombud info` and the about panel. */
+export async function storeCounts(db: Db) {
+  const row = await db
+    .selectNoFrom([
+      sql<number>`(SELECT count(*) FROM cases)`.as('cases'),
+      sql<number>`(SELECT max(rowid) FROM history_events)`.as('events'),
+      sql<number>`(SELECT count(*) FROM customers)`.as('customers'),
+      sql<number>`(SELECT count(*) FROM merchants)`.as('merchants'),
+      sql<number>`(SELECT count(*) FROM attachments)`.as('attachments'),
+      sql<number>`(SELECT count(*) FROM users)`.as('users'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    cases: Number(row.cases),
+    // History is append-only (triggers refuse deletes), so the largest rowid is the count
+    // and avoids a full scan of millions of rows.
+    events: Number(row.events ?? 0),
+    customers: Number(row.customers),
+    merchants: Number(row.merchants),
+    attachments: Number(row.attachments),
+    users: Number(row.users),
+  };
+}

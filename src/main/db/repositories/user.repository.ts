@@ -1,0 +1,18 @@
+import type { Db } from '../connection';
+
+export async function findUser(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The first active user with the role; the session before sign-in exists (see session.service). */
+export async function firstUserWithRole(db: Db, role: 'ombudsman' | 'handler' | 'auditor') {
+  return db.selectFrom('users').selectAll().where('role', '=', role).where('active', '=', 1).orderBy('id').executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Db,
+  user: { username: string; display_name: string; role: 'ombudsman' | 'handler' | 'auditor'; title: string | null; created_at: string },
+) {
+  const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

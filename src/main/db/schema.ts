@@ -1,0 +1,156 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely table types: the store as SQL sees it (snake_case, integer minor units, ISO strings). */
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: 'ombudsman' | 'handler' | 'auditor';
+  title: string | null;
+  active: Generated<number>;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface CustomerTable {
+  id: Generated<number>;
+  source_id: string | null;
+  name: string;
+  personal_number: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string;
+}
+
+export interface MerchantTable {
+  id: Generated<number>;
+  source_id: string | null;
+  name: string;
+  org_number: string | null;
+  country: string;
+}
+
+export interface CaseTable {
+  id: Generated<number>;
+  number: string;
+  source_id: string | null;
+  market: string;
+  language: string;
+  received_at: string;
+  received_date: string;
+  received_channel: string;
+  status: string;
+  category: string;
+  summary: string;
+  customer_id: number;
+  merchant_id: number | null;
+  assignee_id: number | null;
+  customer_name: string;
+  event_count: Generated<number>;
+  last_event_at: string | null;
+  claim_total_minor: number | null;
+  claim_currency: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PurchaseTable {
+  id: Generated<number>;
+  case_id: number;
+  source_id: string | null;
+  order_ref: string;
+  purchased_on: string;
+  amount_minor: number;
+  currency: string;
+  product: string;
+  status: string;
+  merchant_id: number | null;
+}
+
+export interface ClaimTable {
+  id: Generated<number>;
+  case_id: number;
+  position: number;
+  kind: string;
+  text: string;
+  amount_minor: number | null;
+  currency: string | null;
+}
+
+export interface HistoryEventTable {
+  id: Generated<number>;
+  case_id: number;
+  source_id: string | null;
+  occurred_at: string;
+  kind: string;
+  source: string;
+  direction: string;
+  actor: string;
+  actor_user_id: number | null;
+  purchase_id: number | null;
+  summary: string;
+  body: string;
+  data: string;
+  recorded_at: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  media_type: string;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface EventAttachmentTable {
+  event_id: number;
+  attachment_id: number;
+  file_name: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  case_id: number | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  users: UserTable;
+  customers: CustomerTable;
+  merchants: MerchantTable;
+  cases: CaseTable;
+  purchases: PurchaseTable;
+  claims: ClaimTable;
+  history_events: HistoryEventTable;
+  attachments: AttachmentTable;
+  event_attachments: EventAttachmentTable;
+  audit_log: AuditLogTable;
+  settings: SettingTable;
+  counters: CounterTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type NewCaseRow = Insertable<CaseTable>;
+export type HistoryEventRow = Selectable<HistoryEventTable>;
+export type NewHistoryEventRow = Insertable<HistoryEventTable>;

@@ -1,0 +1,189 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Result } from '../../shared/ipc/result';
+import { dispatch, isChannel } from '../ipc/dispatch';
+import type { ServiceContext } from '../services/context';
+
+export interface HarnessOptions {
+  context: ServiceContext;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  token?: string;
+  validateOutput?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+  });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The browser harness: the same handler table as Electron IPC, served over HTTP on 127.0.0.1
+ * only, with a random token per start required on every RPC. It lets the renderer run and be
+ * tested where no Electron binary exists. Static files carry no data and need no token.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const rendererRoot = resolve(options.rendererDir);
+  let port = 0;
+
+  const tokenMatches = (given: string | string[] | undefined): boolean => {
+    if (typeof given !== 'string') return false;
+    const bytes = Buffer.from(given);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = resolve(rendererRoot, relative === '' ? 'index.html' : relative);
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      send(res, 200, await readFile(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  }
+
+  async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!tokenMatches(req.headers['x-ombud-token'])) {
+      sendResult(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong harness token.' } });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
+      sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
+      return;
+    }
+    if (!isChannel(channel)) {
+      sendResult(res, 404, { ok: false, error: { code: 'not_found', message: `Unknown channel ${channel.slice(0, 80)}.` } });
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      const message = (error as Error).message === 'too large' ? `The request is larger than ${MAX_BODY} bytes.` : 'The request body is not valid JSON.';
+      sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message } });
+      return;
+    }
+    const result = await dispatch(options.context, channel, input, {
+      validateOutput: options.validateOutput,
+      onInternalError: (ch, error) => options.log?.(`${ch}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    sendResult(res, 200, result);
+  }
+
+  const server = createServer((req, res) => {
+    // Loopback only, and only under our own host name: refuses other hosts and DNS rebinding.
+    const host = req.headers.host ?? '';
+    if (!isLoopback(req.socket.remoteAddress) || (host !== `${HOST}:${port}` && host !== `localhost:${port}`)) {
+      send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const rpc = /^\/rpc\/([^/]+)$/.exec(url.pathname);
+    const work = rpc
+      ? req.method === 'POST'
+        ? serveRpc(decodeURIComponent(rpc[1]!), req, res)
+        : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))
+      : req.method === 'GET' || req.method === 'HEAD'
+        ? serveStatic(url.pathname, res)
+        : Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
+    work.catch((error: unknown) => {
+      options.log?.(`harness: ${String(error)}`);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { CHANNELS } from '../shared/ipc/channels';
+import { openStore, useNativeBinding, type Store } from './db/connection';
+import { createDemoStore } from './demo/generate';
+import { dispatch } from './ipc/dispatch';
+import { sessionUser } from './services/session.service';
+
+// App lifecycle and windows only: everything else is in services shared with the CLI and harness.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererIndex = join(here, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+function argValue(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+/** better-sqlite3 built for Electron's ABI (scripts/electron-native.mjs), never the Node build. */
+function selectNativeBinding(): void {
+  const candidates = [
+    argValue('sqlite-binding'),
+    join(process.resourcesPath ?? '', 'better_sqlite3.node'),
+    join(app.getAppPath(), '.electron-native', process.versions.electron ?? '', 'better_sqlite3.node'),
+  ];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (found) useNativeBinding(found);
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (url !== rendererUrl) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+async function openAppStore(): Promise<Store> {
+  const path = argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
+  mkdirSync(dirname(path), { recursive: true });
+  const store = await openStore(path);
+  const demo = Number(argValue('demo') ?? 0);
+  const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
+  if (demo > 0 && !hasCases) {
+    await createDemoStore(store, { cases: demo, seed: 1, asOf: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()) });
+  }
+  return store;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  harden();
+  selectNativeBinding();
+  let store: Store;
+  try {
+    store = await openAppStore();
+  } catch (error) {
+    dialog.showErrorBox('Ombud', (error as Error).message);
+    app.quit();
+    return;
+  }
+  const context = { store, user: await sessionUser(store) };
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      // Only our own page may call; anything else loaded by mistake gets nothing.
+      if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
+        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
+      }
+      return dispatch(context, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
+    });
+  }
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Ombud',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadFile(rendererIndex);
+  app.on('window-all-closed', () => {
+    void store.close().finally(() => app.quit());
+  });
+  // Links in letters or help open in the system browser, never inside the workbench.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https:')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+void start();

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { contract, type ChannelOutput } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import { StoreError } from '../db/errors';
+import type { ServiceContext } from '../services/context';
+import { ServiceError } from '../services/errors';
+import { handlers } from './handlers';
+
+export interface DispatchOptions {
+  /** Also check what main sends back against the contract (tests turn this on). */
+  validateOutput?: boolean;
+  /** Where unexpected errors are reported; never the renderer, which gets a generic message. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/** Names the first problems zod found, with the path of each, e.g. `limit: must be at most 500`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * The single entry for every transport: validates the untrusted input against the contract,
+ * runs the handler, and turns every outcome into a Result. Nothing is written when the input is
+ * refused, because the handler never runs.
+ */
+export async function dispatch(
+  ctx: ServiceContext,
+  channel: unknown,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+  }
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}` } };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => Promise<ChannelOutput<Channel>>;
+    const data = await handler(ctx, parsed.data);
+    if (options.validateOutput) {
+      const out = spec.output.safeParse(data);
+      if (!out.success) throw new Error(`${channel} returned a value outside its contract: ${describeIssues(out.error)}`);
+    }
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof StoreError) return { ok: false, error: { code: 'unavailable', message: error.message } };
+    options.onInternalError?.(channel, error);
+    return { ok: false, error: { code: 'internal', message: `${channel} failed unexpectedly. The details are in the log.` } };
+  }
+}

@@ -1,0 +1,106 @@
+import type { CaseHeader, CaseListRow } from '../../shared/domain/case';
+import type { HistoryEvent } from '../../shared/domain/history';
+import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import * as cases from '../db/repositories/case.repository';
+import { listCaseEvents } from '../db/repositories/history.repository';
+import type { ServiceContext } from './context';
+import { notFound } from './errors';
+import { maskPersonalNumber } from './personal-number';
+
+/** One inbox page and the total for the same filter. Any role may read the inbox. */
+export async function listCases(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'cases:list'>,
+): Promise<{ rows: CaseListRow[]; total: number }> {
+  const { sort, dir, offset, limit, ...filter } = input;
+  const [rows, total] = await Promise.all([
+    cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit),
+    cases.countCases(ctx.store.db, filter),
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      customerName: r.customer_name,
+      market: r.market as CaseListRow['market'],
+      category: r.category as CaseListRow['category'],
+      receivedDate: r.received_date,
+      status: r.status as CaseListRow['status'],
+      assigneeName: r.assignee_name,
+      eventCount: r.event_count,
+      claimTotal: r.claim_total_minor === null || r.claim_currency === null ? null : { minor: r.claim_total_minor, currency: r.claim_currency },
+    })),
+  };
+}
+
+/** Everything the case view shows. The personal number leaves the service masked. */
+export async function getCase(ctx: ServiceContext, id: number): Promise<{ header: CaseHeader; events: HistoryEvent[] }> {
+  const db = ctx.store.db;
+  const row = await cases.findCaseById(db, id);
+  if (!row) throw notFound(`Case ${id}`);
+  const [purchases, claims, history] = await Promise.all([cases.listPurchases(db, id), cases.listClaims(db, id), listCaseEvents(db, id)]);
+  const attachmentsByEvent = new Map<number, HistoryEvent['attachments']>();
+  for (const a of history.attachments) {
+    const list = attachmentsByEvent.get(a.event_id) ?? [];
+    list.push({ id: a.id, fileName: a.file_name, mediaType: a.media_type, size: a.size, sha256: a.sha256 });
+    attachmentsByEvent.set(a.event_id, list);
+  }
+  const header: CaseHeader = {
+    id: row.id,
+    number: row.number,
+    market: row.market as CaseHeader['market'],
+    language: row.language as CaseHeader['language'],
+    receivedAt: row.received_at,
+    receivedDate: row.received_date,
+    receivedChannel: row.received_channel as CaseHeader['receivedChannel'],
+    status: row.status as CaseHeader['status'],
+    category: row.category as CaseHeader['category'],
+    summary: row.summary,
+    assignee: row.assignee_id === null || row.assignee_name === null ? null : { id: row.assignee_id, name: row.assignee_name },
+    customer: {
+      id: row.customer_id,
+      name: row.c_name,
+      personalNumberMasked: maskPersonalNumber(row.c_personal_number),
+      email: row.c_email,
+      phone: row.c_phone,
+      street: row.c_street,
+      postalCode: row.c_postal_code,
+      city: row.c_city,
+      country: row.c_country,
+    },
+    merchant:
+      row.merchant_id === null || row.m_name === null
+        ? null
+        : { id: row.merchant_id, name: row.m_name, orgNumber: row.m_org_number, country: row.m_country ?? row.market },
+    purchases: purchases.map((p) => ({
+      id: p.id,
+      orderRef: p.order_ref,
+      purchasedOn: p.purchased_on,
+      amount: { minor: p.amount_minor, currency: p.currency },
+      product: p.product as CaseHeader['purchases'][number]['product'],
+      status: p.status as CaseHeader['purchases'][number]['status'],
+      merchantName: p.merchant_name,
+    })),
+    claims: claims.map((c) => ({
+      id: c.id,
+      position: c.position,
+      kind: c.kind as CaseHeader['claims'][number]['kind'],
+      text: c.text,
+      amount: c.amount_minor === null || c.currency === null ? null : { minor: c.amount_minor, currency: c.currency },
+    })),
+  };
+  const events: HistoryEvent[] = history.events.map((e) => ({
+    id: e.id,
+    occurredAt: e.occurred_at,
+    kind: e.kind as HistoryEvent['kind'],
+    source: e.source as HistoryEvent['source'],
+    direction: e.direction as HistoryEvent['direction'],
+    actor: e.actor,
+    summary: e.summary,
+    body: e.body,
+    data: JSON.parse(e.data) as HistoryEvent['data'],
+    attachments: attachmentsByEvent.get(e.id) ?? [],
+  }));
+  return { header, events };
+}

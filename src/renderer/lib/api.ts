@@ -1,0 +1,72 @@
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import type { OmbudApi } from '../../shared/ipc/api';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload. Absent in the browser harness. */
+    api?: OmbudApi;
+  }
+}
+
+const TOKEN_KEY = 'ombud.harnessToken';
+
+/**
+ * The browser harness prints a URL with `#token=…`. The token moves to session storage and
+ * out of the address bar, and goes with every RPC as a header.
+ */
+function harnessToken(): string {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(): OmbudApi {
+  const token = harnessToken();
+  const api: Partial<Record<Channel, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const channel of CHANNELS) {
+    api[channel] = async (input: unknown) => {
+      try {
+        const response = await fetch(`/rpc/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-ombud-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await response.json()) as Result<unknown>;
+      } catch (error) {
+        return { ok: false, error: { code: 'unavailable', message: `The workbench service did not answer: ${String(error)}` } };
+      }
+    };
+  }
+  return api as OmbudApi;
+}
+
+let cached: OmbudApi | undefined;
+
+/** The typed client. The renderer does not know or care which transport stands behind it. */
+export function api(): OmbudApi {
+  cached ??= window.api ?? httpApi();
+  return cached;
+}
+
+/** Calls a channel and throws its error, for use with data-loading hooks. */
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const fn = api()[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  const result = await fn(input);
+  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message);
+  return result.data;
+}
+
+export class RpcFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RpcFailure';
+  }
+}

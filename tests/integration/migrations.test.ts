@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openStore } from '../../src/main/db/connection';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
+import type { Database } from '../../src/main/db/schema';
+import { tempDir } from '../fixtures/temp-store';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** A store migrated to exactly `version`, the way an older Ombud left it. */
+async function storeAt(version: number) {
+  const { dir, cleanup } = tempDir();
+  const path = join(dir, 'old.sqlite');
+  const raw = new BetterSqlite3(path);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(db, raw, version);
+  cleanups.push(async () => {
+    await db.destroy();
+    cleanup();
+  });
+  return { path, raw, db };
+}
+
+/** Rows as version 1 defines them: one case with customer, merchant, purchase, claim and events. */
+function populateV1(raw: BetterSqlite3.Database) {
+  raw.exec(`
+    INSERT INTO users (id, username, display_name, role, created_at) VALUES (1, 'fia', 'Fia Engström', 'ombudsman', '2025-01-01T00:00:00Z');
+    INSERT INTO customers (id, name, personal_number, country) VALUES (1, 'Göran Ölund', '19700101-1234', 'SE');
+    INSERT INTO merchants (id, name, country) VALUES (1, 'Möbelmagasinet', 'SE');
+    INSERT INTO cases (id, number, market, language, received_at, received_date, received_channel, status, category,
+      summary, customer_id, merchant_id, customer_name, created_at, updated_at)
+      VALUES (1, 'KO-2025-000001', 'SE', 'sv', '2025-05-01T08:00:00Z', '2025-05-01', 'email', 'in_review', 'refund_missing',
+      'Utlovad återbetalning kom aldrig', 1, 1, 'Göran Ölund', '2025-05-01T08:00:00Z', '2025-05-01T08:00:00Z');
+    INSERT INTO purchases (case_id, order_ref, purchased_on, amount_minor, currency, product, status, merchant_id)
+      VALUES (1, 'ORD-77', '2025-03-01', 499900, 'SEK', 'invoice', 'open', 1);
+    INSERT INTO claims (case_id, position, kind, text, amount_minor, currency) VALUES (1, 1, 'refund', 'Återbetala soffan', 499900, 'SEK');
+    INSERT INTO history_events (case_id, occurred_at, kind, source, direction, actor, summary, body, recorded_at)
+      VALUES (1, '2025-04-01T10:00:00Z', 'cs_chat', 'chat', 'inbound', 'Kundservice', 'Chatt om retur',
+      'Agent: Pengarna återbetalas inom fem bankdagar.', '2025-05-01T08:00:00Z');
+  `);
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  });
+
+  it('1: creates the core tables on an empty file', async () => {
+    const { raw } = await storeAt(1);
+    const tables = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['attachments', 'audit_log', 'cases', 'claims', 'counters', 'customers', 'event_attachments', 'history_events', 'merchants', 'purchases', 'settings', 'users']),
+    );
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+  });
+
+  it('2: adds full-text search and indexes the rows a version-1 store already holds', async () => {
+    const { path, raw, db } = await storeAt(1);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    const match = (table: string, q: string) => store.sqlite.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(q);
+    expect(match('case_fts', 'olund')).toEqual([1]);
+    expect(match('case_fts', '"ORD-77"')).toEqual([1]);
+    expect(match('case_fts', 'mobelmagasinet')).toEqual([1]);
+    expect(match('history_fts', 'aterbetalas')).toHaveLength(1);
+    // Nothing stored before the migration was lost.
+    expect(store.sqlite.prepare('SELECT amount_minor FROM purchases').pluck().get()).toBe(499900);
+  });
+
+  it('a failing step leaves the store at the previous version', async () => {
+    const { raw, db } = await storeAt(1);
+    raw.exec(`CREATE TABLE history_fts (x TEXT) STRICT`); // collides with what step 2 creates
+    await expect(migrate(db, raw)).rejects.toThrow(/already exists/);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'case_fts'`).pluck().get()).toBe(0);
+  });
+});
