@@ -97,7 +97,7 @@ export async function migrate(db: Db, raw: BetterSqlite3.Database, target = LATE
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
     await db.transaction().execute(async (trx) => {
-      await migration.up(trx as Kysely<any>);
+      await migration.up(trx);
       await sql.raw(`PRAGMA application_id = ${APPLICATION_ID}`).execute(trx);
       await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
     });

@@ -31,6 +31,13 @@ export function describeIssues(error: z.ZodError): string {
  * runs the handler, and turns every outcome into a Result. Nothing is written when the input is
  * refused, because the handler never runs.
  */
+export async function dispatch<C extends Channel>(
+  ctx: ServiceContext,
+  channel: C,
+  rawInput: unknown,
+  options?: DispatchOptions,
+): Promise<Result<ChannelOutput<C>>>;
+export async function dispatch(ctx: ServiceContext, channel: unknown, rawInput: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
 export async function dispatch(
   ctx: ServiceContext,
   channel: unknown,

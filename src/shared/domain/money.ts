@@ -13,7 +13,8 @@ export const moneySchema = z.object({
 });
 export type Money = z.infer<typeof moneySchema>;
 
-const DECIMAL = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
+// Thirteen whole digits keep every amount a safe integer of minor units.
+const DECIMAL = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 /** Parses a decimal string such as "1499.00" into minor units; throws with the reason on bad input. */
 export function parseDecimal(text: string, currency: string): Money {
