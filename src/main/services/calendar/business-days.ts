@@ -1,0 +1,115 @@
+import Holidays from 'date-holidays';
+import type { Market } from '../../../shared/domain/market';
+
+/**
+ * Business days per market: weekdays on which banks are open. Public holidays come from
+ * date-holidays (maintained, correct across years, Easter-based rules included); the eves and
+ * bank holidays on which banks close are added here where the library counts them only as
+ * observances.
+ */
+
+interface CalendarRules {
+  /** date-holidays types that close banks. */
+  closedTypes: readonly string[];
+  /** Extra closing days in date-holidays rule syntax, with their names. */
+  extra: readonly { rule: string; name: string }[];
+}
+
+const RULES: Record<Market, CalendarRules> = {
+  // Swedish banks close on public holidays and on Midsummer Eve, Christmas Eve and New Year's Eve
+  // (date-holidays types those three as "bank").
+  SE: { closedTypes: ['public', 'bank'], extra: [] },
+  // Danish banks also close on Constitution Day, Christmas Eve, New Year's Eve and the Friday after
+  // Ascension Day (Danmarks Nationalbank's banking-day calendar); the library has them as observances or not at all.
+  DK: {
+    closedTypes: ['public', 'bank'],
+    extra: [
+      { rule: '06-05', name: 'Grundlovsdag' },
+      { rule: '12-24', name: 'Juleaftensdag' },
+      { rule: '12-31', name: 'Nytårsaftensdag' },
+      { rule: 'easter 40', name: 'Fredag efter Kristi Himmelfartsdag' },
+    ],
+  },
+};
+
+const calendars = new Map<Market, Holidays>();
+const closedCache = new Map<string, string | null>();
+
+function calendar(market: Market): Holidays {
+  let hd = calendars.get(market);
+  if (!hd) {
+    hd = new Holidays(market);
+    for (const { rule, name } of RULES[market].extra) hd.setHoliday(rule, { name: { [market === 'DK' ? 'da' : 'sv']: name }, type: 'bank' });
+    calendars.set(market, hd);
+  }
+  return hd;
+}
+
+/** Parses YYYY-MM-DD as a calendar day (UTC noon, so no time zone can move it to another day). */
+function toDay(date: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`"${date}" is not a date YYYY-MM-DD`);
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw new Error(`"${date}" is not a calendar date`);
+  return d;
+}
+
+function fromDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const d = toDay(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromDay(d);
+}
+
+/** The reason banks are closed on `date` in `market` (weekend or the holiday's name), or null. */
+export function closedReason(market: Market, date: string): string | null {
+  const key = `${market}:${date}`;
+  const cached = closedCache.get(key);
+  if (cached !== undefined) return cached;
+  const day = toDay(date).getUTCDay();
+  let reason: string | null = day === 0 || day === 6 ? 'weekend' : null;
+  if (!reason) {
+    // Ask with the local calendar day; date-holidays matches on the date in the country's zone.
+    const hits = calendar(market).isHoliday(new Date(`${date}T12:00:00`)) || [];
+    const closing = hits.find((h) => RULES[market].closedTypes.includes(h.type));
+    reason = closing ? closing.name : null;
+  }
+  closedCache.set(key, reason);
+  return reason;
+}
+
+export function isBusinessDay(market: Market, date: string): boolean {
+  return closedReason(market, date) === null;
+}
+
+/**
+ * The N-th business day after `from` (which itself is day 0, whatever kind of day it is).
+ * N = 0 returns `from`.
+ */
+export function addBusinessDays(market: Market, from: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`business days must be a whole number ≥ 0, got ${n}`);
+  let date = fromDay(toDay(from));
+  let left = n;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (isBusinessDay(market, date)) left -= 1;
+  }
+  return date;
+}
+
+/**
+ * Business days after `from` up to and including `to`: the days left until a deadline.
+ * Negative when `to` lies before `from`: then it counts the business days after `to` up to and
+ * including `from`, i.e. how many business days a deadline is overdue.
+ */
+export function businessDaysBetween(market: Market, from: string, to: string): number {
+  if (to < from) return -businessDaysBetween(market, to, from);
+  let count = 0;
+  for (let date = from; date < to; ) {
+    date = addDays(date, 1);
+    if (isBusinessDay(market, date)) count += 1;
+  }
+  return count;
+}
