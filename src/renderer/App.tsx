@@ -1,0 +1,90 @@
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from './components/ErrorState';
+import { ShortcutsModal } from './components/ShortcutsModal';
+import { TopBar } from './components/TopBar';
+import { CaseScreen } from './features/case/CaseScreen';
+import { InboxScreen } from './features/inbox/InboxScreen';
+import { hasModifier, isTypingTarget } from './lib/keyboard';
+import { useHashRoute } from './lib/route';
+import { SessionContext, type Session } from './lib/session';
+import { useCall } from './lib/useCall';
+
+/**
+ * The window: top bar, and either the inbox or one case. The inbox stays mounted (hidden) while a
+ * case is open, so going back returns to the same view, sort, selection and loaded rows.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const user = useCall('session:get', {});
+  const info = useCall('app:info', {});
+  const { route, openCase, backToInbox } = useHashRoute();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !e.defaultPrevented && !hasModifier(e) && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const session = useMemo<Session | null>(() => (user.data && info.data ? { user: user.data, info: info.data } : null), [user.data, info.data]);
+
+  const goHome = useCallback(() => {
+    if (route.name === 'case') backToInbox();
+  }, [route.name, backToInbox]);
+
+  const startError = user.error ?? info.error;
+  if (startError) {
+    return (
+      <Center h="100%" p="xl">
+        <Stack maw={560}>
+          <ErrorState
+            title={t('app.startError')}
+            error={startError}
+            onRetry={() => {
+              user.reload();
+              info.reload();
+            }}
+          >
+            <Text size="sm" c="dimmed">
+              {t('app.startErrorHint')}
+            </Text>
+          </ErrorState>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!session) {
+    return (
+      <Center h="100%">
+        <Stack align="center" gap="xs">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            {t('app.loading')}
+          </Text>
+        </Stack>
+      </Center>
+    );
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} />
+        <main style={{ flex: 1, minHeight: 0 }}>
+          <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
+            <InboxScreen onOpenCase={openCase} />
+          </Activity>
+          {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} onBack={backToInbox} />}
+        </main>
+      </div>
+      <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </SessionContext.Provider>
+  );
+}

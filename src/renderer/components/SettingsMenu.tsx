@@ -1,0 +1,63 @@
+import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { IconCheck, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
+import { formatCount } from '../lib/format';
+import { useSession } from '../lib/session';
+
+const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceLight' | 'appearanceDark'; icon: typeof IconSun }[] = [
+  { value: 'auto', key: 'appearanceAuto', icon: IconDeviceDesktop },
+  { value: 'light', key: 'appearanceLight', icon: IconSun },
+  { value: 'dark', key: 'appearanceDark', icon: IconMoon },
+];
+
+/** Language, light/dark, the shortcut list and what store is open. */
+export function SettingsMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const { info } = useSession();
+  const language = currentUiLanguage();
+  const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
+
+  return (
+    <Menu width={280} position="bottom-end">
+      <Menu.Target>
+        <Tooltip label={t('settings.menu')}>
+          <ActionIcon aria-label={t('settings.menu')} data-testid="settings-menu" size="lg">
+            <IconSettings size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('settings.language')}</Menu.Label>
+        {UI_LANGUAGES.map((lng) => (
+          <Menu.Item key={lng} leftSection={check(language === lng)} onClick={() => setUiLanguage(lng)} data-testid={`language-${lng}`} lang={lng}>
+            {t(`language.${lng}`)}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Label>{t('settings.appearance')}</Menu.Label>
+        {SCHEMES.map(({ value, key, icon: Icon }) => (
+          <Menu.Item key={value} leftSection={check(colorScheme === value)} rightSection={<Icon size={14} />} onClick={() => setColorScheme(value)}>
+            {t(`settings.${key}`)}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShowShortcuts}>
+          {t('settings.shortcuts')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Label>{t('settings.store')}</Menu.Label>
+        <Text size="xs" px="sm" pb={2} style={{ overflowWrap: 'anywhere' }} data-testid="store-path">
+          {info.storePath}
+        </Text>
+        <Text size="xs" px="sm" c="dimmed" className="tabular">
+          {t('settings.storeCounts', { cases: formatCount(info.counts.cases, i18n.language), events: formatCount(info.counts.events, i18n.language) })}
+        </Text>
+        <Text size="xs" px="sm" pb="xs" c="dimmed" className="tabular">
+          {t('settings.version', { version: info.appVersion, schema: info.schemaVersion })}
+        </Text>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

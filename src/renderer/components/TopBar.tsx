@@ -1,0 +1,44 @@
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../lib/session';
+import { SettingsMenu } from './SettingsMenu';
+
+/** The app's top bar: name (back to the inbox), the signed-in user and the settings menu. */
+export function TopBar({ onHome, onShowShortcuts }: { onHome: () => void; onShowShortcuts: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <Group
+      component="header"
+      h={40}
+      px="md"
+      gap="md"
+      justify="space-between"
+      wrap="nowrap"
+      style={{ flex: 'none', borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      data-testid="top-bar"
+    >
+      <UnstyledButton onClick={onHome} aria-label={t('nav.inbox')}>
+        <Group gap={8} wrap="nowrap">
+          <IconScale size={20} stroke={1.75} color="var(--mantine-primary-color-filled)" aria-hidden />
+          <Text fw={700} size="lg" style={{ letterSpacing: '-0.01em' }}>
+            {t('app.name')}
+          </Text>
+          <Text size="sm" c="dimmed" visibleFrom="sm">
+            {t('app.tagline')}
+          </Text>
+        </Group>
+      </UnstyledButton>
+      <Group gap="sm" wrap="nowrap">
+        <Text size="sm" data-testid="session-user">
+          {user.name}
+        </Text>
+        <Badge variant="default" size="sm">
+          {t(`role.${user.role}`)}
+        </Badge>
+        <SettingsMenu onShowShortcuts={onShowShortcuts} />
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,301 @@
+import { Skeleton, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseListRow } from '../../../shared/domain/case';
+import { MarketBadge } from '../../components/MarketBadge';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatCalendarDate, formatCount, formatMarketMoney } from '../../lib/format';
+import { hasModifier, isActivatableTarget, isTypingTarget } from '../../lib/keyboard';
+import classes from './CaseTable.module.css';
+import type { CaseSort, InboxSort } from './views';
+
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 32;
+/** Below this width the table scrolls sideways rather than squeezing columns unreadable. */
+const MIN_WIDTH = 900;
+
+type ColumnId = 'number' | 'customer' | 'market' | 'category' | 'received' | 'status' | 'assignee' | 'claimed' | 'events';
+
+const COLUMNS: { id: ColumnId; sort?: CaseSort; align?: 'right' }[] = [
+  { id: 'number', sort: 'number' },
+  { id: 'customer', sort: 'customer' },
+  { id: 'market', sort: 'market' },
+  { id: 'category', sort: 'category' },
+  { id: 'received', sort: 'received' },
+  { id: 'status', sort: 'status' },
+  { id: 'assignee' },
+  { id: 'claimed', align: 'right' },
+  { id: 'events', align: 'right' },
+];
+
+export interface CaseTableProps {
+  total: number;
+  rowAt: (index: number) => CaseListRow | undefined;
+  ensureRange: (start: number, end: number) => void;
+  /** Changes whenever the query changes, so the list returns to the top. */
+  queryKey: string;
+  order: InboxSort;
+  onSort: (sort: CaseSort) => void;
+  selectedIndex: number;
+  onSelect: (index: number) => void;
+  onOpen: (row: CaseListRow) => void;
+  /** Whether the table listens to the keyboard (false while a case is open on top). */
+  keyboard?: boolean;
+}
+
+/**
+ * The inbox list: a virtualised grid that only renders the rows on screen, so a quarter of a
+ * million cases scroll as smoothly as a hundred. Rows not yet fetched show as skeletons.
+ */
+export function CaseTable({
+  total,
+  rowAt,
+  ensureRange,
+  queryKey,
+  order,
+  onSort,
+  selectedIndex,
+  onSelect,
+  onOpen,
+  keyboard = true,
+}: CaseTableProps) {
+  const { t, i18n } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // TanStack Virtual hands back new measurements on every render by design; the compiler must not memoise around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    initialRect: { width: 1200, height: 800 },
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index;
+  const last = items[items.length - 1]?.index;
+
+  useEffect(() => {
+    if (first !== undefined && last !== undefined) ensureRange(first, last);
+  }, [first, last, ensureRange]);
+
+  // A new query starts at the top. Not on remount: coming back from a case keeps the place.
+  const shownKey = useRef(queryKey);
+  useEffect(() => {
+    if (shownKey.current === queryKey) return;
+    shownKey.current = queryKey;
+    virtualizer.scrollToOffset(0);
+  }, [queryKey, virtualizer]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
+  useEffect(() => {
+    if (!keyboard) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || hasModifier(e) || isTypingTarget(e.target) || total === 0) return;
+      const visibleRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+      const clamp = (i: number) => Math.min(total - 1, Math.max(0, i));
+      let next: number | undefined;
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'j':
+          next = clamp(selectedIndex + 1);
+          break;
+        case 'ArrowUp':
+        case 'k':
+          next = clamp(selectedIndex - 1);
+          break;
+        case 'PageDown':
+          next = clamp(selectedIndex + visibleRows);
+          break;
+        case 'PageUp':
+          next = clamp(selectedIndex - visibleRows);
+          break;
+        case 'Home':
+          next = 0;
+          break;
+        case 'End':
+          next = total - 1;
+          break;
+        case 'Enter': {
+          if (isActivatableTarget(e.target)) return;
+          const row = rowAt(selectedIndex);
+          if (row) {
+            e.preventDefault();
+            onOpen(row);
+          }
+          return;
+        }
+        default:
+          return;
+      }
+      e.preventDefault();
+      onSelect(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keyboard, total, selectedIndex, rowAt, onSelect, onOpen]);
+
+  const language = i18n.language;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="grid"
+      aria-label={t('inbox.listLabel')}
+      aria-rowcount={total + 1}
+      aria-colcount={COLUMNS.length}
+      data-testid="case-table"
+      tabIndex={-1}
+    >
+      <div className={classes.inner} style={{ height: virtualizer.getTotalSize(), minWidth: MIN_WIDTH }}>
+        <div className={`${classes.grid} ${classes.header}`} role="row" aria-rowindex={1}>
+          {COLUMNS.map((col) => {
+            const label = t(`inbox.columns.${col.id}`);
+            const active = col.sort !== undefined && order.sort === col.sort;
+            return (
+              <div
+                key={col.id}
+                role="columnheader"
+                className={classes.headerCell}
+                data-align={col.align}
+                aria-sort={active ? (order.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {col.sort ? (
+                  <UnstyledButton
+                    className={classes.sortButton}
+                    data-active={active || undefined}
+                    onClick={() => col.sort && onSort(col.sort)}
+                    title={t('inbox.sortBy', { column: label })}
+                    data-testid={`sort-${col.sort}`}
+                  >
+                    {label}
+                    {active && (order.dir === 'asc' ? <IconChevronUp size={12} stroke={2.5} /> : <IconChevronDown size={12} stroke={2.5} />)}
+                  </UnstyledButton>
+                ) : (
+                  label
+                )}
+              </div>
+            );
+          })}
+        </div>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          if (!row) return <SkeletonRow key={`s${item.index}`} index={item.index} start={item.start} />;
+          return (
+            <CaseRowView
+              key={row.id}
+              row={row}
+              index={item.index}
+              start={item.start}
+              selected={item.index === selectedIndex}
+              language={language}
+              onSelect={onSelect}
+              onOpen={onOpen}
+              unassigned={t('inbox.unassigned')}
+              categoryLabel={t(`category.${row.category}`)}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const CaseRowView = memo(function CaseRowView({
+  row,
+  index,
+  start,
+  selected,
+  language,
+  onSelect,
+  onOpen,
+  unassigned,
+  categoryLabel,
+}: {
+  row: CaseListRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  language: string;
+  onSelect: (index: number) => void;
+  onOpen: (row: CaseListRow) => void;
+  unassigned: string;
+  categoryLabel: string;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-selected={selected || undefined}
+      data-testid="case-row"
+      data-case-number={row.number}
+      data-case-id={row.id}
+      data-market={row.market}
+      data-status={row.status}
+      className={`${classes.grid} ${classes.row}`}
+      style={translate(start)}
+      onClick={() => onSelect(index)}
+      onDoubleClick={() => onOpen(row)}
+    >
+      <div role="gridcell" className={`${classes.cell} ${classes.number}`}>
+        {row.number}
+      </div>
+      <div role="gridcell" className={classes.cell} title={row.customerName}>
+        {row.customerName}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        <MarketBadge market={row.market} size="xs" tooltip={false} />
+      </div>
+      <div role="gridcell" className={classes.cell} title={categoryLabel}>
+        {categoryLabel}
+      </div>
+      <div role="gridcell" className={`${classes.cell} ${classes.tabular}`}>
+        {formatCalendarDate(row.receivedDate, row.market)}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        <StatusBadge status={row.status} size="sm" />
+      </div>
+      <div role="gridcell" className={`${classes.cell} ${row.assigneeName ? '' : classes.dimmed}`}>
+        {row.assigneeName ?? unassigned}
+      </div>
+      <div role="gridcell" className={`${classes.cell} ${classes.tabular}`} data-align="right">
+        {row.claimTotal ? formatMarketMoney(row.claimTotal, row.market) : <span className={classes.dimmed}>–</span>}
+      </div>
+      <div role="gridcell" className={`${classes.cell} ${classes.tabular} ${classes.dimmed}`} data-align="right">
+        {formatCount(row.eventCount, language)}
+      </div>
+    </div>
+  );
+});
+
+function translate(start: number): CSSProperties {
+  return { transform: `translateY(${start}px)` };
+}
+
+function SkeletonRow({ index, start }: { index: number; start: number }) {
+  // Varying widths read as text rather than as a wall of identical bars.
+  const w = (base: number) => `${base + ((index * 37) % 25)}%`;
+  return (
+    <div className={`${classes.grid} ${classes.row}`} style={translate(start)} role="row" aria-rowindex={index + 2} aria-busy data-testid="case-row-skeleton">
+      <Skeleton animate={false} height={10} width="85%" />
+      <Skeleton animate={false} height={10} width={w(50)} />
+      <Skeleton animate={false} height={10} width={26} />
+      <Skeleton animate={false} height={10} width={w(45)} />
+      <Skeleton animate={false} height={10} width="80%" />
+      <Skeleton animate={false} height={14} width={w(55)} radius="sm" />
+      <Skeleton animate={false} height={10} width={w(40)} />
+      <Skeleton animate={false} height={10} width="70%" ml="auto" />
+      <Skeleton animate={false} height={10} width={20} ml="auto" />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { ActionIcon, Button, Checkbox, Group, Popover, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconFilterOff, IconLayoutSidebarRight, IconLayoutSidebarRightCollapse, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '../../../shared/domain/case';
+import { MARKETS, type Market } from '../../../shared/domain/market';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatCount } from '../../lib/format';
+import type { InboxFilters } from './views';
+
+export const NO_FILTERS: InboxFilters = { status: [], market: null, category: null };
+
+export function hasFilters(f: InboxFilters): boolean {
+  return f.status.length > 0 || f.market !== null || f.category !== null;
+}
+
+/** Status, market and category filters, the number of matching cases, refresh and the preview toggle. */
+export function FilterBar({
+  filters,
+  onChange,
+  total,
+  onRefresh,
+  preview,
+  onTogglePreview,
+}: {
+  filters: InboxFilters;
+  onChange: (filters: InboxFilters) => void;
+  total: number | null;
+  onRefresh: () => void;
+  preview: boolean;
+  onTogglePreview: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const statusLabel =
+    filters.status.length === 0
+      ? t('inbox.filter.statusPlaceholder')
+      : filters.status.length === 1 && filters.status[0]
+        ? t(`status.${filters.status[0]}`)
+        : `${t('inbox.filter.status')} (${filters.status.length})`;
+
+  return (
+    <Group gap="xs" px="md" py={6} wrap="nowrap" data-testid="filter-bar" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Popover position="bottom-start" shadow="md" trapFocus>
+        <Popover.Target>
+          <Button
+            variant={filters.status.length > 0 ? 'light' : 'default'}
+            rightSection={<IconChevronDown size={14} />}
+            aria-label={t('inbox.filter.status')}
+            data-testid="filter-status"
+            w={180}
+            fw={400}
+            justify="space-between"
+            styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+          >
+            {statusLabel}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="sm">
+          <Checkbox.Group
+            label={t('inbox.filter.status')}
+            value={filters.status}
+            onChange={(value) => onChange({ ...filters, status: CASE_STATUSES.filter((s) => value.includes(s)) })}
+          >
+            <Stack gap={8} mt={6}>
+              {CASE_STATUSES.map((s: CaseStatus) => (
+                <Checkbox key={s} value={s} size="xs" label={<StatusBadge status={s} size="sm" />} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </Popover.Dropdown>
+      </Popover>
+      <Select
+        aria-label={t('inbox.filter.market')}
+        placeholder={t('inbox.filter.marketPlaceholder')}
+        data={MARKETS.map((m) => ({ value: m, label: `${m} · ${t(`market.${m}`)}` }))}
+        value={filters.market}
+        onChange={(v) => onChange({ ...filters, market: (v as Market | null) ?? null })}
+        clearable
+        w={150}
+        data-testid="filter-market"
+        comboboxProps={{ width: 180, position: 'bottom-start' }}
+      />
+      <Select
+        aria-label={t('inbox.filter.category')}
+        placeholder={t('inbox.filter.categoryPlaceholder')}
+        data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        value={filters.category}
+        onChange={(v) => onChange({ ...filters, category: (v as Category | null) ?? null })}
+        clearable
+        w={210}
+        data-testid="filter-category"
+        comboboxProps={{ width: 240, position: 'bottom-start' }}
+        maxDropdownHeight={360}
+      />
+      {hasFilters(filters) && (
+        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={14} />} onClick={() => onChange(NO_FILTERS)}>
+          {t('inbox.filter.clear')}
+        </Button>
+      )}
+      <Text size="sm" c="dimmed" ml="auto" className="tabular" data-testid="case-count" style={{ whiteSpace: 'nowrap' }}>
+        {total === null ? t('app.loading') : t('inbox.total', { count: total, n: formatCount(total, i18n.language) })}
+      </Text>
+      <Tooltip label={t('inbox.refresh')}>
+        <ActionIcon onClick={onRefresh} aria-label={t('inbox.refresh')}>
+          <IconRefresh size={16} stroke={1.75} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label={preview ? t('inbox.preview.hide') : t('inbox.preview.show')}>
+        <ActionIcon onClick={onTogglePreview} aria-label={preview ? t('inbox.preview.hide') : t('inbox.preview.show')} aria-pressed={preview}>
+          {preview ? <IconLayoutSidebarRightCollapse size={16} stroke={1.75} /> : <IconLayoutSidebarRight size={16} stroke={1.75} />}
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,173 @@
+import { Button, Code, EmptyState, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDatabase, IconFilterOff, IconInbox } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES, CATEGORIES, type CaseListRow } from '../../../shared/domain/case';
+import { MARKETS } from '../../../shared/domain/market';
+import { CASE_SORTS } from '../../../shared/ipc/contract';
+import { ErrorState } from '../../components/ErrorState';
+import { useSession } from '../../lib/session';
+import { useStoredState } from '../../lib/useStoredState';
+import { CasePreview } from './CasePreview';
+import { CaseTable } from './CaseTable';
+import { FilterBar, hasFilters, NO_FILTERS } from './FilterBar';
+import classes from './Inbox.module.css';
+import { useCasePages } from './useCasePages';
+import { useViewCounts } from './useViewCounts';
+import { ViewRail } from './ViewRail';
+import { composeQuery, defaultDir, VIEW_KEYS, type CaseSort, type InboxFilters, type InboxSort, type ViewKey } from './views';
+
+function includes<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+const parseView = (raw: unknown): ViewKey | undefined => (includes(VIEW_KEYS, raw) ? raw : undefined);
+
+function parseSort(raw: unknown): InboxSort | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { sort, dir } = raw as Record<string, unknown>;
+  return includes(CASE_SORTS, sort) && (dir === 'asc' || dir === 'desc') ? { sort, dir } : undefined;
+}
+
+function parseFilters(raw: unknown): InboxFilters | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { status, market, category } = raw as Record<string, unknown>;
+  return {
+    status: Array.isArray(status) ? CASE_STATUSES.filter((s) => status.includes(s)) : [],
+    market: includes(MARKETS, market) ? market : null,
+    category: includes(CATEGORIES, category) ? category : null,
+  };
+}
+
+/** Skeleton rows shown while the first page of a new query is on its way. */
+const LOADING_ROWS = 20;
+
+const parsePreview = (raw: unknown): boolean | undefined => (typeof raw === 'boolean' ? raw : undefined);
+
+/**
+ * The inbox: saved views on the left, filters on top, the virtualised case list, and a preview of
+ * the selected case on the right. Enter or a double click opens the case.
+ */
+export function InboxScreen({ onOpenCase, active = true }: { onOpenCase: (id: number) => void; active?: boolean }) {
+  const { t } = useTranslation();
+  const { user, info } = useSession();
+  const [view, setView] = useStoredState<ViewKey>('ombud.inbox.view', 'all', parseView);
+  const [filters, setFilters] = useStoredState<InboxFilters>('ombud.inbox.filters', NO_FILTERS, parseFilters);
+  const [order, setOrder] = useStoredState<InboxSort>('ombud.inbox.sort', { sort: 'received', dir: 'desc' }, parseSort);
+  const [preview, setPreview] = useStoredState<boolean>('ombud.inbox.preview', true, parsePreview);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  const query = useMemo(() => composeQuery(view, user.id, filters, order), [view, user.id, filters, order]);
+  const queryKey = `${JSON.stringify(query)}#${refreshKey}`;
+  const pages = useCasePages(query);
+  const { refresh: refreshPages } = pages;
+  const counts = useViewCounts(user.id, refreshKey, pages.total !== null || pages.error !== undefined);
+
+  // The selection belongs to one query: a new view, filter or sort starts again at the top.
+  const [selection, setSelection] = useState({ key: queryKey, index: 0 });
+  const selectedIndex = selection.key === queryKey ? selection.index : 0;
+  const select = useCallback((index: number) => setSelection({ key: queryKey, index }), [queryKey]);
+
+  const open = useCallback((row: CaseListRow) => onOpenCase(row.id), [onOpenCase]);
+  const refresh = useCallback(() => {
+    setRefreshKey((k) => k + 1);
+    refreshPages();
+  }, [refreshPages]);
+
+  const sortBy = useCallback(
+    (sort: CaseSort) => setOrder(order.sort === sort ? { sort, dir: order.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: defaultDir(sort) }),
+    [order, setOrder],
+  );
+
+  const selectedRow = pages.total ? pages.rowAt(selectedIndex) : undefined;
+  const [previewId] = useDebouncedValue(selectedRow?.id ?? null, 150);
+
+  const storeEmpty = pages.total === 0 && view === 'all' && !hasFilters(filters);
+
+  let body;
+  if (pages.error && pages.total === null) {
+    body = (
+      <div className={classes.center}>
+        <ErrorState title={t('inbox.loadError')} error={pages.error} onRetry={refresh} />
+      </div>
+    );
+  } else if (storeEmpty) {
+    body = (
+      <div className={classes.center} data-testid="inbox-empty-store">
+        <EmptyState
+          icon={<IconDatabase size={28} stroke={1.5} />}
+          withIndicatorBackground
+          title={t('inbox.emptyStore.title')}
+          description={t('inbox.emptyStore.description')}
+          maw={480}
+        >
+          <Stack gap="xs" align="center" mt="sm">
+            <Code fz="md" px="sm" py={4}>
+              {t('inbox.emptyStore.demoCommand')}
+            </Code>
+            <Text size="xs" c="dimmed" ta="center">
+              {t('inbox.emptyStore.storePath', { path: info.storePath })}
+            </Text>
+          </Stack>
+        </EmptyState>
+      </div>
+    );
+  } else if (pages.total === 0) {
+    body = (
+      <div className={classes.center} data-testid="inbox-no-match">
+        <EmptyState icon={<IconInbox size={28} stroke={1.5} />} withIndicatorBackground title={t('inbox.noMatch.title')} description={t('inbox.noMatch.description')}>
+          {hasFilters(filters) && (
+            <EmptyState.Actions>
+              <Button variant="default" leftSection={<IconFilterOff size={14} />} onClick={() => setFilters(NO_FILTERS)}>
+                {t('inbox.filter.clear')}
+              </Button>
+            </EmptyState.Actions>
+          )}
+        </EmptyState>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        {pages.error && <ErrorState title={t('inbox.loadError')} error={pages.error} onRetry={refresh} />}
+        <CaseTable
+          total={pages.total ?? LOADING_ROWS}
+          rowAt={pages.rowAt}
+          ensureRange={pages.ensureRange}
+          queryKey={queryKey}
+          order={order}
+          onSort={sortBy}
+          selectedIndex={selectedIndex}
+          onSelect={select}
+          onOpen={open}
+          keyboard={active}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div className={classes.root} data-testid="inbox">
+      <aside className={classes.rail}>
+        <ViewRail view={view} counts={counts} onChange={setView} />
+      </aside>
+      <section className={classes.main} aria-label={t('nav.inbox')}>
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          total={pages.total}
+          onRefresh={refresh}
+          preview={preview}
+          onTogglePreview={() => setPreview(!preview)}
+        />
+        {body}
+      </section>
+      {preview && !storeEmpty && (
+        <aside className={classes.preview} aria-label={t('inbox.preview.show')}>
+          <CasePreview caseId={previewId} onOpen={onOpenCase} />
+        </aside>
+      )}
+    </div>
+  );
+}

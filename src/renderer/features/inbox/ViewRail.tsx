@@ -1,0 +1,55 @@
+import { Box, Loader, NavLink, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconHourglass, IconInbox, IconUser, IconFolderOpen } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
+import type { ViewCounts } from './useViewCounts';
+import { VIEW_KEYS, type ViewKey } from './views';
+
+const ICONS: Record<ViewKey, ComponentType<{ size?: number; stroke?: number }>> = {
+  all: IconInbox,
+  mine: IconUser,
+  open: IconFolderOpen,
+  waiting: IconHourglass,
+};
+
+/** The saved views with their counts, like a mail client's folders. */
+export function ViewRail({ view, counts, onChange }: { view: ViewKey; counts: ViewCounts; onChange: (view: ViewKey) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Box component="nav" aria-label={t('views.heading')} p="xs">
+      <Text size="xs" fw={600} c="dimmed" px="xs" pb={4} pt={4} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+        {t('views.heading')}
+      </Text>
+      {VIEW_KEYS.map((key) => {
+        const Icon = ICONS[key];
+        const count = counts[key];
+        return (
+          <NavLink
+            key={key}
+            component="button"
+            data-testid={`view-${key}`}
+            active={view === key}
+            onClick={() => onChange(key)}
+            label={t(`views.${key}`)}
+            leftSection={<Icon size={16} stroke={1.75} />}
+            rightSection={
+              count === undefined ? (
+                <Loader size={10} type="dots" />
+              ) : count === null ? (
+                <Tooltip label={t('views.countUnavailable')}>
+                  <IconAlertTriangle size={14} color="var(--mantine-color-red-6)" aria-label={t('views.countUnavailable')} />
+                </Tooltip>
+              ) : (
+                <Text component="span" size="xs" className="tabular" c={view === key ? undefined : 'dimmed'} data-testid={`view-count-${key}`}>
+                  {formatCount(count, i18n.language)}
+                </Text>
+              )
+            }
+            styles={{ root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 5 }, label: { fontSize: 'var(--mantine-font-size-md)' } }}
+          />
+        );
+      })}
+    </Box>
+  );
+}

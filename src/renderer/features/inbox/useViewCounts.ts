@@ -1,0 +1,33 @@
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../../lib/api';
+import { VIEW_KEYS, viewQuery, type ViewKey } from './views';
+
+/** `undefined` while counting, `null` when the count failed. */
+export type ViewCounts = Partial<Record<ViewKey, number | null>>;
+
+/**
+ * The number of cases in each saved view: one `cases:list` with limit 1 per view, read for its
+ * total. Counted once per `refreshKey`, not every time the inbox is shown again, because counting a
+ * large store costs the backend more than a page of rows. `enabled` lets the list's first page go
+ * first, so rows show before the counts.
+ */
+export function useViewCounts(userId: number, refreshKey: number, enabled = true): ViewCounts {
+  const [counts, setCounts] = useState<ViewCounts>({});
+  const counted = useRef('');
+  useEffect(() => {
+    const key = `${userId}|${refreshKey}`;
+    if (!enabled || counted.current === key) return;
+    counted.current = key;
+    for (const view of VIEW_KEYS) {
+      call('cases:list', { ...viewQuery(view, userId), limit: 1 }).then(
+        (r) => {
+          if (counted.current === key) setCounts((c) => ({ ...c, [view]: r.total }));
+        },
+        () => {
+          if (counted.current === key) setCounts((c) => ({ ...c, [view]: null }));
+        },
+      );
+    }
+  }, [userId, refreshKey, enabled]);
+  return counts;
+}

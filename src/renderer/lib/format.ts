@@ -1,0 +1,114 @@
+import { MARKET_INFO, type Market } from '../../shared/domain/market';
+import { formatMoney as formatMoneyForLocale, type Money } from '../../shared/domain/money';
+
+/**
+ * Presentation helpers. Amounts and dates follow the case's market (its locale and time zone), so
+ * a Danish case reads `1.499,00 kr.` and `14.03.2026` whatever the interface language; counts and
+ * file sizes follow the interface language.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD) as a UTC midnight, so formatting it in UTC never shifts the day. */
+function calendarDate(date: string): Date {
+  const m = ISO_DATE.exec(date);
+  if (!m) return new Date(Number.NaN);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export function marketLocale(market: Market): string {
+  return MARKET_INFO[market].locale;
+}
+
+export function marketTimeZone(market: Market): string {
+  return MARKET_INFO[market].timeZone;
+}
+
+/** `1 499,00 kr` (SE) or `1.499,00 kr.` (DK). */
+export function formatMarketMoney(money: Money, market: Market): string {
+  return formatMoneyForLocale(money, marketLocale(market));
+}
+
+/** A calendar date as the market writes it: `2026-03-14` (SE), `14.03.2026` (DK). */
+export function formatCalendarDate(date: string, market: Market): string {
+  const d = calendarDate(date);
+  if (Number.isNaN(d.getTime())) return date;
+  return dateFormat(marketLocale(market), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+}
+
+/** The wall-clock time of an instant in the market's time zone: `14:02` (SE), `14.02` (DK). */
+export function formatTime(instant: string, market: Market): string {
+  return dateFormat(marketLocale(market), { hour: '2-digit', minute: '2-digit', timeZone: marketTimeZone(market) }).format(
+    new Date(instant),
+  );
+}
+
+/** Date and time of an instant in the market's time zone: `2026-03-14 14:02`, `14.03.2026 14.02`. */
+export function formatDateTime(instant: string, market: Market): string {
+  const date = dateFormat(marketLocale(market), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: marketTimeZone(market),
+  }).format(new Date(instant));
+  return `${date} ${formatTime(instant, market)}`;
+}
+
+/** The calendar day (YYYY-MM-DD) on which an instant falls in the given time zone. */
+export function dayKey(instant: string, timeZone: string): string {
+  const parts = dateFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A day heading in the market's language: `Lördag 14 mars 2026`, `Lørdag den 14. marts 2026`. */
+export function formatDayHeading(day: string, market: Market): string {
+  const d = calendarDate(day);
+  if (Number.isNaN(d.getTime())) return day;
+  const text = dateFormat(marketLocale(market), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+  return text.charAt(0).toLocaleUpperCase(marketLocale(market)) + text.slice(1);
+}
+
+/** BCP 47 locale for numbers in the interface language. */
+export function uiLocale(language: string): string {
+  switch (language) {
+    case 'en':
+      return 'en-GB';
+    case 'da':
+      return 'da-DK';
+    default:
+      return 'sv-SE';
+  }
+}
+
+export function formatCount(n: number, language: string): string {
+  return new Intl.NumberFormat(uiLocale(language)).format(n);
+}
+
+/** File sizes in decimal units (kB = 1000 bytes), as the operating systems show them. */
+export function formatFileSize(bytes: number, language: string): string {
+  const locale = uiLocale(language);
+  if (bytes < 1000) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(bytes);
+  if (bytes < 1_000_000) {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(bytes / 1000);
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+}

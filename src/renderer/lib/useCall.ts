@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Channel } from '../../shared/ipc/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { call, RpcFailure } from './api';
+
+export interface CallState<T> {
+  data: T | undefined;
+  error: RpcFailure | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Wraps anything thrown into an RpcFailure so error states can always show a code and a message. */
+export function asRpcFailure(error: unknown): RpcFailure {
+  if (error instanceof RpcFailure) return error;
+  return new RpcFailure('unknown', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Calls a channel whenever its input changes (compared by value) and keeps the answer. An answer
+ * that arrives after the input moved on is dropped, so fast navigation never shows the wrong case.
+ * `null` input means "nothing to fetch".
+ */
+export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | null): CallState<ChannelOutput<C>> {
+  const key = input === null ? '' : JSON.stringify(input);
+  const [attempt, setAttempt] = useState(0);
+  const request = `${channel}|${attempt}|${key}`;
+  const [answer, setAnswer] = useState<{ request: string; data?: ChannelOutput<C>; error?: RpcFailure } | null>(null);
+
+  useEffect(() => {
+    if (key === '') return;
+    let live = true;
+    call(channel, JSON.parse(key) as ChannelInput<C>).then(
+      (data) => {
+        if (live) setAnswer({ request, data });
+      },
+      (error: unknown) => {
+        if (live) setAnswer({ request, error: asRpcFailure(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [channel, key, request]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const done = answer !== null && answer.request === request;
+  return {
+    data: done ? answer.data : undefined,
+    error: done ? answer.error : undefined,
+    loading: key !== '' && !done,
+    reload,
+  };
+}

@@ -1,0 +1,30 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/500.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import '@mantine/core/styles.css';
+import './styles.css';
+
+import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { api } from './lib/api';
+import { cssVariablesResolver, theme } from './theme';
+
+// The harness URL carries `#token=…`; api() moves it out of the address bar before the hash is
+// read as a route.
+api();
+initI18n();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);
