@@ -1,0 +1,131 @@
+import type { Market } from '../../shared/domain/market';
+import { addBusinessDays, businessDaysBetween } from './calendar/business-days';
+
+/**
+ * Deadlines of a case, derived from its history: nothing about a clock is stored that the history
+ * does not already say. Regulatory clocks (PSD2, the Danish representative's timers) never pause;
+ * the internal target pauses while the case waits for the customer, and every pause is a
+ * status-change event with who and why.
+ */
+
+export const DEADLINE_KINDS = ['psd2_final', 'dk_acknowledge', 'dk_decision', 'internal_target'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface DeadlinePolicy {
+  kind: DeadlineKind;
+  businessDays: number;
+  /** PSD2: with a holding reply sent before the deadline, the final answer may take this many days. */
+  extendedDays?: number;
+  /** Only an internal target may pause. */
+  pausable: boolean;
+  /** What meets the deadline. */
+  metBy: 'acknowledgement' | 'decision';
+}
+
+/** Defaults from the domain brief; the ombudsman can change them per market in settings. */
+export const DEFAULT_POLICIES: Record<Market, DeadlinePolicy[]> = {
+  SE: [
+    { kind: 'psd2_final', businessDays: 15, extendedDays: 35, pausable: false, metBy: 'decision' },
+    { kind: 'internal_target', businessDays: 10, pausable: true, metBy: 'decision' },
+  ],
+  DK: [
+    { kind: 'dk_acknowledge', businessDays: 1, pausable: false, metBy: 'acknowledgement' },
+    { kind: 'dk_decision', businessDays: 10, pausable: false, metBy: 'decision' },
+    { kind: 'psd2_final', businessDays: 15, extendedDays: 35, pausable: false, metBy: 'decision' },
+  ],
+};
+
+/** The part of a history event the clocks read. */
+export interface ClockEvent {
+  id: number;
+  occurredAt: string;
+  kind: string;
+  data: { toStatus?: unknown; fromStatus?: unknown; letter?: unknown };
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** The due date in the market's calendar, YYYY-MM-DD; null while a pausable clock is paused. */
+  dueDate: string | null;
+  /** Business days left from `today` (negative when overdue); null when met or paused. */
+  daysLeft: number | null;
+  extended: boolean;
+  paused: boolean;
+  /** Business days the clock has been paused in total. */
+  pausedDays: number;
+  /** When it was met (market date), or null. */
+  metOn: string | null;
+  /** Met after the due date. */
+  metLate: boolean;
+}
+
+function localDay(instant: string, market: Market): string {
+  const zone = market === 'DK' ? 'Europe/Copenhagen' : 'Europe/Stockholm';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone }).format(new Date(instant));
+}
+
+const ACKNOWLEDGED = new Set(['acknowledged', 'in_review', 'waiting_for_customer', 'decision_drafted', 'decision_issued', 'closed']);
+
+export function computeDeadlines(input: {
+  market: Market;
+  receivedDate: string;
+  events: readonly ClockEvent[];
+  today: string;
+  policies?: readonly DeadlinePolicy[];
+}): Deadline[] {
+  const { market, receivedDate, today } = input;
+  const events = [...input.events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
+  const policies = input.policies ?? DEFAULT_POLICIES[market];
+
+  const toStatus = (e: ClockEvent) => (e.kind === 'status_change' && typeof e.data.toStatus === 'string' ? e.data.toStatus : null);
+  const acknowledged = events.find((e) => (toStatus(e) !== null && ACKNOWLEDGED.has(toStatus(e)!)) || e.kind === 'decision_issued');
+  const decided = events.find((e) => e.kind === 'decision_issued' || toStatus(e) === 'decision_issued');
+  const holdingReply = events.find((e) => e.kind === 'letter_sent' && e.data.letter === 'holding_reply');
+
+  // Pauses: from a change to waiting_for_customer until the next change away from it.
+  const pauses: { from: string; to: string | null }[] = [];
+  for (const e of events) {
+    const status = toStatus(e);
+    if (status === null) continue;
+    const open = pauses.at(-1);
+    if (status === 'waiting_for_customer' && (!open || open.to !== null)) pauses.push({ from: localDay(e.occurredAt, market), to: null });
+    else if (status !== 'waiting_for_customer' && open && open.to === null) open.to = localDay(e.occurredAt, market);
+  }
+
+  return policies.map((policy) => {
+    const metEvent = policy.metBy === 'acknowledgement' ? acknowledged : decided;
+    const metOn = metEvent ? localDay(metEvent.occurredAt, market) : null;
+    const baseDue = addBusinessDays(market, receivedDate, policy.businessDays);
+    // A holding reply extends PSD2's answer only when it was sent before the ordinary deadline.
+    const holdingDay = holdingReply ? localDay(holdingReply.occurredAt, market) : null;
+    const extended = policy.extendedDays !== undefined && holdingDay !== null && holdingDay <= baseDue;
+    let due = extended ? addBusinessDays(market, receivedDate, policy.extendedDays!) : baseDue;
+    let pausedDays = 0;
+    let paused = false;
+    if (policy.pausable) {
+      for (const p of pauses) {
+        if (metOn !== null && p.from >= metOn) continue;
+        const end = p.to ?? today;
+        pausedDays += Math.max(0, businessDaysBetween(market, p.from, end));
+        if (p.to === null) paused = true;
+      }
+      due = addBusinessDays(market, due, pausedDays);
+    }
+    const met = metOn !== null;
+    return {
+      kind: policy.kind,
+      dueDate: paused && !met ? null : due,
+      daysLeft: met || paused ? null : businessDaysBetween(market, today, due),
+      extended,
+      paused: paused && !met,
+      pausedDays,
+      metOn,
+      metLate: met && metOn! > due,
+    };
+  });
+}
+
+/** The deadline the inbox shows: the earliest one still running. */
+export function nextDeadline(deadlines: readonly Deadline[]): Deadline | null {
+  return deadlines.filter((d) => d.metOn === null && d.dueDate !== null).sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0))[0] ?? null;
+}
