@@ -65,7 +65,7 @@ describe('migrations', () => {
     await db.destroy();
     const store = await openStore(path);
     cleanups.push(() => store.close());
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
     const match = (table: string, q: string) => store.sqlite.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(q);
     expect(match('case_fts', 'olund')).toEqual([1]);
     expect(match('case_fts', '"ORD-77"')).toEqual([1]);
@@ -73,6 +73,23 @@ describe('migrations', () => {
     expect(match('history_fts', 'aterbetalas')).toHaveLength(1);
     // Nothing stored before the migration was lost.
     expect(store.sqlite.prepare('SELECT amount_minor FROM purchases').pluck().get()).toBe(499900);
+  });
+
+  it('3: adds the derived review columns, marking existing cases for recomputation', async () => {
+    const { path, raw, db } = await storeAt(2);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.sqlite.prepare('SELECT flags, flag_count, next_due_date, derived_version FROM cases').get()).toEqual({
+      flags: '[]',
+      flag_count: 0,
+      next_due_date: null,
+      derived_version: 0,
+    });
+    const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE next_due_date < '2026-01-01' ORDER BY next_due_date`).all();
+    expect(JSON.stringify(plan)).toContain('cases_next_due');
   });
 
   it('a failing step leaves the store at the previous version', async () => {

@@ -56,6 +56,11 @@ export interface CaseTable {
   claim_currency: string | null;
   created_at: string;
   updated_at: string;
+  flags: Generated<string>;
+  flag_count: Generated<number>;
+  next_due_date: string | null;
+  next_due_kind: string | null;
+  derived_version: Generated<number>;
 }
 
 export interface PurchaseTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { up as up0001 } from './0001-core';
 import { up as up0002 } from './0002-search';
+import { up as up0003 } from './0003-review';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', up: up0001 },
   { version: 2, name: 'search', up: up0002 },
+  { version: 3, name: 'review', up: up0003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -67,12 +67,40 @@ export interface NewCaseBundle {
   events: NewEvent[];
 }
 
+/** What a case's history says about it, as stored on the case row for the inbox. */
+export interface DerivedCaseFields {
+  flags: unknown[];
+  nextDueDate: string | null;
+  nextDueKind: string | null;
+  version: number;
+}
+
+/** The history as the derivation rules read it, with the ids the store gave each event. */
+export interface WrittenEvent {
+  id: number;
+  occurredAt: string;
+  kind: string;
+  direction: string;
+  orderRef: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Computes the derived fields of a freshly written case; supplied by the service layer. */
+export type DeriveCase = (bundle: NewCaseBundle, events: WrittenEvent[]) => DerivedCaseFields;
+
+export interface CaseWriterOptions {
+  now?: () => string;
+  derive?: DeriveCase;
+}
+
 export interface CaseWriter {
   /** Writes the cases in one transaction; returns their new ids in order. */
   writeBatch(cases: NewCaseBundle[]): number[];
 }
 
-export function createCaseWriter(sqlite: BetterSqlite3.Database, now: () => string = () => new Date().toISOString()): CaseWriter {
+export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWriterOptions = {}): CaseWriter {
+  const now = options.now ?? (() => new Date().toISOString());
+  const derive = options.derive;
   const findCustomerBySource = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE source_id = ?');
   const findCustomerByNumber = sqlite.prepare<[string, string], { id: number }>(
     'SELECT id FROM customers WHERE personal_number = ? AND name = ? ORDER BY id LIMIT 1',
@@ -115,6 +143,10 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, now: () => stri
   const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
   const linkAttachment = sqlite.prepare(
     'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name) VALUES (?, ?, ?)',
+  );
+  const updateDerived = sqlite.prepare(
+    `UPDATE cases SET flags = @flags, flag_count = @flagCount, next_due_date = @nextDueDate, next_due_kind = @nextDueKind,
+       derived_version = @version WHERE id = @caseId`,
   );
   const insertCaseFts = sqlite.prepare(
     `INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary)
@@ -170,6 +202,7 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, now: () => stri
       purchaseIds.set(p.orderRef, Number(id));
     }
     bundle.claims.forEach((c, i) => insertClaim.run({ ...c, caseId, position: i + 1 }));
+    const written: WrittenEvent[] = [];
     for (const e of sorted) {
       const eventId = Number(
         insertEvent.run({
@@ -188,11 +221,16 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, now: () => stri
           now: stamp,
         }).lastInsertRowid,
       );
+      written.push({ id: eventId, occurredAt: e.occurredAt, kind: e.kind, direction: e.direction, orderRef: e.orderRef ?? null, data: e.data });
       for (const a of e.attachments ?? []) {
         const sha = createHash('sha256').update(a.content).digest('hex');
         insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
         linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName);
       }
+    }
+    if (derive) {
+      const d = derive(bundle, written);
+      updateDerived.run({ caseId, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
     }
     insertCaseFts.run(
       caseId,
