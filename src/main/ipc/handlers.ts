@@ -1,8 +1,11 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { storeInfo } from '../services/app.service';
+import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
+import * as work from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
+import { search } from '../services/search.service';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
@@ -11,6 +14,15 @@ export type HandlerTable = { [C in Channel]: Handler<C> };
 export const handlers: HandlerTable = {
   'app:info': (ctx) => storeInfo(ctx),
   'session:get': async (ctx) => ({ id: ctx.user.id, name: ctx.user.name, role: ctx.user.role }),
+  'users:list': (ctx) => work.listUsers(ctx),
   'cases:list': (ctx, input) => listCases(ctx, input),
   'cases:get': (ctx, input) => getCase(ctx, input.id),
+  'cases:setStatus': (ctx, input) => work.setStatus(ctx, input),
+  'cases:assign': (ctx, input) => work.assign(ctx, input),
+  'cases:addNote': (ctx, input) => work.addNote(ctx, input),
+  'cases:requestInfo': (ctx, input) => work.requestInfo(ctx, input),
+  'cases:sendHoldingReply': (ctx, input) => work.sendHoldingReply(ctx, input),
+  'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
+  'search:query': (ctx, input) => search(ctx, input),
+  'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
 };

@@ -1,41 +1,76 @@
-import type { CaseHeader, CaseListRow } from '../../shared/domain/case';
+import type { CaseHeader } from '../../shared/domain/case';
 import type { HistoryEvent } from '../../shared/domain/history';
-import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import type { Market } from '../../shared/domain/market';
+import type { DeadlineView, RedFlagView } from '../../shared/domain/review';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
-import type { ServiceContext } from './context';
+import { businessDaysBetween } from './calendar/business-days';
+import { today, type ServiceContext } from './context';
+import { computeDeadlines } from './deadlines';
 import { notFound } from './errors';
 import { maskPersonalNumber } from './personal-number';
+
+type CaseListItem = ChannelOutput<'cases:list'>['rows'][number];
+export type CaseView = ChannelOutput<'cases:get'>;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The due-date window of a deadline view: overdue is before today; this week runs to Sunday. */
+function dueWindow(due: 'overdue' | 'this_week' | undefined, day: string): { dueFrom?: string; dueTo?: string } {
+  if (due === 'overdue') return { dueTo: addDays(day, -1) };
+  if (due === 'this_week') {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    return { dueFrom: day, dueTo: addDays(day, weekday === 0 ? 0 : 7 - weekday) };
+  }
+  return {};
+}
 
 /** One inbox page and the total for the same filter. Any role may read the inbox. */
 export async function listCases(
   ctx: ServiceContext,
   input: ChannelParsedInput<'cases:list'>,
-): Promise<{ rows: CaseListRow[]; total: number }> {
-  const { sort, dir, offset, limit, ...filter } = input;
+): Promise<{ rows: CaseListItem[]; total: number; today: string }> {
+  const { sort, dir, offset, limit, due, ...rest } = input;
+  const day = today(ctx);
+  const filter = { ...rest, ...dueWindow(due, day) };
   const [rows, total] = await Promise.all([
     cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit),
     cases.countCases(ctx.store.db, filter),
   ]);
   return {
     total,
+    today: day,
     rows: rows.map((r) => ({
       id: r.id,
       number: r.number,
       customerName: r.customer_name,
-      market: r.market as CaseListRow['market'],
-      category: r.category as CaseListRow['category'],
+      market: r.market as CaseListItem['market'],
+      category: r.category as CaseListItem['category'],
       receivedDate: r.received_date,
-      status: r.status as CaseListRow['status'],
+      status: r.status as CaseListItem['status'],
       assigneeName: r.assignee_name,
       eventCount: r.event_count,
       claimTotal: r.claim_total_minor === null || r.claim_currency === null ? null : { minor: r.claim_total_minor, currency: r.claim_currency },
+      flagCount: r.flag_count,
+      nextDue:
+        r.next_due_date === null || r.next_due_kind === null
+          ? null
+          : {
+              date: r.next_due_date,
+              kind: r.next_due_kind as NonNullable<CaseListItem['nextDue']>['kind'],
+              daysLeft: businessDaysBetween(r.market as Market, day, r.next_due_date),
+            },
     })),
   };
 }
 
 /** Everything the case view shows. The personal number leaves the service masked. */
-export async function getCase(ctx: ServiceContext, id: number): Promise<{ header: CaseHeader; events: HistoryEvent[] }> {
+export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView> {
   const db = ctx.store.db;
   const row = await cases.findCaseById(db, id);
   if (!row) throw notFound(`Case ${id}`);
@@ -102,5 +137,11 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<{ header
     data: JSON.parse(e.data) as HistoryEvent['data'],
     attachments: attachmentsByEvent.get(e.id) ?? [],
   }));
-  return { header, events };
+  const deadlines: DeadlineView[] = computeDeadlines({
+    market: header.market,
+    receivedDate: header.receivedDate,
+    events: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, data: e.data })),
+    today: today(ctx),
+  });
+  return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines };
 }

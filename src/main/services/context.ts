@@ -12,4 +12,15 @@ export interface SessionUser {
 export interface ServiceContext {
   store: Store;
   user: SessionUser;
+  /** The clock; tests and demos pass a fixed one so "today" is reproducible. */
+  now?: () => Date;
+}
+
+export function now(ctx: Pick<ServiceContext, 'now'>): Date {
+  return ctx.now ? ctx.now() : new Date();
+}
+
+/** Today's calendar date in the market's time zone (SE and DK share CET/CEST). */
+export function today(ctx: Pick<ServiceContext, 'now'>, timeZone = 'Europe/Stockholm'): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(now(ctx));
 }

@@ -1,4 +1,5 @@
 import type { Market } from '../../shared/domain/market';
+import type { DEADLINE_KINDS } from '../../shared/domain/review';
 import { addBusinessDays, businessDaysBetween } from './calendar/business-days';
 
 /**
@@ -8,7 +9,6 @@ import { addBusinessDays, businessDaysBetween } from './calendar/business-days';
  * status-change event with who and why.
  */
 
-export const DEADLINE_KINDS = ['psd2_final', 'dk_acknowledge', 'dk_decision', 'internal_target'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface DeadlinePolicy {

@@ -1,4 +1,5 @@
 import type { Market } from '../../shared/domain/market';
+import type { RED_FLAG_CODES } from '../../shared/domain/review';
 import { addBusinessDays } from './calendar/business-days';
 
 /**
@@ -7,16 +8,6 @@ import { addBusinessDays } from './calendar/business-days';
  * check the facts instead of trusting a score.
  */
 
-export const RED_FLAG_CODES = [
-  'repeated_contacts',
-  'repeated_pauses',
-  'collection_during_dispute',
-  'paid_during_dispute',
-  'dispute_closed_no_merchant_response',
-  'refund_promised_not_made',
-  'repeated_technical_error',
-  'late_final_answer',
-] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
 export interface RedFlag {

@@ -4,16 +4,18 @@ import {
   caseListRowSchema,
   caseStatusSchema,
   categorySchema,
+  isoDateSchema,
   roleSchema,
 } from '../domain/case';
 import { historyEventSchema } from '../domain/history';
 import { marketSchema } from '../domain/market';
+import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import type { Channel } from './channels';
 
 const idSchema = z.number().int().positive();
 
 /** Columns the inbox can sort by. Each has an index in the store. */
-export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category'] as const;
+export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags'] as const;
 
 export const caseListInputSchema = z
   .object({
@@ -21,6 +23,10 @@ export const caseListInputSchema = z
     market: marketSchema.optional(),
     category: categorySchema.optional(),
     assigneeId: idSchema.nullable().optional(),
+    /** `overdue`: a running deadline before today; `this_week`: due from today to Sunday. */
+    due: z.enum(['overdue', 'this_week']).optional(),
+    /** Only cases with at least one red flag. */
+    flagged: z.boolean().optional(),
     sort: z.enum(CASE_SORTS).default('received'),
     dir: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -30,6 +36,20 @@ export const caseListInputSchema = z
 export type CaseListInput = z.input<typeof caseListInputSchema>;
 
 const emptyInput = z.object({}).strict();
+
+/** Free text a person writes into the history: never empty, never a novel. */
+const noteText = z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters');
+
+/** A case list row with what the review needs at a glance. */
+export const caseListItemSchema = caseListRowSchema.extend({ flagCount: z.number().int(), nextDue: nextDueSchema.nullable() });
+
+/** What every case action returns: the case as it now is, so the view never shows a stale state. */
+const caseViewSchema = z.object({
+  header: caseHeaderSchema,
+  events: z.array(historyEventSchema),
+  flags: z.array(redFlagSchema),
+  deadlines: z.array(deadlineSchema),
+});
 
 /**
  * Every channel between renderer and main: its input schema (validated in main, the renderer is
@@ -58,15 +78,65 @@ export const contract = {
     input: emptyInput,
     output: z.object({ id: idSchema, name: z.string(), role: roleSchema }),
   },
+  /** Active users, e.g. to assign a case. */
+  'users:list': {
+    input: emptyInput,
+    output: z.array(userSummarySchema),
+  },
   /** One page of the inbox with the total for the same filter. */
   'cases:list': {
     input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseListRowSchema), total: z.number().int() }),
+    output: z.object({ rows: z.array(caseListItemSchema), total: z.number().int(), today: z.string() }),
   },
-  /** Everything the case view needs: header, purchases, claims and the full history oldest first. */
+  /** Everything the case view needs: header, the full history oldest first, red flags and deadlines. */
   'cases:get': {
     input: z.object({ id: idSchema }).strict(),
-    output: z.object({ header: caseHeaderSchema, events: z.array(historyEventSchema) }),
+    output: caseViewSchema,
+  },
+  /** Moves a case along the workflow; appends a status-change event with who, when and why. */
+  'cases:setStatus': {
+    input: z.object({ id: idSchema, status: caseStatusSchema, reason: z.string().trim().max(2000).optional() }).strict(),
+    output: caseViewSchema,
+  },
+  /** Assigns the case to a handler or the ombudsman (null: unassigned). */
+  'cases:assign': {
+    input: z.object({ id: idSchema, assigneeId: idSchema.nullable() }).strict(),
+    output: caseViewSchema,
+  },
+  /** An internal note in the history. */
+  'cases:addNote': {
+    input: z.object({ id: idSchema, text: noteText }).strict(),
+    output: caseViewSchema,
+  },
+  /** A request for information to the customer; the case waits for the customer and the internal clock pauses. */
+  'cases:requestInfo': {
+    input: z.object({ id: idSchema, text: noteText }).strict(),
+    output: caseViewSchema,
+  },
+  /** PSD2 holding reply: explains the delay and gives the date of the final answer (at most 35 business days). */
+  'cases:sendHoldingReply': {
+    input: z.object({ id: idSchema, text: noteText, answerBy: isoDateSchema }).strict(),
+    output: caseViewSchema,
+  },
+  /** Shows the customer's full personal number; every reveal is written to the audit log. */
+  'cases:revealPersonalNumber': {
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ personalNumber: z.string() }),
+  },
+  /** Full-text search over case fields and the whole history, ranked, one hit per case. */
+  'search:query': {
+    input: z
+      .object({
+        query: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({ hits: z.array(searchHitSchema) }),
+  },
+  /** An attachment's bytes, for preview and save-as. */
+  'attachments:get': {
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { CaseListInput } from '../../../shared/ipc/contract';
 import type { Db } from '../connection';
 
-type ListFilter = Omit<CaseListInput, 'sort' | 'dir' | 'offset' | 'limit'>;
+type ListFilter = Omit<CaseListInput, 'sort' | 'dir' | 'offset' | 'limit' | 'due'> & {
+  /** Running deadlines due in [from, to]; either end may be open. */
+  dueFrom?: string;
+  dueTo?: string;
+};
 
 const SORT_COLUMNS = {
   received: 'cases.received_at',
@@ -11,6 +15,8 @@ const SORT_COLUMNS = {
   status: 'cases.status',
   market: 'cases.market',
   category: 'cases.category',
+  due: 'cases.next_due_date',
+  flags: 'cases.flag_count',
 } as const;
 
 function filtered(db: Db, filter: ListFilter) {
@@ -18,6 +24,10 @@ function filtered(db: Db, filter: ListFilter) {
   if (filter.status && filter.status.length > 0) q = q.where('cases.status', 'in', filter.status);
   if (filter.market) q = q.where('cases.market', '=', filter.market);
   if (filter.category) q = q.where('cases.category', '=', filter.category);
+  if (filter.flagged) q = q.where('cases.flag_count', '>', 0);
+  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where('cases.next_due_date', 'is not', null);
+  if (filter.dueFrom !== undefined) q = q.where('cases.next_due_date', '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where('cases.next_due_date', '<=', filter.dueTo);
   if (filter.assigneeId !== undefined) {
     q = filter.assigneeId === null ? q.where('cases.assignee_id', 'is', null) : q.where('cases.assignee_id', '=', filter.assigneeId);
   }
@@ -46,8 +56,13 @@ export async function listCasePage(
       'cases.event_count',
       'cases.claim_total_minor',
       'cases.claim_currency',
+      'cases.flag_count',
+      'cases.next_due_date',
+      'cases.next_due_kind',
       'users.display_name as assignee_name',
     ])
+    // Cases without a running deadline sort after every dated one, whichever the direction.
+    .$if(sort === 'due', (qb) => qb.orderBy(sql`cases.next_due_date IS NULL`))
     .orderBy(SORT_COLUMNS[sort], dir)
     .orderBy('cases.id', dir)
     .limit(limit)
@@ -123,4 +138,44 @@ export async function storeCounts(db: Db) {
     attachments: Number(row.attachments),
     users: Number(row.users),
   };
+}
+
+export async function findPersonalNumber(db: Db, caseId: number) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .select(['customers.personal_number', 'customers.id as customer_id'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function updateCase(
+  db: Db,
+  caseId: number,
+  changes: Partial<{ status: string; assignee_id: number | null; updated_at: string }>,
+): Promise<void> {
+  await db.updateTable('cases').set(changes).where('id', '=', caseId).execute();
+}
+
+export async function updateDerived(
+  db: Db,
+  caseId: number,
+  fields: { flags: string; flagCount: number; nextDueDate: string | null; nextDueKind: string | null; version: number },
+): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({
+      flags: fields.flags,
+      flag_count: fields.flagCount,
+      next_due_date: fields.nextDueDate,
+      next_due_kind: fields.nextDueKind,
+      derived_version: fields.version,
+    })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Ids of cases whose derived fields were computed by older rules, a batch at a time. */
+export async function staleCaseIds(db: Db, version: number, limit: number): Promise<{ id: number; market: string; received_date: string }[]> {
+  return db.selectFrom('cases').select(['id', 'market', 'received_date']).where('derived_version', '<', version).orderBy('id').limit(limit).execute();
 }

@@ -25,3 +25,51 @@ export async function listCaseEvents(db: Db, caseId: number) {
     .execute();
   return { events, attachments };
 }
+
+/** The history the derivation rules read: kind, time, direction, purchase and data of every event. */
+export async function listClockEvents(db: Db, caseId: number) {
+  return db
+    .selectFrom('history_events')
+    .leftJoin('purchases', 'purchases.id', 'history_events.purchase_id')
+    .select([
+      'history_events.id',
+      'history_events.occurred_at',
+      'history_events.kind',
+      'history_events.direction',
+      'history_events.data',
+      'purchases.order_ref',
+    ])
+    .where('history_events.case_id', '=', caseId)
+    .orderBy('history_events.occurred_at')
+    .orderBy('history_events.id')
+    .execute();
+}
+
+/** Appends one event and keeps the case row's history columns in step. Returns the event id. */
+export async function appendEvent(
+  db: Db,
+  event: {
+    case_id: number;
+    occurred_at: string;
+    kind: string;
+    source: string;
+    direction: 'inbound' | 'outbound' | 'internal';
+    actor: string;
+    actor_user_id: number | null;
+    summary: string;
+    body: string;
+    data: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('history_events')
+    .values({ ...event, source_id: null, purchase_id: null, recorded_at: event.occurred_at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('cases')
+    .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: event.occurred_at, updated_at: event.occurred_at }))
+    .where('id', '=', event.case_id)
+    .execute();
+  return row.id;
+}

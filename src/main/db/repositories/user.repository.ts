@@ -16,3 +16,11 @@ export async function insertUser(
   const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function listActiveUsers(db: Db) {
+  return db.selectFrom('users').select(['id', 'display_name', 'role', 'title']).where('active', '=', 1).orderBy('role').orderBy('display_name').execute();
+}

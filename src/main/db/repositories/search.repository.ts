@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Db } from '../connection';
+
+/**
+ * Full-text search, SQLite FTS5 flavour: the one place that knows MATCH, bm25(), snippet() and
+ * highlight(). Another dialect implements these two functions and nothing else changes.
+ * `match` is an FTS5 query built by the search service from the user's words.
+ */
+
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+
+export interface CaseDocHit {
+  case_id: number;
+  score: number;
+  number: string;
+  customer: string;
+  merchant: string;
+  order_refs: string;
+  claims: string;
+  summary: string;
+  personal_number_hit: number;
+}
+
+/** Cases whose own fields match, best first. Columns come back highlighted. */
+export async function searchCaseDocuments(db: Db, match: string, limit: number): Promise<CaseDocHit[]> {
+  const hl = (col: number) => sql<string>`highlight(case_fts, ${sql.lit(col)}, ${MARK_START}, ${MARK_END})`;
+  const result = await sql<CaseDocHit>`
+    SELECT rowid AS case_id,
+      -bm25(case_fts, 10.0, 8.0, 8.0, 4.0, 8.0, 2.0, 1.0) AS score,
+      ${hl(0)} AS number, ${hl(1)} AS customer, ${hl(3)} AS merchant, ${hl(4)} AS order_refs,
+      ${hl(5)} AS claims, ${hl(6)} AS summary,
+      instr(${hl(2)}, ${MARK_START}) > 0 AS personal_number_hit
+    FROM case_fts WHERE case_fts MATCH ${match}
+    ORDER BY rank LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+export interface EventHit {
+  event_id: number;
+  case_id: number;
+  occurred_at: string;
+  score: number;
+  snippet: string;
+}
+
+/** History events that match, best first, with a short snippet around the match. */
+export async function searchEvents(db: Db, match: string, limit: number): Promise<EventHit[]> {
+  const result = await sql<EventHit>`
+    SELECT e.id AS event_id, e.case_id, e.occurred_at, -history_fts.rank AS score,
+      snippet(history_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet
+    FROM history_fts JOIN history_events e ON e.id = history_fts.rowid
+    WHERE history_fts MATCH ${match}
+    ORDER BY history_fts.rank LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** The list columns of the cases behind a set of hits. */
+export async function casesByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .select(['id', 'number', 'customer_name', 'market', 'status', 'received_date'])
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertUser } from '../../src/main/db/repositories/user.repository';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { createCaseIntake } from '../../src/main/services/case-intake.service';
+import type { ServiceContext, SessionUser } from '../../src/main/services/context';
+import { sessionUser } from '../../src/main/services/session.service';
+import type { Store } from '../../src/main/db/connection';
+import { buildCase, buildEvent } from '../fixtures/cases';
+import { tempStore } from '../fixtures/temp-store';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let ombudsman: SessionUser;
+let handler: SessionUser;
+let auditor: SessionUser;
+const clock = () => new Date('2026-03-12T10:00:00.000Z');
+
+function as(user: SessionUser): ServiceContext {
+  return { store, user, now: clock };
+}
+
+async function ok<T>(promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+beforeEach(async () => {
+  ({ store, cleanup } = await tempStore());
+  ombudsman = await sessionUser(store);
+  const created = '2026-01-01T00:00:00Z';
+  handler = { id: await insertUser(store.db, { username: 'johan', display_name: 'Johan Berg', role: 'handler', title: null, created_at: created }), name: 'Johan Berg', role: 'handler' };
+  auditor = { id: await insertUser(store.db, { username: 'revisor', display_name: 'Eva Revisor', role: 'auditor', title: null, created_at: created }), name: 'Eva Revisor', role: 'auditor' };
+});
+afterEach(() => cleanup());
+
+function seed(...cases: Parameters<typeof buildCase>[0][]): number[] {
+  return createCaseIntake(store).writeBatch(cases.map((c) => buildCase(c)));
+}
+
+describe('working on a case', () => {
+  it('moves along the workflow with an appended status event each time, and refuses a jump', async () => {
+    const [id] = seed({ receivedAt: '2026-03-10T08:00:00.000Z', receivedDate: '2026-03-10' });
+    const view = await ok(dispatch(as(handler), 'cases:setStatus', { id, status: 'in_review' }));
+    expect(view.header.status).toBe('in_review');
+    const last = view.events.at(-1)!;
+    expect(last).toMatchObject({ kind: 'status_change', actor: 'Johan Berg', data: { fromStatus: 'received', toStatus: 'in_review' } });
+    expect(last.occurredAt).toBe('2026-03-12T10:00:00.000Z');
+    const jump = await dispatch(as(handler), 'cases:setStatus', { id, status: 'decision_issued' });
+    expect(jump).toEqual({ ok: false, error: { code: 'conflict', message: 'A case cannot go from "in_review" to "decision_issued".' } });
+    const closing = await dispatch(as(handler), 'cases:setStatus', { id, status: 'closed' });
+    expect(!closing.ok && closing.error.message).toContain('reason');
+    await ok(dispatch(as(handler), 'cases:setStatus', { id, status: 'closed', reason: 'Kunden återkallade klagomålet' }));
+    // Only the ombudsman reopens.
+    const reopen = await dispatch(as(handler), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' });
+    expect(reopen).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may reopen a closed case.' } });
+    const reopened = await ok(dispatch(as(ombudsman), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' }));
+    expect(reopened.header.status).toBe('in_review');
+    // Nothing was edited: four status events appended after the three original ones.
+    expect(reopened.events.filter((e) => e.kind === 'status_change')).toHaveLength(3);
+  });
+
+  it('refuses every change by an auditor, in the service, and writes nothing', async () => {
+    const [id] = seed({});
+    const before = store.sqlite.prepare('SELECT count(*) AS n FROM history_events').get();
+    for (const [channel, input] of [
+      ['cases:setStatus', { id, status: 'in_review' }],
+      ['cases:assign', { id, assigneeId: handler.id }],
+      ['cases:addNote', { id, text: 'Anteckning' }],
+      ['cases:requestInfo', { id, text: 'Skicka kvittot' }],
+      ['cases:sendHoldingReply', { id, text: 'Vi behöver mer tid', answerBy: '2026-04-01' }],
+    ] as const) {
+      const result = await dispatch(as(auditor), channel, input);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe('forbidden');
+    }
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM history_events').get()).toEqual(before);
+  });
+
+  it('assigns, notes and requests information as events with who and when', async () => {
+    const [id] = seed({});
+    const assigned = await ok(dispatch(as(ombudsman), 'cases:assign', { id, assigneeId: handler.id }));
+    expect(assigned.header.assignee).toEqual({ id: handler.id, name: 'Johan Berg' });
+    expect(assigned.events.at(-1)).toMatchObject({ kind: 'assignment', actor: ombudsman.name, data: { toUserId: handler.id } });
+    const noted = await ok(dispatch(as(handler), 'cases:addNote', { id, text: 'Handlaren har inte svarat på 21 dagar.\nKontrollera köpskyddet.' }));
+    expect(noted.events.at(-1)).toMatchObject({ kind: 'note', source: 'internal', summary: 'Handlaren har inte svarat på 21 dagar.' });
+    const asked = await ok(dispatch(as(handler), 'cases:requestInfo', { id, text: 'Skicka kvittot och returfraktsedeln.' }));
+    expect(asked.header.status).toBe('waiting_for_customer');
+    expect(asked.events.slice(-2).map((e) => e.kind)).toEqual(['info_request', 'status_change']);
+    const empty = await dispatch(as(handler), 'cases:addNote', { id, text: '   ' });
+    expect(!empty.ok && empty.error.message).toBe('cases:addNote: text: must not be empty');
+    const bad = await dispatch(as(handler), 'cases:assign', { id, assigneeId: auditor.id });
+    expect(!bad.ok && bad.error.message).toContain('an auditor cannot be assigned');
+  });
+
+  it('pauses the internal clock while waiting for the customer; PSD2 runs on', async () => {
+    const [id] = seed({ receivedAt: '2026-03-02T08:00:00.000Z', receivedDate: '2026-03-02' });
+    const view = await ok(dispatch(as(handler), 'cases:requestInfo', { id, text: 'Skicka kvittot.' }));
+    const byKind = Object.fromEntries(view.deadlines.map((d) => [d.kind, d]));
+    expect(byKind.psd2_final).toMatchObject({ dueDate: '2026-03-23', paused: false, daysLeft: 7 });
+    expect(byKind.internal_target).toMatchObject({ dueDate: null, paused: true });
+    const row = store.sqlite.prepare('SELECT next_due_date, next_due_kind FROM cases WHERE id = ?').get(id);
+    expect(row).toEqual({ next_due_date: '2026-03-23', next_due_kind: 'psd2_final' });
+  });
+
+  it('a holding reply extends the PSD2 deadline to 35 business days, and no further', async () => {
+    const [id] = seed({ receivedAt: '2026-03-02T08:00:00.000Z', receivedDate: '2026-03-02' });
+    const tooLate = await dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-06-30' });
+    expect(!tooLate.ok && tooLate.error.message).toContain('at most 35 business days after receipt (2026-04-22)');
+    const view = await ok(dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-04-15' }));
+    expect(view.deadlines.find((d) => d.kind === 'psd2_final')).toMatchObject({ extended: true, dueDate: '2026-04-22' });
+  });
+
+  it('reveals the personal number only with an audit row, chained to the previous one', async () => {
+    const [id] = seed({});
+    const view = await ok(dispatch(as(handler), 'cases:get', { id }));
+    expect(view.header.customer.personalNumberMasked).toBe('19850312-****');
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    expect(await ok(dispatch(as(handler), 'cases:revealPersonalNumber', { id }))).toEqual({ personalNumber: '19850312-2384' });
+    await ok(dispatch(as(auditor), 'cases:revealPersonalNumber', { id }));
+    const rows = store.sqlite.prepare('SELECT user_id, action, case_id, prev_hash, hash FROM audit_log ORDER BY id').all() as { user_id: number; action: string; case_id: number; prev_hash: string; hash: string }[];
+    expect(rows.map((r) => [r.user_id, r.action, r.case_id])).toEqual([
+      [handler.id, 'customer.reveal_personal_number', id],
+      [auditor.id, 'customer.reveal_personal_number', id],
+    ]);
+    expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
+    expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
+  });
+
+  it('raises red flags on write and keeps them on the row for the inbox', async () => {
+    const [flagged, clean] = seed(
+      {
+        events: [
+          buildEvent({ occurredAt: '2026-02-01T10:00:00.000Z', kind: 'dispute_opened', source: 'merchant', direction: 'outbound' }),
+          buildEvent({ occurredAt: '2026-02-10T10:00:00.000Z', kind: 'reminder', source: 'invoice', direction: 'outbound', summary: 'Påminnelse' }),
+        ],
+      },
+      {},
+    );
+    const view = await ok(dispatch(as(handler), 'cases:get', { id: flagged! }));
+    expect(view.flags.map((f) => f.code)).toEqual(['collection_during_dispute']);
+    expect(view.flags[0]!.eventIds).toEqual([view.events[1]!.id]);
+    const list = await ok(dispatch(as(handler), 'cases:list', { flagged: true }));
+    expect(list.rows.map((r) => [r.id, r.flagCount])).toEqual([[flagged, 1]]);
+    expect(clean).toBeGreaterThan(0);
+  });
+
+  it('lists what is overdue and what is due this week, in business days', async () => {
+    // Today is Thursday 2026-03-12.
+    const [overdue, thisWeek, later] = seed(
+      { receivedAt: '2026-02-01T08:00:00.000Z', receivedDate: '2026-02-01', events: [] },
+      { receivedAt: '2026-02-27T08:00:00.000Z', receivedDate: '2026-02-27', events: [] },
+      { receivedAt: '2026-03-11T08:00:00.000Z', receivedDate: '2026-03-11', events: [] },
+    );
+    const due = await ok(dispatch(as(handler), 'cases:list', { due: 'overdue' }));
+    expect(due.rows.map((r) => r.id)).toEqual([overdue]);
+    expect(due.rows[0]!.nextDue).toMatchObject({ kind: 'internal_target', date: '2026-02-13', daysLeft: -19 });
+    const week = await ok(dispatch(as(handler), 'cases:list', { due: 'this_week' }));
+    expect(week.rows.map((r) => r.id)).toEqual([thisWeek]);
+    expect(week.rows[0]!.nextDue).toEqual({ kind: 'internal_target', date: '2026-03-13', daysLeft: 1 });
+    const sorted = await ok(dispatch(as(handler), 'cases:list', { sort: 'due', dir: 'asc' }));
+    expect(sorted.rows.map((r) => r.id)).toEqual([overdue, thisWeek, later]);
+    expect(sorted.today).toBe('2026-03-12');
+  });
+});
+
+describe('search', () => {
+  it('finds a customer without diacritics, an order reference and a transcript phrase, ranked with snippets', async () => {
+    const [oberg, other] = seed(
+      { customer: { ...buildCase().customer, name: 'Åsa Öberg' } },
+      {
+        customer: { ...buildCase().customer, name: 'Per Nilsson', personalNumber: '19700101-0000' },
+        events: [buildEvent({ body: 'Agent: Det beror på ett tekniskt fel hos oss, pengarna kommer.' })],
+      },
+    );
+    const byName = await ok(dispatch(as(handler), 'search:query', { query: 'oberg' }));
+    expect(byName.hits[0]).toMatchObject({ caseId: oberg, field: 'customer', snippet: 'Åsa \u0002Öberg\u0003' });
+    const phrase = await ok(dispatch(as(handler), 'search:query', { query: '"tekniskt fel"' }));
+    expect(phrase.hits.map((h) => h.caseId)).toEqual([other]);
+    expect(phrase.hits[0]).toMatchObject({ field: 'event', snippet: 'Agent: Det beror på ett \u0002tekniskt fel\u0003 hos oss, pengarna kommer.' });
+    const order = store.sqlite.prepare('SELECT order_ref FROM purchases WHERE case_id = ?').pluck().get(other) as string;
+    const byOrder = await ok(dispatch(as(handler), 'search:query', { query: order }));
+    expect(byOrder.hits[0]).toMatchObject({ caseId: other, field: 'order_refs' });
+    // A personal number finds the case but is never echoed back.
+    const byNumber = await ok(dispatch(as(handler), 'search:query', { query: '19700101' }));
+    expect(byNumber.hits[0]).toMatchObject({ caseId: other, field: 'personal_number', snippet: '' });
+  });
+
+  it('takes FTS operators literally and names an empty query', async () => {
+    seed({});
+    for (const query of ['NEAR(a b)', 'öberg OR', '"unbalanced', '*', 'a:b', '-x']) {
+      const result = await dispatch(as(handler), 'search:query', { query });
+      expect(result.ok || (!result.ok && result.error.code === 'invalid_input')).toBe(true);
+    }
+    const empty = await dispatch(as(handler), 'search:query', { query: '!!!' });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid_input', message: 'search:query: query: has no letters or digits to search for' } });
+  });
+});
