@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openStore } from '../../src/main/db/connection';
+import { APPLICATION_ID, openStore, type Store } from '../../src/main/db/connection';
+import { enterBulkLoad } from '../../src/main/db/repositories/bulk-load.repository';
 import { StoreError } from '../../src/main/db/errors';
 import { LATEST_VERSION } from '../../src/main/db/migrations';
 import { createCaseWriter } from '../../src/main/db/repositories/case-writer.repository';
@@ -108,6 +109,21 @@ describe('the case store', () => {
     ]);
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 1 });
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM event_attachments').get()).toEqual({ n: 2 });
+  });
+
+  it('restores history search when a bulk load was interrupted', async () => {
+    const path = join(folder(), 's.sqlite');
+    const store = await openStore(path);
+    enterBulkLoad(store.sqlite); // and never leave it, as a killed process would
+    createCaseWriter(store.sqlite).writeBatch([buildCase({ events: [buildEvent({ body: 'Fakturan pausades igen.' })] })]);
+    const hits = (s: Store) => s.sqlite.prepare(`SELECT count(*) AS n FROM history_fts WHERE history_fts MATCH 'pausades'`).get();
+    expect(hits(store)).toEqual({ n: 0 });
+    await store.close();
+    const reopened = await openStore(path);
+    cleanups.push(() => reopened.close());
+    expect(hits(reopened)).toEqual({ n: 1 });
+    createCaseWriter(reopened.sqlite).writeBatch([buildCase({ events: [buildEvent({ body: 'Den pausades en tredje gång.' })] })]);
+    expect(hits(reopened)).toEqual({ n: 2 });
   });
 
   it('keeps full-text search in step with writes, diacritics folded', async () => {

@@ -86,6 +86,14 @@ describe('red flags', () => {
     ]);
   });
 
+  it('counts the final answer from the contact marked as the formal complaint when there is one', () => {
+    const early = ev('2026-03-02', 'cs_chat');
+    const complaint = ev('2026-03-23', 'cs_email', { data: { complaint: true } });
+    const answer = ev('2026-04-14', 'cs_final_answer', { direction: 'outbound' });
+    expect(codes([early, complaint, answer])).toEqual([]);
+    expect(codes([early, answer])).toEqual(['late_final_answer']);
+  });
+
   it('reads the history in time order whatever order it arrives in', () => {
     const events = [ev('2026-03-10', 'payment'), ev('2026-03-02', 'dispute_opened')];
     expect(codes(events)).toEqual(['paid_during_dispute']);

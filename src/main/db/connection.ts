@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { repairSearchIndex } from './repositories/bulk-load.repository';
 import type { Database } from './schema';
 
 /** Written into every Ombud store's header (`PRAGMA application_id`): "OMBD". */
@@ -130,7 +131,10 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (!readonly) await migrate(db, sqlite);
+  if (!readonly) {
+    await migrate(db, sqlite);
+    repairSearchIndex(sqlite);
+  }
   return {
     path,
     db,

@@ -25,7 +25,7 @@ export interface FlagEvent {
   kind: string;
   direction: string;
   orderRef: string | null;
-  data: { promise?: unknown; technicalError?: unknown; outcome?: unknown };
+  data: { promise?: unknown; technicalError?: unknown; outcome?: unknown; complaint?: unknown };
 }
 
 export interface FlagOptions {
@@ -126,8 +126,10 @@ export function detectRedFlags(input: readonly FlagEvent[], options: FlagOptions
   const technical = events.filter((e) => e.data.technicalError === true);
   if (technical.length >= 2) flags.push({ code: 'repeated_technical_error', eventIds: technical.map((e) => e.id), facts: { count: technical.length } });
 
-  // Customer service's final answer after its deadline, counted from the first complaint.
-  const firstComplaint = events.find((e) => CS_CONTACTS.has(e.kind) && e.direction === 'inbound');
+  // Customer service's final answer after its deadline, counted from the complaint: the contact
+  // marked as the formal complaint when the source system says so, else the first inbound contact.
+  const firstComplaint =
+    events.find((e) => e.data.complaint === true) ?? events.find((e) => CS_CONTACTS.has(e.kind) && e.direction === 'inbound');
   const finalAnswer = events.find((e) => e.kind === 'cs_final_answer');
   if (firstComplaint && finalAnswer) {
     const days = options.finalAnswerDays ?? 15;

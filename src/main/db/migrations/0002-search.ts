@@ -6,6 +6,11 @@ import { sql, type Kysely } from 'kysely';
  * step; the per-case document (number, customer, merchant, order references, claims) is
  * rebuilt by the search repository whenever those parts change. Existing rows are backfilled.
  */
+/** The trigger that keeps history search in step; bulk loads drop it and restore exactly this. */
+export const HISTORY_FTS_TRIGGER = `CREATE TRIGGER history_events_fts AFTER INSERT ON history_events BEGIN
+      INSERT INTO history_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
+    END`;
+
 export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     `CREATE VIRTUAL TABLE history_fts USING fts5(
@@ -13,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       content='history_events', content_rowid='id',
       tokenize="unicode61 remove_diacritics 2"
     )`,
-    `CREATE TRIGGER history_events_fts AFTER INSERT ON history_events BEGIN
-      INSERT INTO history_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
-    END`,
+    HISTORY_FTS_TRIGGER,
     `INSERT INTO history_fts(rowid, summary, body) SELECT id, summary, body FROM history_events`,
     `CREATE VIRTUAL TABLE case_fts USING fts5(
       number, customer, personal_number, merchant, order_refs, claims, summary,
