@@ -2,12 +2,21 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import type { z } from 'zod';
+import { CASE_STATUSES } from '../../shared/domain/case';
+import { MARKETS, marketSchema } from '../../shared/domain/market';
+import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { inspectStore } from '../db/connection';
 import { StoreError } from '../db/errors';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
+import { describeIssues } from '../ipc/dispatch';
 import { resolveStorePath } from '../paths';
+import { addBusinessDays } from '../services/calendar/business-days';
+import { listCases } from '../services/case.service';
+import type { ServiceContext } from '../services/context';
+import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
@@ -157,6 +166,93 @@ program
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
   });
+
+function parseWith<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: z.ZodError } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`${what}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Strips the search highlight markers for a terminal, or turns them into bold on a TTY. */
+function plainSnippet(snippet: string): string {
+  return process.stdout.isTTY ? snippet.replace(/\u0002/g, '\u001b[1m').replace(/\u0003/g, '\u001b[22m') : snippet.replace(/[\u0002\u0003]/g, '');
+}
+
+program
+  .command('cases')
+  .description('List cases as the inbox does: number, status, market, customer, deadline.')
+  .option('--db <path>', 'store file')
+  .option('--status <status>', `one of ${CASE_STATUSES.join(', ')} (repeat or comma-separate for several)`)
+  .option('--market <market>', `one of ${MARKETS.join(', ')}`)
+  .option('--limit <n>', 'at most this many rows', positiveInt, 50)
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; status?: string; market?: string; limit: number; json?: boolean }) => {
+    const input = parseWith(
+      caseListInputSchema,
+      {
+        status: opts.status ? opts.status.split(',').map((x) => x.trim()) : undefined,
+        market: opts.market?.toUpperCase(),
+        limit: Math.max(1, Math.min(opts.limit, 500)),
+      },
+      'cases',
+    );
+    await withStore(opts.db, async (ctx) => {
+      const page = await listCases(ctx, input);
+      if (opts.json) {
+        console.log(JSON.stringify(page, null, 2));
+        return;
+      }
+      for (const r of page.rows) {
+        const due = r.nextDue ? `${r.nextDue.date} (${r.nextDue.daysLeft >= 0 ? `${r.nextDue.daysLeft} bd left` : `${-r.nextDue.daysLeft} bd overdue`})` : '—';
+        console.log([r.number, r.status.padEnd(20), r.market, r.customerName.padEnd(28), due].join('  '));
+      }
+      console.log(`${page.rows.length} of ${page.total} cases.`);
+    });
+  });
+
+program
+  .command('search')
+  .description('Full-text search over cases and their whole history, ranked.')
+  .argument('<query...>', 'words to find; "quoted words" as a phrase')
+  .option('--db <path>', 'store file')
+  .option('--limit <n>', 'at most this many cases', positiveInt, 20)
+  .option('--json', 'print JSON')
+  .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
+    const input = parseWith(contract['search:query'].input, { query: words.join(' '), limit: Math.max(1, Math.min(opts.limit, 200)) }, 'search');
+    await withStore(opts.db, async (ctx) => {
+      const { hits } = await search(ctx, input);
+      if (opts.json) {
+        console.log(JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.replace(/[\u0002\u0003]/g, '') })), null, 2));
+        return;
+      }
+      for (const h of hits) {
+        const where = h.field === 'event' ? `event ${h.eventOccurredAt?.slice(0, 10)}` : h.field;
+        console.log(`${h.number}  ${h.customerName}  [${where}]  ${plainSnippet(h.snippet)}`);
+      }
+      if (hits.length === 0) console.log('No matches.');
+    });
+  });
+
+program
+  .command('deadline')
+  .description('The N-th business day after a date (the date itself is day 0) in a market’s calendar.')
+  .requiredOption('--market <market>', `one of ${MARKETS.join(', ')}`)
+  .requiredOption('--from <date>', 'day 0, YYYY-MM-DD', isoDate)
+  .requiredOption('--business-days <n>', 'how many business days', positiveInt)
+  .action((opts: { market: string; from: string; businessDays: number }) => {
+    const market = parseWith(marketSchema, opts.market.toUpperCase(), '--market');
+    console.log(addBusinessDays(market, opts.from, opts.businessDays));
+  });
+
+/** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */
+async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>): Promise<void> {
+  const store = await openCliStore(db, { create: false });
+  try {
+    await work({ store, user: await sessionUser(store) });
+  } finally {
+    await store.close();
+  }
+}
 
 export async function main(argv: string[]): Promise<void> {
   try {
