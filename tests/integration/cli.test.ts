@@ -88,7 +88,7 @@ describe('the ombud command', () => {
       expect(['in_review', 'closed']).toContain(row.status);
     }
     const text = await ombud('cases', '--db', path, '--limit', '3');
-    expect(text.stdout).toMatch(/^KO-\d{4}-\d{6}  /m);
+    expect(text.stdout).toMatch(/^KO-\d{4}-\d{6} {2}/m);
     expect(text.stdout).toContain('3 of 25 cases.');
     const bad = await ombud('cases', '--db', path, '--status', 'pending');
     expect(bad.code).toBe(1);

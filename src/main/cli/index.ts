@@ -174,8 +174,8 @@ function parseWith<T>(schema: { safeParse: (v: unknown) => { success: true; data
 }
 
 /** Strips the search highlight markers for a terminal, or turns them into bold on a TTY. */
-function plainSnippet(snippet: string): string {
-  return process.stdout.isTTY ? snippet.replace(/\u0002/g, '\u001b[1m').replace(/\u0003/g, '\u001b[22m') : snippet.replace(/[\u0002\u0003]/g, '');
+function plainSnippet(snippet: string, tty = process.stdout.isTTY): string {
+  return snippet.split('\u0002').join(tty ? '\u001b[1m' : '').split('\u0003').join(tty ? '\u001b[22m' : '');
 }
 
 program
@@ -222,7 +222,7 @@ program
     await withStore(opts.db, async (ctx) => {
       const { hits } = await search(ctx, input);
       if (opts.json) {
-        console.log(JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.replace(/[\u0002\u0003]/g, '') })), null, 2));
+        console.log(JSON.stringify(hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet, false) })), null, 2));
         return;
       }
       for (const h of hits) {

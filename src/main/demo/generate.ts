@@ -71,7 +71,7 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
   const handlers: Staff[] = [];
   let ombudsman: Staff | null = null;
   for (const s of DEMO_STAFF) {
-    const existing = await store.db.selectFrom('users').select('id').where('username', '=', s.username).executeTakeFirst();
+    const existing = await findUserByUsername(store.db, s.username);
     const id =
       existing?.id ??
       (await insertUser(store.db, { username: s.username, display_name: s.displayName, role: s.role, title: s.title, created_at: createdAt }));
@@ -87,12 +87,9 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
  * already has cases. Yields to the event loop between batches so a UI stays responsive.
  */
 export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number }> {
-  const existing = await store.db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) {
-    throw new Error(`This store already contains ${existing.n} cases; demo data can only be generated into an empty store.`);
+  const existing = countCases(store.sqlite);
+  if (existing > 0) {
+    throw new Error(`This store already contains ${existing} cases; demo data can only be generated into an empty store.`);
   }
   const seed = options.seed ?? 1;
   const asOf = options.asOf ?? zonedDate(Date.now(), 'Europe/Stockholm');
