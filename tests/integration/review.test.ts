@@ -164,6 +164,33 @@ describe('working on a case', () => {
   });
 });
 
+describe('inbox paging', () => {
+  it('pages concatenate to the whole ordered list for every sort and direction', async () => {
+    const names = ['Östen Ek', 'anna Berg', 'Åke Nilsson', 'Bo Ek', 'Cecilia Alm', 'david Öst', 'Erik Ås'];
+    seed(
+      ...names.map((name, i) => ({
+        customer: { ...buildCase().customer, name, personalNumber: `1980010${i}-1234` },
+        receivedAt: `2026-02-0${i + 1}T08:00:00.000Z`,
+        receivedDate: `2026-02-0${i + 1}`,
+        status: i % 2 ? 'in_review' : 'received',
+      })),
+    );
+    for (const sort of ['received', 'number', 'customer', 'status', 'due', 'flags'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = await ok(dispatch(as(handler), 'cases:list', { sort, dir, limit: 100 }));
+        const pages = [];
+        for (let offset = 0; offset < all.total; offset += 3) {
+          pages.push(...(await ok(dispatch(as(handler), 'cases:list', { sort, dir, offset, limit: 3 }))).rows.map((r) => r.id));
+        }
+        expect(pages).toEqual(all.rows.map((r) => r.id));
+      }
+    }
+    const byCustomer = await ok(dispatch(as(handler), 'cases:list', { sort: 'customer', dir: 'asc' }));
+    // Case-insensitive: "anna" sorts with the A's, not after every capital letter.
+    expect(byCustomer.rows.map((r) => r.customerName.slice(0, 4))).toEqual(['anna', 'Bo E', 'Ceci', 'davi', 'Erik', 'Åke ', 'Öste']);
+  });
+});
+
 describe('search', () => {
   it('finds a customer without diacritics, an order reference and a transcript phrase, ranked with snippets', async () => {
     const [oberg, other] = seed(

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { CaseListInput } from '../../../shared/ipc/contract';
 import type { Db } from '../connection';
+import type { Database } from '../schema';
 
 type ListFilter = Omit<CaseListInput, 'sort' | 'dir' | 'offset' | 'limit' | 'due'> & {
   /** Running deadlines due in [from, to]; either end may be open. */
@@ -34,40 +35,51 @@ function filtered(db: Db, filter: ListFilter) {
   return q;
 }
 
-/** One inbox page: the denormalised list columns of the case row plus the assignee's name. */
-export async function listCasePage(
-  db: Db,
-  filter: ListFilter,
-  sort: keyof typeof SORT_COLUMNS,
-  dir: 'asc' | 'desc',
-  offset: number,
-  limit: number,
-) {
-  return filtered(db, filter)
-    .leftJoin('users', 'users.id', 'cases.assignee_id')
-    .select([
-      'cases.id',
-      'cases.number',
-      'cases.customer_name',
-      'cases.market',
-      'cases.category',
-      'cases.received_date',
-      'cases.status',
-      'cases.event_count',
-      'cases.claim_total_minor',
-      'cases.claim_currency',
-      'cases.flag_count',
-      'cases.next_due_date',
-      'cases.next_due_kind',
-      'users.display_name as assignee_name',
-    ])
-    // Cases without a running deadline sort after every dated one, whichever the direction.
-    .$if(sort === 'due', (qb) => qb.orderBy(sql`cases.next_due_date IS NULL`))
-    .orderBy(SORT_COLUMNS[sort], dir)
-    .orderBy('cases.id', dir)
-    .limit(limit)
-    .offset(offset)
-    .execute();
+type SortKey = keyof typeof SORT_COLUMNS;
+
+/** The ORDER BY of a sort, matching the index that serves it. */
+function sortExpression(sort: SortKey) {
+  // The customer index is NOCASE; sorting the same way lets SQLite walk it instead of sorting.
+  return sort === 'customer' ? sql`cases.customer_name COLLATE NOCASE` : sql.ref(SORT_COLUMNS[sort]);
+}
+
+function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, TB, O>, sort: SortKey, dir: 'asc' | 'desc') {
+  // Cases without a running deadline sort after every dated one, whichever the direction.
+  const q = sort === 'due' ? qb.orderBy(sql`cases.next_due_date IS NULL`) : qb;
+  return q.orderBy(sortExpression(sort), dir).orderBy(sql.ref('cases.id'), dir);
+}
+
+/**
+ * One inbox page: the denormalised list columns of the case row plus the assignee's name.
+ * The page's ids are found first by walking only the index that serves the filter and sort
+ * (deep offsets skip index entries, not joined rows); then just those rows are read.
+ */
+export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number) {
+  const pageIds = ordered(filtered(db, filter).select('cases.id'), sort, dir).limit(limit).offset(offset);
+  return ordered(
+    db
+      .selectFrom('cases')
+      .leftJoin('users', 'users.id', 'cases.assignee_id')
+      .select([
+        'cases.id',
+        'cases.number',
+        'cases.customer_name',
+        'cases.market',
+        'cases.category',
+        'cases.received_date',
+        'cases.status',
+        'cases.event_count',
+        'cases.claim_total_minor',
+        'cases.claim_currency',
+        'cases.flag_count',
+        'cases.next_due_date',
+        'cases.next_due_kind',
+        'users.display_name as assignee_name',
+      ])
+      .where('cases.id', 'in', pageIds),
+    sort,
+    dir,
+  ).execute();
 }
 
 export async function countCases(db: Db, filter: ListFilter): Promise<number> {
