@@ -139,7 +139,8 @@ program
   .option('--port <n>', 'port (default: a free one)', positiveInt, 0)
   .option('--demo <n>', 'create a demo store with this many cases when the store has none', positiveInt)
   .option('--renderer <dir>', 'built renderer folder', join(projectRoot, 'out', 'renderer'))
-  .action(async (opts: { db?: string; port: number; demo?: number; renderer: string }) => {
+  .option('--today <date>', 'run as if today were this day (demos and tests; time still moves on)', isoDate)
+  .action(async (opts: { db?: string; port: number; demo?: number; renderer: string; today?: string }) => {
     if (!existsSync(join(opts.renderer, 'index.html'))) {
       throw new StoreError('missing', `No built renderer in ${opts.renderer}. Run \`npm run build\` first.`);
     }
@@ -150,8 +151,11 @@ program
       await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
     }
     const user = await sessionUser(store);
+    const started = Date.now();
+    const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
+    const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
     const harness = await startHarness({
-      context: { store, user },
+      context: { store, user, now },
       rendererDir: opts.renderer,
       port: opts.port,
       log: (line) => process.stderr.write(`${line}\n`),
