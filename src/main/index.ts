@@ -6,6 +6,7 @@ import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { dispatch } from './ipc/dispatch';
+import { refreshStaleCases } from './services/case-work.service';
 import { sessionUser } from './services/session.service';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  await refreshStaleCases({ store });
   const context = { store, user: await sessionUser(store) };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {

@@ -164,6 +164,21 @@ describe('working on a case', () => {
   });
 });
 
+describe('derived fields', () => {
+  it('recomputes cases that older rules computed, and only those', async () => {
+    const [a, b] = seed({}, {});
+    store.sqlite.prepare(`UPDATE cases SET derived_version = 0, flags = '[]', flag_count = 0, next_due_date = NULL WHERE id = ?`).run(a);
+    const { refreshStaleCases } = await import('../../src/main/services/case-work.service');
+    expect(await refreshStaleCases({ store })).toBe(1);
+    const rows = store.sqlite.prepare('SELECT id, next_due_date FROM cases ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: a, next_due_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { id: b, next_due_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    ]);
+    expect(await refreshStaleCases({ store })).toBe(0);
+  });
+});
+
 describe('inbox paging', () => {
   it('pages concatenate to the whole ordered list for every sort and direction', async () => {
     const names = ['Östen Ek', 'anna Berg', 'Åke Nilsson', 'Bo Ek', 'Cecilia Alm', 'david Öst', 'Erik Ås'];

@@ -39,6 +39,15 @@ describe('deadlines, Sweden', () => {
     expect(internal).toMatchObject({ metOn: '2026-11-25', metLate: true });
     expect(nextDeadline([psd2!, internal!])).toBeNull();
   });
+
+  it('closing a case without a decision stops every clock', () => {
+    const deadlines = computeDeadlines({ market: 'SE', receivedDate: '2026-11-02', events: [status('2026-11-05', 'closed')], today: '2026-12-20' });
+    expect(deadlines.map((d) => [d.kind, d.metOn, d.daysLeft])).toEqual([
+      ['psd2_final', '2026-11-05', null],
+      ['internal_target', '2026-11-05', null],
+    ]);
+    expect(nextDeadline(deadlines)).toBeNull();
+  });
 });
 
 describe('deadlines, Denmark', () => {

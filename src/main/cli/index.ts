@@ -15,6 +15,7 @@ import { describeIssues } from '../ipc/dispatch';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
+import { refreshStaleCases } from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
@@ -150,6 +151,8 @@ program
       process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
       await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
     }
+    const refreshed = await refreshStaleCases({ store });
+    if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
     const user = await sessionUser(store);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;

@@ -9,7 +9,7 @@ import { appendAudit } from './audit.service';
 import { addBusinessDays } from './calendar/business-days';
 import { getCase, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
-import { deriveCaseFields } from './derived';
+import { DERIVED_VERSION, deriveCaseFields } from './derived';
 import { notFound, ServiceError } from './errors';
 
 /**
@@ -58,6 +58,23 @@ export async function refreshDerived(db: Db, caseId: number, market: Market, rec
     nextDueKind: derived.nextDueKind,
     version: derived.version,
   });
+}
+
+/**
+ * Recomputes red flags and deadlines of every case that older rules computed, a batch per
+ * transaction. Run when a store is opened for work; a current store costs one indexed lookup.
+ */
+export async function refreshStaleCases(ctx: Pick<ServiceContext, 'store'>, onProgress?: (done: number) => void): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await cases.staleCaseIds(ctx.store.db, DERIVED_VERSION, 500);
+    if (batch.length === 0) return done;
+    await ctx.store.db.transaction().execute(async (trx) => {
+      for (const c of batch) await refreshDerived(trx, c.id, c.market as Market, c.received_date);
+    });
+    done += batch.length;
+    onProgress?.(done);
+  }
 }
 
 interface Change {

@@ -79,7 +79,8 @@ export function computeDeadlines(input: {
 
   const toStatus = (e: ClockEvent) => (e.kind === 'status_change' && typeof e.data.toStatus === 'string' ? e.data.toStatus : null);
   const acknowledged = events.find((e) => (toStatus(e) !== null && ACKNOWLEDGED.has(toStatus(e)!)) || e.kind === 'decision_issued');
-  const decided = events.find((e) => e.kind === 'decision_issued' || toStatus(e) === 'decision_issued');
+  // A decision answers the customer; so does closing the case (withdrawn, settled), which ends every clock.
+  const decided = events.find((e) => e.kind === 'decision_issued' || toStatus(e) === 'decision_issued' || toStatus(e) === 'closed');
   const holdingReply = events.find((e) => e.kind === 'letter_sent' && e.data.letter === 'holding_reply');
 
   // Pauses: from a change to waiting_for_customer until the next change away from it.
@@ -93,7 +94,8 @@ export function computeDeadlines(input: {
   }
 
   return policies.map((policy) => {
-    const metEvent = policy.metBy === 'acknowledgement' ? acknowledged : decided;
+    const closed = events.find((e) => toStatus(e) === 'closed');
+    const metEvent = policy.metBy === 'acknowledgement' ? (acknowledged ?? closed) : decided;
     const metOn = metEvent ? localDay(metEvent.occurredAt, market) : null;
     const baseDue = addBusinessDays(market, receivedDate, policy.businessDays);
     // A holding reply extends PSD2's answer only when it was sent before the ordinary deadline.

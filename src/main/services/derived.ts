@@ -7,7 +7,7 @@ import { detectRedFlags } from './red-flags';
  * Bump when the red-flag or deadline rules change: cases computed by older rules are then
  * recomputed (see refreshStaleCases), so the inbox never shows what the current rules would not.
  */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 /** What the inbox keeps on the case row, from the case's market, receipt and history. */
 export function deriveCaseFields(market: Market, receivedDate: string, events: readonly WrittenEvent[]): DerivedCaseFields {
