@@ -1,5 +1,5 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
+import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
@@ -21,17 +21,47 @@ export function App() {
   const info = useCall('app:info', {});
   const { route, openCase, backToInbox } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [search, setSearch] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const inCase = route.name === 'case';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !e.defaultPrevented && !hasModifier(e) && !isTypingTarget(e.target)) {
+      if (e.defaultPrevented) return;
+      if (e.key === '?' && !hasModifier(e) && !isTypingTarget(e.target)) {
         e.preventDefault();
         setShortcutsOpen(true);
+        return;
+      }
+      // `/` and Ctrl+F focus the search; in a case they search its history (the case handles that).
+      const find = (e.key === '/' && !hasModifier(e) && !isTypingTarget(e.target)) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f');
+      if (find && !inCase) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [inCase]);
+
+  // Opening a case from the search leaves the field, so j/k/Esc belong to the case again.
+  const openFromInbox = useCallback(
+    (id: number, eventId?: number) => {
+      searchRef.current?.blur();
+      openCase(id, eventId);
+    },
+    [openCase],
+  );
+
+  // Typing in the top bar's search while a case is open shows the results in the inbox.
+  const changeSearch = useCallback(
+    (value: string) => {
+      setSearch(value);
+      if (inCase && value.trim() !== '') backToInbox();
+    },
+    [inCase, backToInbox],
+  );
 
   const session = useMemo<Session | null>(() => (user.data && info.data ? { user: user.data, info: info.data } : null), [user.data, info.data]);
 
@@ -76,12 +106,12 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} />
+        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
-            <InboxScreen onOpenCase={openCase} />
+            <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
           </Activity>
-          {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} onBack={backToInbox} />}
+          {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>
       <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

@@ -2,11 +2,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseHeader } from '../../src/shared/domain/case';
+import type { CaseHeader, CaseStatus, Role } from '../../src/shared/domain/case';
 import type { HistoryEvent } from '../../src/shared/domain/history';
+import type { DeadlineView } from '../../src/shared/domain/review';
+import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { CaseScreen } from '../../src/renderer/features/case/CaseScreen';
+import { allowedTransitions } from '../../src/renderer/features/case/workflow';
 import { call, RpcFailure } from '../../src/renderer/lib/api';
-import { parseRoute } from '../../src/renderer/lib/route';
+import { parseRoute, routeHash } from '../../src/renderer/lib/route';
+import { SessionContext, type Session } from '../../src/renderer/lib/session';
 import { plainSpaces, renderWithProviders } from './dom-helpers';
 
 vi.mock('../../src/renderer/lib/api', () => {
@@ -69,14 +73,81 @@ const EVENTS: HistoryEvent[] = [
   },
 ];
 
+type CaseView = ChannelOutput<'cases:get'>;
+
+function ev(id: number, occurredAt: string, patch: Partial<HistoryEvent> = {}): HistoryEvent {
+  return { id, occurredAt, kind: 'cs_call', source: 'phone', direction: 'inbound', actor: 'Kundeservice', summary: `Hændelse ${id}`, body: '', data: {}, attachments: [], ...patch };
+}
+
+const DEADLINE: DeadlineView = { kind: 'psd2_final', dueDate: null, daysLeft: null, extended: false, paused: false, pausedDays: 0, metOn: null, metLate: false };
+
+/** A case with a dispute, reminders during it, deadlines in several states and an attachment. */
+const FULL: CaseView = {
+  header: HEADER,
+  events: [
+    ev(10, '2026-01-05T09:00:00Z', { kind: 'dispute_opened', source: 'merchant', summary: 'Tvist åbnet', data: { orderRef: 'NM-99812' } }),
+    ev(11, '2026-01-20T10:00:00Z', { kind: 'reminder', source: 'invoice', direction: 'outbound', summary: 'Rykker sendt', data: { orderRef: 'NM-99812' } }),
+    ev(12, '2026-02-03T10:00:00Z', { kind: 'debt_collection', source: 'invoice', direction: 'outbound', summary: 'Sendt til inkasso', data: { orderRef: 'NM-99812' } }),
+    ev(13, '2026-02-10T13:05:00Z', {
+      kind: 'customer_escalation',
+      source: 'mail',
+      summary: 'Klage til kunderepræsentanten',
+      body: 'Jeg har aldrig fået varen.',
+      attachments: [{ id: 77, fileName: 'kvittering.png', mediaType: 'image/png', size: 2_048, sha256: 'a'.repeat(64) }],
+    }),
+  ],
+  flags: [{ code: 'collection_during_dispute', eventIds: [11, 12], facts: { count: 2 } }],
+  deadlines: [
+    { ...DEADLINE, kind: 'dk_acknowledge', dueDate: '2026-02-11', metOn: '2026-02-12', metLate: true },
+    { ...DEADLINE, kind: 'dk_decision', dueDate: '2026-02-24', daysLeft: -3 },
+    { ...DEADLINE, kind: 'psd2_final', dueDate: '2026-04-01', daysLeft: 12, extended: true },
+  ],
+};
+
+const USERS: ChannelOutput<'users:list'> = [
+  { id: 1, name: 'Fia Engström', role: 'ombudsman', title: 'Kundombud' },
+  { id: 3, name: 'Mette Holm', role: 'handler', title: 'Sagsbehandler' },
+  { id: 6, name: 'Gunnar Ahlqvist', role: 'auditor', title: 'Klagomålsansvarig' },
+];
+
+function session(role: Role = 'ombudsman'): Session {
+  return {
+    user: { id: 1, name: 'Fia Engström', role },
+    info: { appVersion: '0.1.0', schemaVersion: 3, storePath: '/tmp/test.sqlite', counts: { cases: 1, events: 4, customers: 1, merchants: 1, attachments: 1, users: 3 } },
+  };
+}
+
+function renderCase(props: { caseId?: number; focusEventId?: number; onBack?: () => void } = {}, role: Role = 'ombudsman') {
+  return renderWithProviders(
+    <SessionContext.Provider value={session(role)}>
+      <CaseScreen caseId={props.caseId ?? 42} focusEventId={props.focusEventId} onBack={props.onBack ?? vi.fn()} />
+    </SessionContext.Provider>,
+  );
+}
+
+/** Serves `cases:get` and `users:list`; other channels go to `actions`. */
+function serveCase(view: CaseView, actions: Record<string, (input: never) => unknown> = {}) {
+  vi.mocked(call).mockImplementation((async (channel: string, input: unknown) => {
+    if (channel === 'cases:get') return view;
+    if (channel === 'users:list') return USERS;
+    const action = actions[channel];
+    if (action) return action(input as never);
+    throw new Error(`unexpected channel ${channel}`);
+  }) as typeof call);
+}
+
+function withStatus(status: CaseStatus): CaseView {
+  return { ...FULL, header: { ...HEADER, status } };
+}
+
 beforeEach(() => {
   vi.mocked(call).mockReset();
 });
 
 describe('<CaseScreen>', () => {
   it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
-    vi.mocked(call).mockResolvedValue({ header: HEADER, events: EVENTS });
-    renderWithProviders(<CaseScreen caseId={42} onBack={vi.fn()} />);
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [] });
+    renderCase();
     const header = await screen.findByTestId('case-header');
     expect(vi.mocked(call)).toHaveBeenCalledWith('cases:get', { id: 42 });
     expect(within(header).getByTestId('case-number').textContent).toBe('KO-2026-000042');
@@ -97,9 +168,9 @@ describe('<CaseScreen>', () => {
 
   it('goes back to the inbox on Esc', async () => {
     const user = userEvent.setup();
-    vi.mocked(call).mockResolvedValue({ header: HEADER, events: EVENTS });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [] });
     const onBack = vi.fn();
-    renderWithProviders(<CaseScreen caseId={42} onBack={onBack} />);
+    renderCase({ onBack });
     await screen.findByTestId('case-header');
     await user.keyboard('{Escape}');
     expect(onBack).toHaveBeenCalledOnce();
@@ -112,17 +183,221 @@ describe('<CaseScreen>', () => {
   it('says what happened when the case cannot be fetched', async () => {
     vi.mocked(call).mockRejectedValue(new RpcFailure('not_found', 'Case 999 was not found'));
     const onBack = vi.fn();
-    renderWithProviders(<CaseScreen caseId={999} onBack={onBack} />);
+    renderCase({ caseId: 999, onBack });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ärendet kunde inte hämtas');
     expect(alert.textContent).toContain('Hittades inte: Case 999 was not found');
-    vi.mocked(call).mockResolvedValue({ header: HEADER, events: [] });
+    serveCase({ header: HEADER, events: [], flags: [], deadlines: [] });
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(screen.getByTestId('case-header')).toBeTruthy());
   });
 });
 
+describe('the right panel', () => {
+  it('lists each deadline with its label, due date, days left and state', async () => {
+    serveCase(FULL);
+    renderCase();
+    const panel = await screen.findByTestId('case-deadlines');
+    const rows = within(panel).getAllByTestId('deadline');
+    expect(rows.map((r) => r.dataset.kind)).toEqual(['dk_acknowledge', 'dk_decision', 'psd2_final']);
+    expect(rows[0]!.textContent).toContain('Bekräftelse (DK)');
+    expect(rows[0]!.textContent).toContain('Uppfylld för sent');
+    expect(rows[0]!.textContent).toContain('Frist 11.02.2026 · uppfylld 12.02.2026');
+    const overdue = within(rows[1]!).getByTestId('due-days');
+    expect(overdue.dataset.tone).toBe('overdue');
+    expect(overdue.className).toContain('ombud-due--overdue');
+    expect(overdue.textContent).toBe('3 bankdagar försenad');
+    expect(rows[2]!.textContent).toContain('PSD2 slutligt svar');
+    expect(rows[2]!.textContent).toContain('Förfaller 01.04.2026 · förlängd (delbesked)');
+    expect(within(rows[2]!).getByTestId('due-days').dataset.tone).toBe('calm');
+    // The title strip shows the most urgent running deadline.
+    expect(screen.getByTestId('case-next-deadline').textContent).toContain('Beslut (DK)');
+  });
+
+  it('explains each red flag from its facts and marks its events in the history when followed', async () => {
+    const user = userEvent.setup();
+    serveCase(FULL);
+    renderCase();
+    const flag = await screen.findByTestId('red-flag');
+    expect(flag.dataset.code).toBe('collection_during_dispute');
+    expect(within(flag).getByTestId('red-flag-explanation').textContent).toBe('Påminnelse, avgift eller inkasso medan tvisten var öppen (2 gånger)');
+    const event = (id: number) => screen.getAllByTestId('timeline-event').find((e) => e.dataset.eventId === String(id))!;
+    // The events that raised a flag carry a marker; none is highlighted until the flag is followed.
+    expect(event(11).dataset.flagged).toBe('true');
+    expect(event(10).dataset.flagged).toBeUndefined();
+    expect(event(11).dataset.highlighted).toBeUndefined();
+    const links = within(flag).getAllByTestId('flag-event-link');
+    expect(links.map((l) => l.dataset.eventId)).toEqual(['11', '12']);
+    await user.click(links[1]!);
+    await waitFor(() => expect(event(12).dataset.highlighted).toBe('true'));
+    expect(event(11).dataset.highlighted).toBe('true');
+    expect(document.activeElement).toBe(event(12));
+    // Only the flagged events, on request.
+    await user.click(within(screen.getByTestId('timeline-flagged-filter')).getByRole('checkbox'));
+    expect(screen.getAllByTestId('timeline-event').map((e) => e.dataset.eventId)).toEqual(['11', '12']);
+  });
+
+  it('opens a search hit at its event, highlighted', async () => {
+    serveCase(FULL);
+    renderCase({ focusEventId: 13 });
+    await screen.findByTestId('case-header');
+    const hit = screen.getAllByTestId('timeline-event').find((e) => e.dataset.eventId === '13')!;
+    expect(hit.dataset.highlighted).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(hit));
+  });
+
+  it('lists the attachments and previews an image from a blob URL', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi.fn(() => 'blob:preview-1');
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    serveCase(FULL, {
+      'attachments:get': () => ({ id: 77, fileName: 'kvittering.png', mediaType: 'image/png', size: 4, sha256: 'a'.repeat(64), base64: 'iVBORw==' }),
+    });
+    const { unmount } = renderCase();
+    const docs = await screen.findByTestId('case-documents');
+    expect(within(docs).getAllByTestId('document').map((d) => d.textContent)).toEqual([expect.stringContaining('kvittering.png')]);
+    await user.click(within(docs).getByTestId('attachment-preview-toggle'));
+    const preview = await within(docs).findByTestId('attachment-preview');
+    await waitFor(() => expect(within(preview).getByRole('img', { name: 'kvittering.png' }).getAttribute('src')).toBe('blob:preview-1'));
+    expect(vi.mocked(call)).toHaveBeenCalledWith('attachments:get', { id: 77 });
+    expect(within(preview).getByTestId('attachment-download').getAttribute('download')).toBe('kvittering.png');
+    unmount();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:preview-1');
+  });
+
+  it('reveals the personal number on request and says the reveal is logged', async () => {
+    const user = userEvent.setup();
+    serveCase(FULL, { 'cases:revealPersonalNumber': () => ({ personalNumber: '120385-1234' }) });
+    renderCase();
+    expect((await screen.findByTestId('personal-number')).textContent).toBe('120385-****');
+    await user.click(screen.getByTestId('reveal-personal-number'));
+    await waitFor(() => expect(screen.getByTestId('personal-number').textContent).toBe('120385-1234'));
+    expect(vi.mocked(call)).toHaveBeenCalledWith('cases:revealPersonalNumber', { id: 42 });
+    expect(screen.getByTestId('personal-number-logged').textContent).toBe('Visningen loggades');
+  });
+});
+
+describe('actions on the case', () => {
+  const statusOptions = async (status: CaseStatus, role: Role) => {
+    const user = userEvent.setup();
+    serveCase(withStatus(status));
+    const { unmount } = renderCase({}, role);
+    await user.click(await screen.findByTestId('action-status'));
+    const menu = await screen.findByTestId('status-menu');
+    const options = within(menu)
+      .queryAllByRole('menuitem')
+      .map((item) => item.dataset.testid);
+    unmount();
+    return options;
+  };
+
+  it('offers only the transitions the workflow allows for the status and role', async () => {
+    expect(await statusOptions('in_review', 'ombudsman')).toEqual(['status-option-waiting_for_customer', 'status-option-closed']);
+    expect(await statusOptions('received', 'handler')).toEqual([
+      'status-option-acknowledged',
+      'status-option-in_review',
+      'status-option-waiting_for_customer',
+      'status-option-closed',
+    ]);
+    expect(await statusOptions('closed', 'ombudsman')).toEqual(['status-option-in_review']);
+    expect(await statusOptions('closed', 'handler')).toEqual([]);
+    expect(await statusOptions('decision_issued', 'handler')).toEqual(['status-option-closed']);
+  });
+
+  it('matches the workflow the service enforces', () => {
+    expect(allowedTransitions('waiting_for_customer', 'handler')).toEqual(['in_review', 'closed']);
+    expect(allowedTransitions('decision_drafted', 'ombudsman')).toEqual(['in_review', 'closed']);
+    expect(allowedTransitions('in_review', 'auditor')).toEqual([]);
+  });
+
+  it('moves the case at once, or asks for a reason when closing', async () => {
+    const user = userEvent.setup();
+    const setStatus = vi.fn((input: { status: CaseStatus }) => withStatus(input.status));
+    serveCase(withStatus('received'), { 'cases:setStatus': setStatus });
+    renderCase();
+    await user.click(await screen.findByTestId('action-status'));
+    await user.click(await screen.findByTestId('status-option-in_review'));
+    await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Under utredning'));
+    expect(setStatus).toHaveBeenCalledWith({ id: 42, status: 'in_review' });
+    expect(screen.getByTestId('action-saved').textContent).toMatch(/^Sparat \d\d:\d\d$/);
+
+    await user.click(screen.getByTestId('action-status'));
+    await user.click(await screen.findByTestId('status-option-closed'));
+    expect(setStatus).toHaveBeenCalledTimes(1);
+    expect((screen.getByTestId('status-save') as HTMLButtonElement).disabled).toBe(true);
+    await user.type(screen.getByTestId('status-reason'), 'Kunden har trukket klagen tilbage');
+    await user.click(screen.getByTestId('status-save'));
+    await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Avslutat'));
+    expect(setStatus).toHaveBeenLastCalledWith({ id: 42, status: 'closed', reason: 'Kunden har trukket klagen tilbage' });
+  });
+
+  it('adds a note in place and shows it in the history from the returned case', async () => {
+    const user = userEvent.setup();
+    const addNote = vi.fn((input: { text: string }) => ({
+      ...FULL,
+      events: [...FULL.events, ev(99, '2026-02-12T09:30:00Z', { kind: 'note', source: 'internal', direction: 'internal', actor: 'Fia Engström', summary: input.text, body: input.text })],
+    }));
+    serveCase(FULL, { 'cases:addNote': addNote });
+    renderCase();
+    await user.click(await screen.findByTestId('action-note'));
+    await user.type(screen.getByTestId('note-text'), 'Inkasso trots öppen tvist.');
+    await user.click(screen.getByTestId('note-save'));
+    await waitFor(() => expect(screen.getAllByTestId('timeline-event').some((e) => e.dataset.eventId === '99')).toBe(true));
+    expect(addNote).toHaveBeenCalledWith({ id: 42, text: 'Inkasso trots öppen tvist.' });
+    expect(screen.queryByTestId('note-text')).toBeNull();
+    expect(screen.getByTestId('action-saved').textContent).toContain('Sparat');
+    expect(screen.getByTestId('timeline-count').textContent).toBe('5 händelser');
+  });
+
+  it('shows the service’s message when an action is refused, and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    serveCase(FULL, {
+      'cases:requestInfo': () => {
+        throw new RpcFailure('conflict', 'A case that is "decision_issued" cannot wait for the customer.');
+      },
+    });
+    renderCase();
+    await user.click(await screen.findByTestId('action-request-info'));
+    expect(screen.getByTestId('action-form').textContent).toContain('det interna målet pausas');
+    await user.type(screen.getByTestId('request-info-text'), 'Send kvitteringen.');
+    await user.click(screen.getByTestId('request-info-save'));
+    const error = await screen.findByTestId('action-error');
+    expect(error.textContent).toBe('Kunde inte spara: A case that is "decision_issued" cannot wait for the customer.');
+    expect((screen.getByTestId('request-info-text') as HTMLTextAreaElement).value).toBe('Send kvitteringen.');
+  });
+
+  it('assigns to a handler or the ombudsman, never to an auditor', async () => {
+    const user = userEvent.setup();
+    const assign = vi.fn(() => ({ ...FULL, header: { ...HEADER, assignee: { id: 1, name: 'Fia Engström' } } }));
+    serveCase(FULL, { 'cases:assign': assign });
+    renderCase();
+    await user.click(await screen.findByTestId('action-assign'));
+    const menu = await screen.findByTestId('assign-menu');
+    await waitFor(() => expect(within(menu).getByTestId('assign-option-1')).toBeTruthy());
+    expect(within(menu).queryByTestId('assign-option-6')).toBeNull();
+    expect(within(menu).getByTestId('assign-option-3').hasAttribute('data-disabled')).toBe(true);
+    await user.click(within(menu).getByTestId('assign-option-1'));
+    await waitFor(() => expect(screen.getByTestId('case-assignee').textContent).toBe('Fia Engström'));
+    expect(assign).toHaveBeenCalledWith({ id: 42, assigneeId: 1 });
+  });
+
+  it('gives auditors no actions', async () => {
+    serveCase(FULL);
+    renderCase({}, 'auditor');
+    expect((await screen.findByTestId('actions-read-only')).textContent).toContain('granskare kan läsa');
+    expect(screen.queryByTestId('action-status')).toBeNull();
+    expect(screen.queryByTestId('action-note')).toBeNull();
+  });
+});
+
 describe('routes in the address bar', () => {
+  it('reads a case and an event to open it at', () => {
+    expect(parseRoute('#/case/123/event/456')).toEqual({ name: 'case', id: 123, eventId: 456 });
+    expect(routeHash({ name: 'case', id: 123, eventId: 456 })).toBe('#/case/123/event/456');
+    expect(parseRoute('#/case/123/event/x')).toEqual({ name: 'inbox' });
+  });
+
   it('reads a case id from #/case/<id> and falls back to the inbox', () => {
     expect(parseRoute('#/case/123')).toEqual({ name: 'case', id: 123 });
     expect(parseRoute('#/')).toEqual({ name: 'inbox' });

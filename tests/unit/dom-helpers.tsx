@@ -35,6 +35,14 @@ if (typeof window.ResizeObserver !== 'function') {
   } as unknown as typeof ResizeObserver;
 }
 
+// Mantine's autosize textarea re-measures when web fonts load; happy-dom has no font loading.
+if (!('fonts' in document) || !document.fonts) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+  });
+}
+
 if (typeof Element.prototype.scrollIntoView !== 'function') {
   Element.prototype.scrollIntoView = () => undefined;
 }

@@ -105,6 +105,38 @@ describe('<Timeline>', () => {
     expect(screen.getAllByTestId('timeline-event').map((e) => e.dataset.eventId)).toEqual(['4', '3', '2', '1']);
   });
 
+  it('filters by kind group', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<Timeline events={EVENTS} market="SE" />);
+    await user.click(within(screen.getByTestId('timeline-kind-filter-invoice')).getByRole('checkbox'));
+    expect(screen.getAllByTestId('timeline-event').map((e) => e.dataset.eventId)).toEqual(['1']);
+    await user.click(within(screen.getByTestId('timeline-kind-filter-ombudsman')).getByRole('checkbox'));
+    expect(screen.getAllByTestId('timeline-event').map((e) => e.dataset.eventId)).toEqual(['1', '4']);
+    expect(screen.getByTestId('timeline-kind-filter-ombudsman').dataset.checked).toBe('true');
+    await user.click(screen.getByTestId('timeline-clear-filters'));
+    expect(screen.getAllByTestId('timeline-event')).toHaveLength(4);
+  });
+
+  it('searches within the case, ignoring case and diacritics, and highlights the matches', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<Timeline events={EVENTS} market="SE" />);
+    await user.type(screen.getByTestId('timeline-search'), 'FORRA VECKAN');
+    const shown = screen.getAllByTestId('timeline-event');
+    expect(shown.map((e) => e.dataset.eventId)).toEqual(['2']);
+    // The match is inside the collapsed transcript, so the transcript opens.
+    const body = within(shown[0]!).getByTestId('event-body');
+    expect(body.dataset.collapsed).toBeUndefined();
+    expect([...body.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['förra', 'veckan']);
+    expect(screen.getByTestId('timeline-count').textContent).toBe('1 av 4 visas');
+    await user.clear(screen.getByTestId('timeline-search'));
+    await user.type(screen.getByTestId('timeline-search'), 'midnatt');
+    expect(within(screen.getByTestId('timeline-event')).getByTestId('event-summary').innerHTML).toBe('Chatt efter <mark class="ombud-mark">midnatt</mark>');
+    await user.type(screen.getByTestId('timeline-search'), ' saknas');
+    expect(screen.getByTestId('timeline-none-for-filter').textContent).toBe('Inga händelser innehåller ”midnatt saknas”.');
+    await user.keyboard('{Escape}');
+    expect(screen.getAllByTestId('timeline-event')).toHaveLength(4);
+  });
+
   it('says so when a case has no history', () => {
     renderWithProviders(<Timeline events={[]} market="DK" />);
     expect(screen.getByText('Ärendet har ingen historik ännu.')).toBeTruthy();

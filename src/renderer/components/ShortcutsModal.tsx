@@ -2,7 +2,7 @@ import { Group, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type ShortcutKey = 'next' | 'previous' | 'firstLast' | 'page' | 'open' | 'back' | 'nextEvent' | 'toggleEvent' | 'help';
+type ShortcutKey = 'next' | 'previous' | 'firstLast' | 'page' | 'open' | 'back' | 'nextEvent' | 'toggleEvent' | 'help' | 'search' | 'clearSearch' | 'searchCase' | 'saveForm';
 
 const GROUPS: { title: 'general' | 'inbox' | 'case'; rows: { keys: string[][]; label: ShortcutKey }[] }[] = [
   {
@@ -13,6 +13,8 @@ const GROUPS: { title: 'general' | 'inbox' | 'case'; rows: { keys: string[][]; l
       { keys: [['Home'], ['End']], label: 'firstLast' },
       { keys: [['PgUp'], ['PgDn']], label: 'page' },
       { keys: [['Enter']], label: 'open' },
+      { keys: [['/'], ['Ctrl', 'F']], label: 'search' },
+      { keys: [['Esc']], label: 'clearSearch' },
     ],
   },
   {
@@ -20,6 +22,8 @@ const GROUPS: { title: 'general' | 'inbox' | 'case'; rows: { keys: string[][]; l
     rows: [
       { keys: [['j'], ['k']], label: 'nextEvent' },
       { keys: [['Enter']], label: 'toggleEvent' },
+      { keys: [['/'], ['Ctrl', 'F']], label: 'searchCase' },
+      { keys: [['Ctrl', 'Enter']], label: 'saveForm' },
       { keys: [['Esc']], label: 'back' },
     ],
   },

@@ -1,11 +1,25 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
+import { SearchField } from './SearchField';
 import { SettingsMenu } from './SettingsMenu';
 
-/** The app's top bar: name (back to the inbox), the signed-in user and the settings menu. */
-export function TopBar({ onHome, onShowShortcuts }: { onHome: () => void; onShowShortcuts: () => void }) {
+/** The app's top bar: name (back to the inbox), search, the signed-in user and the settings menu. */
+export function TopBar({
+  onHome,
+  onShowShortcuts,
+  search,
+  onSearchChange,
+  searchRef,
+}: {
+  onHome: () => void;
+  onShowShortcuts: () => void;
+  search: string;
+  onSearchChange: (value: string) => void;
+  searchRef: Ref<HTMLInputElement>;
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
   return (
@@ -19,18 +33,21 @@ export function TopBar({ onHome, onShowShortcuts }: { onHome: () => void; onShow
       style={{ flex: 'none', borderBottom: '1px solid var(--mantine-color-default-border)' }}
       data-testid="top-bar"
     >
-      <UnstyledButton onClick={onHome} aria-label={t('nav.inbox')}>
+      <UnstyledButton onClick={onHome} aria-label={t('nav.inbox')} style={{ flex: '1 1 0', minWidth: 0 }}>
         <Group gap={8} wrap="nowrap">
           <IconScale size={20} stroke={1.75} color="var(--mantine-primary-color-filled)" aria-hidden />
           <Text fw={700} size="lg" style={{ letterSpacing: '-0.01em' }}>
             {t('app.name')}
           </Text>
-          <Text size="sm" c="dimmed" visibleFrom="sm">
+          <Text size="sm" c="dimmed" visibleFrom="lg" truncate>
             {t('app.tagline')}
           </Text>
         </Group>
       </UnstyledButton>
-      <Group gap="sm" wrap="nowrap">
+      <div role="search" style={{ flex: '0 1 30rem', display: 'flex', justifyContent: 'center', minWidth: '14rem' }}>
+        <SearchField value={search} onChange={onSearchChange} inputRef={searchRef} />
+      </div>
+      <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 1 0', minWidth: 0 }}>
         <Text size="sm" data-testid="session-user">
           {user.name}
         </Text>

@@ -112,3 +112,18 @@ export function formatFileSize(bytes: number, language: string): string {
   }
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
+
+/** A short day of an instant in the market's language and time zone: `14 mars`, `14. mar.`. */
+export function formatShortDate(instant: string, market: Market): string {
+  return dateFormat(marketLocale(market), { day: 'numeric', month: 'short', timeZone: marketTimeZone(market) }).format(new Date(instant));
+}
+
+/** Today's calendar date (YYYY-MM-DD) in the market's time zone. */
+export function todayIn(market: Market, now: Date = new Date()): string {
+  return dayKey(now.toISOString(), marketTimeZone(market));
+}
+
+/** A wall-clock time in the interface language, for "Sparat 14:02". */
+export function formatClock(date: Date, language: string): string {
+  return dateFormat(uiLocale(language), { hour: '2-digit', minute: '2-digit' }).format(date);
+}

@@ -1,28 +1,39 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Where the window is: the inbox, or one case. Kept in `location.hash` so reload and back work. */
-export type Route = { name: 'inbox' } | { name: 'case'; id: number };
+/**
+ * Where the window is: the inbox, or one case, optionally at one event of its history (a search
+ * hit). Kept in `location.hash` so reload and back work.
+ */
+export type Route = { name: 'inbox' } | { name: 'case'; id: number; eventId?: number };
 
-const CASE_HASH = /^#\/case\/(\d+)$/;
+const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
+
+function positiveId(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
 
 export function parseRoute(hash: string): Route {
   const m = CASE_HASH.exec(hash);
-  if (m) {
-    const id = Number(m[1]);
-    if (Number.isSafeInteger(id) && id > 0) return { name: 'case', id };
+  const id = positiveId(m?.[1]);
+  if (m && id !== undefined) {
+    const eventId = positiveId(m[2]);
+    return eventId === undefined ? { name: 'case', id } : { name: 'case', id, eventId };
   }
   return { name: 'inbox' };
 }
 
 export function routeHash(route: Route): string {
-  return route.name === 'case' ? `#/case/${route.id}` : '#/';
+  if (route.name === 'inbox') return '#/';
+  return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
 /**
  * The current route and functions to move. Opening a case pushes a history entry; going back to
  * the inbox pops it when the inbox is the entry behind, so the browser's back button and Esc agree.
  */
-export function useHashRoute(): { route: Route; openCase: (id: number) => void; backToInbox: () => void } {
+export function useHashRoute(): { route: Route; openCase: (id: number, eventId?: number) => void; backToInbox: () => void } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
 
@@ -32,9 +43,9 @@ export function useHashRoute(): { route: Route; openCase: (id: number) => void; 
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
 
-  const openCase = useCallback((id: number) => {
+  const openCase = useCallback((id: number, eventId?: number) => {
     setOpenedFromInbox(true);
-    window.location.hash = routeHash({ name: 'case', id });
+    window.location.hash = routeHash(eventId === undefined ? { name: 'case', id } : { name: 'case', id, eventId });
   }, []);
 
   const backToInbox = useCallback(() => {

@@ -5,6 +5,7 @@ import type { CaseHeader, Claim } from '../../../shared/domain/case';
 import type { Money } from '../../../shared/domain/money';
 import { MoneyText } from '../../components/MoneyText';
 import { formatCalendarDate } from '../../lib/format';
+import { PersonalNumber } from './PersonalNumber';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -58,8 +59,8 @@ export function CaseHeaderBand({ header }: { header: CaseHeader }) {
           <DataList size="sm" gap={2} labelWidth="7rem">
             <DataList.Item>
               <DataList.ItemLabel c="dimmed">{t('case.personalNumber')}</DataList.ItemLabel>
-              <DataList.ItemValue className="tabular" data-testid="personal-number">
-                {customer.personalNumberMasked}
+              <DataList.ItemValue>
+                <PersonalNumber key={header.id} caseId={header.id} masked={customer.personalNumberMasked} />
               </DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>

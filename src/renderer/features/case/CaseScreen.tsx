@@ -1,22 +1,78 @@
 import { Button, Divider, Group, Kbd, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconUser } from '@tabler/icons-react';
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHeader } from '../../../shared/domain/case';
+import type { DeadlineView, RedFlagView } from '../../../shared/domain/review';
+import { DueDays, daysLeftWords } from '../../components/DueDays';
 import { ErrorState } from '../../components/ErrorState';
 import { MarketBadge } from '../../components/MarketBadge';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime } from '../../lib/format';
+import { formatCalendarDate, formatDateTime } from '../../lib/format';
 import { hasModifier, isTypingTarget } from '../../lib/keyboard';
 import { useCall } from '../../lib/useCall';
 import classes from './Case.module.css';
+import type { CaseView } from './CaseActions';
 import { CaseHeaderBand } from './CaseHeaderBand';
-import { Timeline } from './Timeline';
+import { CasePanel } from './CasePanel';
+import { Timeline, type TimelineJump } from './Timeline';
 
-/** One case: the header band with everything asked, and the full history below. Esc goes back. */
-export function CaseScreen({ caseId, onBack }: { caseId: number; onBack: () => void }) {
+const NO_IDS: ReadonlySet<number> = new Set();
+
+/**
+ * One case: the title strip, the header band with everything asked, the full history below it,
+ * and the right panel with actions, deadlines, red flags and documents. Esc goes back; `/` or
+ * Ctrl+F searches the history. `focusEventId` (a search hit) opens the case at that event.
+ */
+export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; focusEventId?: number; onBack: () => void }) {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useCall('cases:get', { id: caseId });
+  // Every action returns the case as it now is; it replaces what was fetched until the next fetch.
+  const [updated, setUpdated] = useState<{ base: CaseView; view: CaseView } | null>(null);
+  const view = updated && data && updated.base === data ? updated.view : data;
+  const onUpdated = useCallback(
+    (next: CaseView) => {
+      if (data) setUpdated({ base: data, view: next });
+    },
+    [data],
+  );
+
+  const [activeFlag, setActiveFlag] = useState<number | null>(null);
+  const [jump, setJump] = useState<TimelineJump | null>(() => (focusEventId === undefined ? null : { id: focusEventId, seq: 1 }));
+  const [seenFocus, setSeenFocus] = useState(focusEventId);
+  if (focusEventId !== seenFocus) {
+    setSeenFocus(focusEventId);
+    if (focusEventId !== undefined) setJump({ id: focusEventId, seq: (jump?.seq ?? 0) + 1 });
+  }
+  const [wide, setWide] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const flags = view?.flags;
+  const active = activeFlag !== null && flags && activeFlag < flags.length ? activeFlag : null;
+  const flaggedEvents = useMemo(() => flagsByEvent(flags ?? []), [flags]);
+  const activeFlagView = active === null ? undefined : flags?.[active];
+  const highlighted = useMemo(() => {
+    const ids = new Set<number>(activeFlagView?.eventIds ?? []);
+    if (focusEventId !== undefined) ids.add(focusEventId);
+    return ids.size === 0 ? NO_IDS : ids;
+  }, [activeFlagView, focusEventId]);
+
+  const jumpTo = useCallback((eventId: number, flagIndex?: number) => {
+    if (flagIndex !== undefined) setActiveFlag(flagIndex);
+    setJump((j) => ({ id: eventId, seq: (j?.seq ?? 0) + 1 }));
+  }, []);
+  const selectFlag = useCallback(
+    (index: number) => {
+      if (active === index) {
+        setActiveFlag(null);
+        return;
+      }
+      setActiveFlag(index);
+      const first = flags?.[index]?.eventIds[0];
+      if (first !== undefined) setJump((j) => ({ id: first, seq: (j?.seq ?? 0) + 1 }));
+    },
+    [active, flags],
+  );
 
   const number = data?.header.number;
   useEffect(() => {
@@ -29,7 +85,15 @@ export function CaseScreen({ caseId, onBack }: { caseId: number; onBack: () => v
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || hasModifier(e)) return;
+      if (e.defaultPrevented) return;
+      const find = (e.key === '/' && !hasModifier(e) && !isTypingTarget(e.target)) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f');
+      if (find && searchRef.current) {
+        e.preventDefault();
+        searchRef.current.focus();
+        searchRef.current.select();
+        return;
+      }
+      if (e.key !== 'Escape' || hasModifier(e)) return;
       // Esc in a field or menu closes that first; only a bare Esc leaves the case.
       if (isTypingTarget(e.target)) return;
       e.preventDefault();
@@ -64,7 +128,7 @@ export function CaseScreen({ caseId, onBack }: { caseId: number; onBack: () => v
             </ErrorState>
           </div>
         </>
-      ) : loading || !data ? (
+      ) : loading || !view ? (
         <>
           <div className={classes.strip}>
             <Group px="md" py={8} gap="md">
@@ -86,23 +150,66 @@ export function CaseScreen({ caseId, onBack }: { caseId: number; onBack: () => v
           </Stack>
         </>
       ) : (
-        <div className={classes.scroll}>
+        <div className={classes.scroll} data-wide={wide || undefined}>
           {/* display: contents, so the title strip can stay pinned while the details scroll away. */}
           <header data-testid="case-header" className={classes.header}>
             <div className={`${classes.strip} ${classes.sticky}`}>
-              <CaseTitleStrip header={data.header} back={back} />
+              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} />
             </div>
-            <CaseHeaderBand header={data.header} />
+            <div className={classes.band}>
+              <CaseHeaderBand header={view.header} />
+            </div>
           </header>
-          <Timeline events={data.events} market={data.header.market} />
+          <div className={classes.history}>
+            <Timeline
+              events={view.events}
+              market={view.header.market}
+              flaggedEvents={flaggedEvents}
+              highlighted={highlighted}
+              jumpTo={jump}
+              searchRef={searchRef}
+            />
+          </div>
+          <aside className={classes.panel} data-testid="case-panel" aria-label={t('case.panel')}>
+            <CasePanel
+              view={view}
+              onUpdated={onUpdated}
+              activeFlag={active}
+              onSelectFlag={selectFlag}
+              onJump={jumpTo}
+              wide={wide}
+              onWideChange={setWide}
+            />
+          </aside>
         </div>
       )}
     </div>
   );
 }
 
-function CaseTitleStrip({ header, back }: { header: CaseHeader; back: ReactNode }) {
+/** Which red flags each event raised. */
+function flagsByEvent(flags: readonly RedFlagView[]): ReadonlyMap<number, RedFlagView['code'][]> {
+  const map = new Map<number, RedFlagView['code'][]>();
+  for (const flag of flags) {
+    for (const id of flag.eventIds) {
+      const codes = map.get(id) ?? [];
+      if (!codes.includes(flag.code)) codes.push(flag.code);
+      map.set(id, codes);
+    }
+  }
+  return map;
+}
+
+/** The running deadline with the fewest business days left. */
+function nextRunning(deadlines: readonly DeadlineView[]): DeadlineView | undefined {
+  return deadlines
+    .filter((d) => d.metOn === null && d.daysLeft !== null)
+    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))[0];
+}
+
+function CaseTitleStrip({ header, deadlines, back }: { header: CaseHeader; deadlines: readonly DeadlineView[]; back: ReactNode }) {
   const { t } = useTranslation();
+  const next = nextRunning(deadlines);
   return (
     <Group px="md" h="100%" gap="md" wrap="nowrap" justify="space-between">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -118,6 +225,19 @@ function CaseTitleStrip({ header, back }: { header: CaseHeader; back: ReactNode 
         </Text>
       </Group>
       <Group gap="lg" wrap="nowrap" style={{ flex: 'none' }}>
+        {next && next.daysLeft !== null && (
+          <div data-testid="case-next-deadline">
+            <Text size="xs" c="dimmed">
+              {t('deadline.next', { kind: t(`deadline.kind.${next.kind}`) })}
+            </Text>
+            <Group gap={6} wrap="nowrap">
+              <DueDays daysLeft={next.daysLeft} label={daysLeftWords(t, next.daysLeft)} />
+              <Text size="sm" className="tabular">
+                {next.dueDate ? formatCalendarDate(next.dueDate, header.market) : ''}
+              </Text>
+            </Group>
+          </div>
+        )}
         <div>
           <Text size="xs" c="dimmed">
             {t('case.received')}

@@ -1,17 +1,22 @@
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { IconFlagFilled, IconPaperclip } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '../../../shared/domain/case';
 import type { HistoryEvent } from '../../../shared/domain/history';
 import type { Market } from '../../../shared/domain/market';
+import type { RedFlagView } from '../../../shared/domain/review';
+import { Marked } from '../../components/Marked';
+import { highlightParts, matchesAllWords } from '../../lib/fold';
 import { formatDateTime, formatFileSize, formatMarketMoney, formatTime } from '../../lib/format';
+import { flagLabel } from '../../lib/review';
 import { DIRECTION_ICONS, SourceIcon } from './SourceIcon';
 import classes from './Timeline.module.css';
 
 /** Bodies longer than this many lines (or characters) start collapsed to three lines. */
 const COLLAPSE_LINES = 3;
 const COLLAPSE_CHARS = 280;
+const NO_WORDS: readonly string[] = [];
 
 /** Used when the browser cannot measure (tests) or before the first layout. */
 export function isLongBody(body: string): boolean {
@@ -26,19 +31,31 @@ function isCaseStatus(value: string): value is (typeof CASE_STATUSES)[number] {
 export const TimelineEvent = memo(function TimelineEvent({
   event,
   market,
-  expanded,
+  expanded: expandedByUser,
   onToggle,
+  words = NO_WORDS,
+  flags,
+  highlighted = false,
 }: {
   event: HistoryEvent;
   market: Market;
   expanded: boolean;
   onToggle: (id: number) => void;
+  /** Folded search words to highlight; a body that matches opens. */
+  words?: readonly string[];
+  /** The red flags this event raised. */
+  flags?: readonly RedFlagView['code'][];
+  /** Marked (a selected red flag's event, a search hit). */
+  highlighted?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState<boolean | null>(null);
   const DirectionIcon = DIRECTION_ICONS[event.direction];
   const { data } = event;
+  // A search that matches inside the body opens it, so the match is on screen.
+  const bodyMatches = words.length > 0 && event.body !== '' && words.some((w) => matchesAllWords([event.body], [w]));
+  const expanded = expandedByUser || bodyMatches;
 
   // Measure whether the clamped body hides text; where there is no layout, fall back to its length.
   useLayoutEffect(() => {
@@ -46,7 +63,10 @@ export const TimelineEvent = memo(function TimelineEvent({
     if (!el || expanded) return;
     if (el.clientHeight > 0) setOverflows(el.scrollHeight > el.clientHeight + 1);
   }, [event.body, expanded]);
-  const collapsible = event.body !== '' && (overflows ?? isLongBody(event.body));
+  // A note's first line is its summary; a body that only repeats the summary is not shown twice.
+  const body = event.body.trim() === event.summary.trim() ? '' : event.body;
+  const collapsible = body !== '' && !bodyMatches && (overflows ?? isLongBody(body));
+  const mark = (text: string) => (words.length > 0 ? <Marked parts={highlightParts(text, words)} /> : text);
 
   const facts: ReactNode[] = [];
   if (data.orderRef) facts.push(t('timeline.facts.orderRef', { ref: data.orderRef }));
@@ -67,6 +87,8 @@ export const TimelineEvent = memo(function TimelineEvent({
       data-event-id={event.id}
       data-source={event.source}
       data-kind={event.kind}
+      data-flagged={flags && flags.length > 0 ? true : undefined}
+      data-highlighted={highlighted || undefined}
       tabIndex={0}
       aria-label={`${t(`eventKind.${event.kind}`)}, ${formatDateTime(event.occurredAt, market)}`}
       aria-expanded={collapsible ? expanded : undefined}
@@ -93,6 +115,13 @@ export const TimelineEvent = memo(function TimelineEvent({
             <Text size="sm" c="dimmed" truncate>
               {event.actor}
             </Text>
+            {flags && flags.length > 0 && (
+              <Tooltip label={flags.map((code) => flagLabel(t, { code })).join(' · ')}>
+                <span className={classes.flagMarker} data-testid="event-flag-marker" aria-label={t('timeline.raisedFlags', { flags: flags.map((code) => flagLabel(t, { code })).join(', ') })}>
+                  <IconFlagFilled size={12} aria-hidden />
+                </span>
+              </Tooltip>
+            )}
           </Group>
           {data.amount && (
             <Text className={classes.amount} size="md" data-testid="event-amount">
@@ -101,11 +130,11 @@ export const TimelineEvent = memo(function TimelineEvent({
           )}
         </Group>
         {event.summary && (
-          <Text size="md" mt={1}>
-            {event.summary}
+          <Text size="md" mt={1} data-testid="event-summary">
+            {mark(event.summary)}
           </Text>
         )}
-        {event.body && (
+        {body && (
           <>
             <Text
               ref={bodyRef}
@@ -115,7 +144,7 @@ export const TimelineEvent = memo(function TimelineEvent({
               data-testid="event-body"
               data-collapsed={collapsible && !expanded ? true : undefined}
             >
-              {event.body}
+              {mark(body)}
             </Text>
             {collapsible && (
               <Anchor component="button" type="button" size="sm" onClick={() => onToggle(event.id)} data-testid="event-toggle">

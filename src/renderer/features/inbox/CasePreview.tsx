@@ -1,11 +1,13 @@
-import { Button, Divider, Group, Kbd, ScrollArea, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowRight } from '@tabler/icons-react';
+import { Button, Divider, Group, Kbd, ScrollArea, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowRight, IconFlagFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MarketBadge } from '../../components/MarketBadge';
 import { MoneyText } from '../../components/MoneyText';
 import { StatusBadge } from '../../components/StatusBadge';
+import { DueDays, daysLeftWords } from '../../components/DueDays';
 import { ErrorState } from '../../components/ErrorState';
 import { formatCalendarDate, formatDateTime } from '../../lib/format';
+import { flagExplanation, flagLabel } from '../../lib/review';
 import { useCall } from '../../lib/useCall';
 
 /** A read-only glance at the selected case: who, what is claimed, and what happened last. */
@@ -39,8 +41,9 @@ export function CasePreview({ caseId, onOpen }: { caseId: number | null; onOpen:
     );
   }
 
-  const { header, events } = data;
+  const { header, events, flags, deadlines } = data;
   const latest = events[events.length - 1];
+  const running = deadlines.filter((d) => d.metOn === null && d.daysLeft !== null);
   return (
     <ScrollArea h="100%" type="auto" data-testid="case-preview">
       <Stack p="md" gap="sm">
@@ -87,6 +90,36 @@ export function CasePreview({ caseId, onOpen }: { caseId: number | null; onOpen:
                 </Text>
                 {claim.amount && <MoneyText money={claim.amount} market={header.market} size="sm" fw={500} />}
               </Group>
+            ))}
+          </Stack>
+        )}
+        {(running.length > 0 || flags.length > 0) && <Divider />}
+        {running.length > 0 && (
+          <Stack gap={4} data-testid="preview-deadlines">
+            {running.map((d) => (
+              <Group key={d.kind} justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm" truncate>
+                  {t(`deadline.kind.${d.kind}`)}
+                </Text>
+                <DueDays
+                  daysLeft={d.daysLeft ?? 0}
+                  title={`${daysLeftWords(t, d.daysLeft ?? 0)} · ${d.dueDate ? formatCalendarDate(d.dueDate, header.market) : ''}`}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {flags.length > 0 && (
+          <Stack gap={3} data-testid="preview-flags">
+            {flags.map((f, i) => (
+              <Tooltip key={i} label={flagExplanation(t, f, header.market)} multiline w={260} position="left">
+                <Group gap={6} wrap="nowrap">
+                  <IconFlagFilled size={12} color="var(--mantine-color-red-text)" style={{ flex: 'none' }} aria-hidden />
+                  <Text size="sm" truncate>
+                    {flagLabel(t, f)}
+                  </Text>
+                </Group>
+              </Tooltip>
             ))}
           </Stack>
         )}

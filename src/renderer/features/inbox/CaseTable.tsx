@@ -1,24 +1,26 @@
 import { Skeleton, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconFlag } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TFunction } from 'i18next';
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseListRow } from '../../../shared/domain/case';
+import { DueDays } from '../../components/DueDays';
 import { MarketBadge } from '../../components/MarketBadge';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatCalendarDate, formatCount, formatMarketMoney } from '../../lib/format';
+import { formatCalendarDate, formatMarketMoney } from '../../lib/format';
 import { hasModifier, isActivatableTarget, isTypingTarget } from '../../lib/keyboard';
 import classes from './CaseTable.module.css';
-import type { CaseSort, InboxSort } from './views';
+import { FlagCell } from './FlagCell';
+import type { CaseSort, InboxRow, InboxSort } from './views';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 32;
 /** Below this width the table scrolls sideways rather than squeezing columns unreadable. */
-const MIN_WIDTH = 900;
+const MIN_WIDTH = 924;
 
-type ColumnId = 'number' | 'customer' | 'market' | 'category' | 'received' | 'status' | 'assignee' | 'claimed' | 'events';
+type ColumnId = 'number' | 'customer' | 'market' | 'category' | 'received' | 'status' | 'assignee' | 'due' | 'flags' | 'claimed';
 
-const COLUMNS: { id: ColumnId; sort?: CaseSort; align?: 'right' }[] = [
+const COLUMNS: { id: ColumnId; sort?: CaseSort; align?: 'right' | 'center'; icon?: boolean }[] = [
   { id: 'number', sort: 'number' },
   { id: 'customer', sort: 'customer' },
   { id: 'market', sort: 'market' },
@@ -26,13 +28,14 @@ const COLUMNS: { id: ColumnId; sort?: CaseSort; align?: 'right' }[] = [
   { id: 'received', sort: 'received' },
   { id: 'status', sort: 'status' },
   { id: 'assignee' },
+  { id: 'due', sort: 'due', align: 'center' },
+  { id: 'flags', sort: 'flags', align: 'center', icon: true },
   { id: 'claimed', align: 'right' },
-  { id: 'events', align: 'right' },
 ];
 
 export interface CaseTableProps {
   total: number;
-  rowAt: (index: number) => CaseListRow | undefined;
+  rowAt: (index: number) => InboxRow | undefined;
   ensureRange: (start: number, end: number) => void;
   /** Changes whenever the query changes, so the list returns to the top. */
   queryKey: string;
@@ -40,7 +43,7 @@ export interface CaseTableProps {
   onSort: (sort: CaseSort) => void;
   selectedIndex: number;
   onSelect: (index: number) => void;
-  onOpen: (row: CaseListRow) => void;
+  onOpen: (row: InboxRow) => void;
   /** Whether the table listens to the keyboard (false while a case is open on top). */
   keyboard?: boolean;
 }
@@ -61,7 +64,7 @@ export function CaseTable({
   onOpen,
   keyboard = true,
 }: CaseTableProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // TanStack Virtual hands back new measurements on every render by design; the compiler must not memoise around it.
@@ -143,8 +146,6 @@ export function CaseTable({
     return () => window.removeEventListener('keydown', onKey);
   }, [keyboard, total, selectedIndex, rowAt, onSelect, onOpen]);
 
-  const language = i18n.language;
-
   return (
     <div
       ref={scrollRef}
@@ -177,7 +178,7 @@ export function CaseTable({
                     title={t('inbox.sortBy', { column: label })}
                     data-testid={`sort-${col.sort}`}
                   >
-                    {label}
+                    {col.icon ? <IconFlag size={13} stroke={2} aria-label={label} /> : label}
                     {active && (order.dir === 'asc' ? <IconChevronUp size={12} stroke={2.5} /> : <IconChevronDown size={12} stroke={2.5} />)}
                   </UnstyledButton>
                 ) : (
@@ -197,11 +198,9 @@ export function CaseTable({
               index={item.index}
               start={item.start}
               selected={item.index === selectedIndex}
-              language={language}
               onSelect={onSelect}
               onOpen={onOpen}
-              unassigned={t('inbox.unassigned')}
-              categoryLabel={t(`category.${row.category}`)}
+              t={t}
             />
           );
         })}
@@ -215,22 +214,21 @@ const CaseRowView = memo(function CaseRowView({
   index,
   start,
   selected,
-  language,
   onSelect,
   onOpen,
-  unassigned,
-  categoryLabel,
+  t,
 }: {
-  row: CaseListRow;
+  row: InboxRow;
   index: number;
   start: number;
   selected: boolean;
-  language: string;
   onSelect: (index: number) => void;
-  onOpen: (row: CaseListRow) => void;
-  unassigned: string;
-  categoryLabel: string;
+  onOpen: (row: InboxRow) => void;
+  /** Changes with the interface language, so rows re-render in the new language. */
+  t: TFunction;
 }) {
+  const categoryLabel = t(`category.${row.category}`);
+  const due = row.nextDue;
   return (
     <div
       role="row"
@@ -266,13 +264,22 @@ const CaseRowView = memo(function CaseRowView({
         <StatusBadge status={row.status} size="sm" />
       </div>
       <div role="gridcell" className={`${classes.cell} ${row.assigneeName ? '' : classes.dimmed}`}>
-        {row.assigneeName ?? unassigned}
+        {row.assigneeName ?? t('inbox.unassigned')}
+      </div>
+      <div role="gridcell" className={classes.cell} data-align="center" data-testid="due-cell">
+        {due ? (
+          <DueDays daysLeft={due.daysLeft} title={`${t(`deadline.kind.${due.kind}`)} · ${formatCalendarDate(due.date, row.market)}`} />
+        ) : (
+          <span className={classes.dimmed} title={t('inbox.noDeadline')}>
+            —
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className={classes.cell} data-align="center" data-testid="flag-cell">
+        <FlagCell caseId={row.id} count={row.flagCount} />
       </div>
       <div role="gridcell" className={`${classes.cell} ${classes.tabular}`} data-align="right">
         {row.claimTotal ? formatMarketMoney(row.claimTotal, row.market) : <span className={classes.dimmed}>–</span>}
-      </div>
-      <div role="gridcell" className={`${classes.cell} ${classes.tabular} ${classes.dimmed}`} data-align="right">
-        {formatCount(row.eventCount, language)}
       </div>
     </div>
   );
@@ -294,8 +301,9 @@ function SkeletonRow({ index, start }: { index: number; start: number }) {
       <Skeleton animate={false} height={10} width="80%" />
       <Skeleton animate={false} height={14} width={w(55)} radius="sm" />
       <Skeleton animate={false} height={10} width={w(40)} />
+      <Skeleton animate={false} height={10} width={20} mx="auto" />
+      <span />
       <Skeleton animate={false} height={10} width="70%" ml="auto" />
-      <Skeleton animate={false} height={10} width={20} ml="auto" />
     </div>
   );
 }

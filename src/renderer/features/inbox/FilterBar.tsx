@@ -1,19 +1,21 @@
-import { ActionIcon, Button, Checkbox, Group, Popover, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconFilterOff, IconLayoutSidebarRight, IconLayoutSidebarRightCollapse, IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Button, Checkbox, Chip, Group, Popover, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconFilterOff, IconFlag, IconLayoutSidebarRight, IconLayoutSidebarRightCollapse, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '../../../shared/domain/case';
 import { MARKETS, type Market } from '../../../shared/domain/market';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCount } from '../../lib/format';
-import type { InboxFilters } from './views';
+import type { DueFilter, InboxFilters } from './views';
 
-export const NO_FILTERS: InboxFilters = { status: [], market: null, category: null };
+export const NO_FILTERS: InboxFilters = { status: [], market: null, category: null, due: null, flagged: false };
 
 export function hasFilters(f: InboxFilters): boolean {
-  return f.status.length > 0 || f.market !== null || f.category !== null;
+  return f.status.length > 0 || f.market !== null || f.category !== null || f.due !== null || f.flagged;
 }
 
-/** Status, market and category filters, the number of matching cases, refresh and the preview toggle. */
+const DUE_FILTERS: DueFilter[] = ['this_week', 'overdue'];
+
+/** Status, market, category, deadline and red-flag filters, the number of matching cases, refresh and the preview toggle. */
 export function FilterBar({
   filters,
   onChange,
@@ -46,7 +48,7 @@ export function FilterBar({
             rightSection={<IconChevronDown size={14} />}
             aria-label={t('inbox.filter.status')}
             data-testid="filter-status"
-            w={180}
+            w={150}
             fw={400}
             justify="space-between"
             styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
@@ -75,7 +77,7 @@ export function FilterBar({
         value={filters.market}
         onChange={(v) => onChange({ ...filters, market: (v as Market | null) ?? null })}
         clearable
-        w={150}
+        w={132}
         data-testid="filter-market"
         comboboxProps={{ width: 180, position: 'bottom-start' }}
       />
@@ -86,11 +88,33 @@ export function FilterBar({
         value={filters.category}
         onChange={(v) => onChange({ ...filters, category: (v as Category | null) ?? null })}
         clearable
-        w={210}
+        w={180}
         data-testid="filter-category"
         comboboxProps={{ width: 240, position: 'bottom-start' }}
         maxDropdownHeight={360}
       />
+      <Select
+        aria-label={t('inbox.filter.due')}
+        placeholder={t('inbox.filter.duePlaceholder')}
+        data={DUE_FILTERS.map((d) => ({ value: d, label: t(`inbox.filter.dueOptions.${d}`) }))}
+        value={filters.due}
+        onChange={(v) => onChange({ ...filters, due: DUE_FILTERS.find((d) => d === v) ?? null })}
+        clearable
+        w={150}
+        data-testid="filter-due"
+        comboboxProps={{ width: 200, position: 'bottom-start' }}
+      />
+      <Chip
+        checked={filters.flagged}
+        onChange={(checked) => onChange({ ...filters, flagged: checked })}
+        variant="outline"
+        color="red"
+        icon={<IconFlag size={12} />}
+        wrapperProps={{ 'data-testid': 'filter-flagged', 'data-checked': filters.flagged || undefined }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+      >
+        {t('inbox.filter.flagged')}
+      </Chip>
       {hasFilters(filters) && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={14} />} onClick={() => onChange(NO_FILTERS)}>
           {t('inbox.filter.clear')}

@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconDatabase, IconFilterOff, IconInbox } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CATEGORIES, type CaseListRow } from '../../../shared/domain/case';
+import { CASE_STATUSES, CATEGORIES } from '../../../shared/domain/case';
+import type { SearchHit } from '../../../shared/domain/review';
 import { MARKETS } from '../../../shared/domain/market';
 import { CASE_SORTS } from '../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
@@ -16,7 +17,9 @@ import classes from './Inbox.module.css';
 import { useCasePages } from './useCasePages';
 import { useViewCounts } from './useViewCounts';
 import { ViewRail } from './ViewRail';
-import { composeQuery, defaultDir, VIEW_KEYS, type CaseSort, type InboxFilters, type InboxSort, type ViewKey } from './views';
+import { composeQuery, defaultDir, VIEW_KEYS, type CaseSort, type InboxFilters, type InboxRow, type InboxSort, type ViewKey } from './views';
+import { SearchResults } from '../search/SearchResults';
+import { useSearch } from '../search/useSearch';
 
 function includes<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -32,11 +35,13 @@ function parseSort(raw: unknown): InboxSort | undefined {
 
 function parseFilters(raw: unknown): InboxFilters | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { status, market, category } = raw as Record<string, unknown>;
+  const { status, market, category, due, flagged } = raw as Record<string, unknown>;
   return {
     status: Array.isArray(status) ? CASE_STATUSES.filter((s) => status.includes(s)) : [],
     market: includes(MARKETS, market) ? market : null,
     category: includes(CATEGORIES, category) ? category : null,
+    due: due === 'overdue' || due === 'this_week' ? due : null,
+    flagged: flagged === true,
   };
 }
 
@@ -47,9 +52,20 @@ const parsePreview = (raw: unknown): boolean | undefined => (typeof raw === 'boo
 
 /**
  * The inbox: saved views on the left, filters on top, the virtualised case list, and a preview of
- * the selected case on the right. Enter or a double click opens the case.
+ * the selected case on the right. Enter or a double click opens the case. While a search is typed
+ * in the top bar, its ranked results take the list's place.
  */
-export function InboxScreen({ onOpenCase, active = true }: { onOpenCase: (id: number) => void; active?: boolean }) {
+export function InboxScreen({
+  onOpenCase,
+  active = true,
+  search = '',
+  onSearchChange,
+}: {
+  onOpenCase: (id: number, eventId?: number) => void;
+  active?: boolean;
+  search?: string;
+  onSearchChange?: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const { user, info } = useSession();
   const [view, setView] = useStoredState<ViewKey>('ombud.inbox.view', 'all', parseView);
@@ -69,7 +85,22 @@ export function InboxScreen({ onOpenCase, active = true }: { onOpenCase: (id: nu
   const selectedIndex = selection.key === queryKey ? selection.index : 0;
   const select = useCallback((index: number) => setSelection({ key: queryKey, index }), [queryKey]);
 
-  const open = useCallback((row: CaseListRow) => onOpenCase(row.id), [onOpenCase]);
+  const open = useCallback((row: InboxRow) => onOpenCase(row.id), [onOpenCase]);
+
+  const searching = search.trim() !== '';
+  const results = useSearch(search);
+  const [hitSelection, setHitSelection] = useState({ query: '', index: 0 });
+  const hitIndex = hitSelection.query === results.query ? hitSelection.index : 0;
+  const selectHit = useCallback((index: number) => setHitSelection({ query: results.query, index }), [results.query]);
+  const openHit = useCallback((hit: SearchHit) => onOpenCase(hit.caseId, hit.eventId ?? undefined), [onOpenCase]);
+  const clearSearch = useCallback(() => onSearchChange?.(''), [onSearchChange]);
+  const changeView = useCallback(
+    (next: ViewKey) => {
+      setView(next);
+      clearSearch();
+    },
+    [setView, clearSearch],
+  );
   const refresh = useCallback(() => {
     setRefreshKey((k) => k + 1);
     refreshPages();
@@ -81,12 +112,15 @@ export function InboxScreen({ onOpenCase, active = true }: { onOpenCase: (id: nu
   );
 
   const selectedRow = pages.total ? pages.rowAt(selectedIndex) : undefined;
-  const [previewId] = useDebouncedValue(selectedRow?.id ?? null, 150);
+  const selectedHit = searching ? results.hits?.[hitIndex] : undefined;
+  const [previewId] = useDebouncedValue((searching ? selectedHit?.caseId : selectedRow?.id) ?? null, 150);
 
   const storeEmpty = pages.total === 0 && view === 'all' && !hasFilters(filters);
 
   let body;
-  if (pages.error && pages.total === null) {
+  if (searching) {
+    body = <SearchResults search={results} selectedIndex={hitIndex} onSelect={selectHit} onOpen={openHit} onClear={clearSearch} keyboard={active} />;
+  } else if (pages.error && pages.total === null) {
     body = (
       <div className={classes.center}>
         <ErrorState title={t('inbox.loadError')} error={pages.error} onRetry={refresh} />
@@ -150,17 +184,19 @@ export function InboxScreen({ onOpenCase, active = true }: { onOpenCase: (id: nu
   return (
     <div className={classes.root} data-testid="inbox">
       <aside className={classes.rail}>
-        <ViewRail view={view} counts={counts} onChange={setView} />
+        <ViewRail view={searching ? null : view} counts={counts} onChange={changeView} />
       </aside>
       <section className={classes.main} aria-label={t('nav.inbox')}>
-        <FilterBar
-          filters={filters}
-          onChange={setFilters}
-          total={pages.total}
-          onRefresh={refresh}
-          preview={preview}
-          onTogglePreview={() => setPreview(!preview)}
-        />
+        {!searching && (
+          <FilterBar
+            filters={filters}
+            onChange={setFilters}
+            total={pages.total}
+            onRefresh={refresh}
+            preview={preview}
+            onTogglePreview={() => setPreview(!preview)}
+          />
+        )}
         {body}
       </section>
       {preview && !storeEmpty && (

@@ -1,5 +1,5 @@
 import { Box, Loader, NavLink, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconHourglass, IconInbox, IconUser, IconFolderOpen } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconCalendarWeek, IconFlag, IconFolderOpen, IconHourglass, IconInbox, IconUser } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
@@ -7,14 +7,20 @@ import type { ViewCounts } from './useViewCounts';
 import { VIEW_KEYS, type ViewKey } from './views';
 
 const ICONS: Record<ViewKey, ComponentType<{ size?: number; stroke?: number }>> = {
-  all: IconInbox,
   mine: IconUser,
-  open: IconFolderOpen,
+  due_week: IconCalendarWeek,
+  overdue: IconAlarm,
+  flagged: IconFlag,
   waiting: IconHourglass,
+  open: IconFolderOpen,
+  all: IconInbox,
 };
 
+/** Views whose count is a warning: shown in red when not zero. */
+const ALERT_VIEWS: ReadonlySet<ViewKey> = new Set(['overdue']);
+
 /** The saved views with their counts, like a mail client's folders. */
-export function ViewRail({ view, counts, onChange }: { view: ViewKey; counts: ViewCounts; onChange: (view: ViewKey) => void }) {
+export function ViewRail({ view, counts, onChange }: { view: ViewKey | null; counts: ViewCounts; onChange: (view: ViewKey) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <Box component="nav" aria-label={t('views.heading')} p="xs">
@@ -41,7 +47,14 @@ export function ViewRail({ view, counts, onChange }: { view: ViewKey; counts: Vi
                   <IconAlertTriangle size={14} color="var(--mantine-color-red-6)" aria-label={t('views.countUnavailable')} />
                 </Tooltip>
               ) : (
-                <Text component="span" size="xs" className="tabular" c={view === key ? undefined : 'dimmed'} data-testid={`view-count-${key}`}>
+                <Text
+                  component="span"
+                  size="xs"
+                  className="tabular"
+                  fw={ALERT_VIEWS.has(key) && count > 0 ? 700 : undefined}
+                  c={ALERT_VIEWS.has(key) && count > 0 ? 'var(--mantine-color-red-text)' : view === key ? undefined : 'dimmed'}
+                  data-testid={`view-count-${key}`}
+                >
                   {formatCount(count, i18n.language)}
                 </Text>
               )

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseListRow } from '../../../shared/domain/case';
 import { call, type RpcFailure } from '../../lib/api';
 import { asRpcFailure } from '../../lib/useCall';
-import type { ListQuery } from './views';
+import type { InboxRow, ListQuery } from './views';
 
 export const PAGE_SIZE = 100;
 /** Pages kept in memory; the ones farthest from where the user is are dropped first. */
@@ -14,7 +13,7 @@ interface Cache {
   /** Query and refresh generation this cache belongs to. */
   id: string;
   query: ListQuery | null;
-  pages: Map<number, CaseListRow[]>;
+  pages: Map<number, InboxRow[]>;
   inflight: Set<number>;
   wanted: [number, number];
 }
@@ -30,7 +29,7 @@ interface Status {
 export interface CasePages {
   /** Rows matching the query; `null` until the first page answered. */
   total: number | null;
-  rowAt: (index: number) => CaseListRow | undefined;
+  rowAt: (index: number) => InboxRow | undefined;
   /** Tells the cache which rows are on screen; missing pages are fetched shortly after. */
   ensureRange: (start: number, end: number) => void;
   error: RpcFailure | undefined;

@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { dueTone, formatDaysLeft } from '../lib/review';
+
+/** "3 business days left", "Due today", "2 business days overdue". */
+export function daysLeftWords(t: TFunction, daysLeft: number): string {
+  if (daysLeft < 0) return t('deadline.overdueBy', { count: -daysLeft });
+  if (daysLeft === 0) return t('deadline.dueToday');
+  return t('deadline.daysLeft', { count: daysLeft });
+}
+
+/**
+ * Business days left as a number on a colour scale: calm, due soon (1–5), due today (0), overdue
+ * (negative, red). The tone is also a class and a data attribute, so it never depends on colour alone
+ * for tests or assistive technology (`aria-label` says it in words).
+ */
+export function DueDays({ daysLeft, title, label, testId = 'due-days' }: { daysLeft: number; title?: string; label?: string; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  const tone = dueTone(daysLeft);
+  const words = daysLeftWords(t, daysLeft);
+  return (
+    <span className={`ombud-due ombud-due--${tone}`} data-tone={tone} data-testid={testId} title={title} aria-label={title ? `${words}. ${title}` : words}>
+      {label ?? formatDaysLeft(daysLeft, i18n.language)}
+    </span>
+  );
+}
