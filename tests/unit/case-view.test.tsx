@@ -7,7 +7,7 @@ import type { HistoryEvent } from '../../src/shared/domain/history';
 import type { DeadlineView } from '../../src/shared/domain/review';
 import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { CaseScreen } from '../../src/renderer/features/case/CaseScreen';
-import { allowedTransitions } from '../../src/renderer/features/case/workflow';
+import { allowedTransitions } from '../../src/shared/domain/workflow';
 import { call, RpcFailure } from '../../src/renderer/lib/api';
 import { parseRoute, routeHash } from '../../src/renderer/lib/route';
 import { SessionContext, type Session } from '../../src/renderer/lib/session';

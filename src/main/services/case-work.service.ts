@@ -1,5 +1,6 @@
-import type { CaseStatus, Role } from '../../shared/domain/case';
+import type { CaseStatus } from '../../shared/domain/case';
 import type { Market } from '../../shared/domain/market';
+import { allowedTransitions, canRequestInfo, needsReason } from '../../shared/domain/workflow';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
@@ -16,22 +17,6 @@ import { notFound, ServiceError } from './errors';
  * Work on a case: every change is an appended history event with who and when, plus an audit row;
  * nothing is edited in place. Roles are checked here, where the data is, not in the UI.
  */
-
-/** The workflow. Decisions move a case to "decision drafted" and "decision issued", not this menu. */
-const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['acknowledged', 'in_review', 'waiting_for_customer', 'closed'],
-  acknowledged: ['in_review', 'waiting_for_customer', 'closed'],
-  in_review: ['waiting_for_customer', 'closed'],
-  waiting_for_customer: ['in_review', 'closed'],
-  decision_drafted: ['in_review', 'closed'],
-  decision_issued: ['closed'],
-  closed: ['in_review'],
-};
-
-export function allowedTransitions(from: CaseStatus, role: Role): CaseStatus[] {
-  if (role === 'auditor') return [];
-  return TRANSITIONS[from].filter((to) => !(from === 'closed' && to === 'in_review' && role !== 'ombudsman'));
-}
 
 function requireWriter(ctx: ServiceContext, what: string): void {
   if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read but not ${what}.`);
@@ -144,7 +129,7 @@ export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'
         reopen ? 'Only the ombudsman may reopen a closed case.' : `A case cannot go from "${from}" to "${input.status}".`,
       );
     }
-    if ((input.status === 'closed' || from === 'closed') && !input.reason) {
+    if (needsReason(from, input.status) && !input.reason) {
       throw new ServiceError('invalid_input', 'cases:setStatus: reason: closing or reopening a case needs a reason');
     }
     return [statusChange(from, input.status, input.reason)];
@@ -191,7 +176,7 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
       { kind: 'info_request', source: 'mail', direction: 'outbound', summary: input.text.split('\n')[0]!.slice(0, 120), body: input.text, data: {} },
     ];
     if (from !== 'waiting_for_customer') {
-      if (!TRANSITIONS[from].includes('waiting_for_customer')) {
+      if (!canRequestInfo(from)) {
         throw new ServiceError('conflict', `A case that is "${from}" cannot wait for the customer.`);
       }
       changes.push(statusChange(from, 'waiting_for_customer', input.text.split('\n')[0]));

@@ -22,7 +22,7 @@ import { asRpcFailure, useCall } from '../../lib/useCall';
 import { useStoredState } from '../../lib/useStoredState';
 import classes from './CasePanel.module.css';
 import { PanelSection } from './PanelSection';
-import { allowedTransitions, canRequestInfo, needsReason } from './workflow';
+import { allowedTransitions, canRequestInfo, needsReason } from '../../../shared/domain/workflow';
 
 export type CaseView = ChannelOutput<'cases:get'>;
 

@@ -1,9 +1,9 @@
-import type { CaseStatus, Role } from '../../../shared/domain/case';
+import type { CaseStatus, Role } from './case';
 
 /**
- * The workflow as the status menu offers it. The service enforces the same rules (and refuses
- * anything else); the menu only avoids offering what would be refused. Decisions move a case to
- * "decision drafted" and "decision issued" through the decision editor, not this menu.
+ * The case workflow: one table for the service that enforces it and the status menu that offers
+ * it. Decisions move a case to "decision drafted" and "decision issued" through the decision
+ * workflow, not through a status change.
  */
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   received: ['acknowledged', 'in_review', 'waiting_for_customer', 'closed'],
