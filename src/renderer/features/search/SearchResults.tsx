@@ -50,7 +50,9 @@ export function SearchResults({
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || hasModifier(e)) return;
       const inField = fromSearchInput(e.target);
-      if (!inField && isTypingTarget(e.target)) return;
+      // The results list is itself a listbox: keys pressed after clicking a hit are ours.
+      const inList = e.target instanceof Node && listRef.current?.contains(e.target) === true;
+      if (!inField && !inList && isTypingTarget(e.target)) return;
       const clamp = (i: number) => Math.min(hits.length - 1, Math.max(0, i));
       let next: number | undefined;
       switch (e.key) {
