@@ -81,7 +81,7 @@ describe('migrations', () => {
     await db.destroy();
     const store = await openStore(path);
     cleanups.push(() => store.close());
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.sqlite.prepare('SELECT flags, flag_count, next_due_date, derived_version FROM cases').get()).toEqual({
       flags: '[]',
       flag_count: 0,
@@ -90,6 +90,20 @@ describe('migrations', () => {
     });
     const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE next_due_date < '2026-01-01' ORDER BY next_due_date`).all();
     expect(JSON.stringify(plan)).toContain('cases_next_due');
+  });
+
+  it('4: sorts by deadline on an index in both directions, cases without one last', async () => {
+    const { path, raw, db } = await storeAt(3);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(4);
+    for (const [fallback, dir] of [['9999-12-31', 'ASC'], ['0000-01-01', 'DESC']]) {
+      const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY coalesce(next_due_date, '${fallback}') ${dir}, id ${dir} LIMIT 50`).all();
+      expect(JSON.stringify(plan)).toMatch(/cases_due_(asc|desc)/);
+      expect(JSON.stringify(plan)).not.toContain('TEMP B-TREE');
+    }
   });
 
   it('a failing step leaves the store at the previous version', async () => {

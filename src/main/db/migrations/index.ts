@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { up as up0001 } from './0001-core';
 import { up as up0002 } from './0002-search';
 import { up as up0003 } from './0003-review';
+import { up as up0004 } from './0004-due-sort';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', up: up0001 },
   { version: 2, name: 'search', up: up0002 },
   { version: 3, name: 'review', up: up0003 },
+  { version: 4, name: 'due-sort', up: up0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -37,16 +37,17 @@ function filtered(db: Db, filter: ListFilter) {
 
 type SortKey = keyof typeof SORT_COLUMNS;
 
-/** The ORDER BY of a sort, matching the index that serves it. */
-function sortExpression(sort: SortKey) {
+/** The ORDER BY of a sort, written exactly as the index that serves it (migrations 1 and 4). */
+function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
   // The customer index is NOCASE; sorting the same way lets SQLite walk it instead of sorting.
-  return sort === 'customer' ? sql`cases.customer_name COLLATE NOCASE` : sql.ref(SORT_COLUMNS[sort]);
+  if (sort === 'customer') return sql`cases.customer_name COLLATE NOCASE`;
+  // Cases without a running deadline come last in both directions.
+  if (sort === 'due') return dir === 'asc' ? sql`coalesce(cases.next_due_date, '9999-12-31')` : sql`coalesce(cases.next_due_date, '0000-01-01')`;
+  return sql.ref(SORT_COLUMNS[sort]);
 }
 
 function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, TB, O>, sort: SortKey, dir: 'asc' | 'desc') {
-  // Cases without a running deadline sort after every dated one, whichever the direction.
-  const q = sort === 'due' ? qb.orderBy(sql`cases.next_due_date IS NULL`) : qb;
-  return q.orderBy(sortExpression(sort), dir).orderBy(sql.ref('cases.id'), dir);
+  return qb.orderBy(sortExpression(sort, dir), dir).orderBy(sql.ref('cases.id'), dir);
 }
 
 /**
