@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addBusinessDays, businessDaysBetween, closedReason, isBusinessDay } from '../../src/main/services/calendar/business-days';
 
@@ -71,6 +72,23 @@ describe('days left', () => {
     for (const market of ['SE', 'DK'] as const) {
       for (let n = 0; n < 40; n += 7) expect(businessDaysBetween(market, '2026-12-01', addBusinessDays(market, '2026-12-01', n))).toBe(n);
     }
+  });
+
+  it('counts the same as walking day by day, over random ranges across years', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('SE' as const, 'DK' as const), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 800 }), (market, start, length) => {
+        const from = new Date(Date.UTC(2024, 0, 1 + start, 12)).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(2024, 0, 1 + start + length, 12)).toISOString().slice(0, 10);
+        let walked = 0;
+        for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) < to; ) {
+          d.setUTCDate(d.getUTCDate() + 1);
+          if (isBusinessDay(market, d.toISOString().slice(0, 10))) walked += 1;
+        }
+        expect(businessDaysBetween(market, from, to)).toBe(walked);
+        expect(businessDaysBetween(market, to, from)).toBe(walked === 0 ? 0 : -walked);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('names bad dates', () => {

@@ -6,11 +6,12 @@ import { ServiceError } from './errors';
 const MARK_START = '\u0002';
 
 /**
- * Turns what a person types into an FTS5 query: every word must occur (in any field), the last
- * letters of each word may continue ("öberg" finds "Öbergs"), "quoted words" stay a phrase, and
- * FTS5's own operators are taken literally, so no input can break or widen the query.
+ * Turns what a person types into an FTS5 query: every word must occur (in any field), "quoted
+ * words" stay a phrase, and FTS5's own operators are taken literally, so no input can break or
+ * widen the query. With `prefix`, each word may continue ("nyst" finds "Nyström"): used for the
+ * case fields, where people type names and numbers partly.
  */
-export function toFtsQuery(text: string): string | null {
+export function toFtsQuery(text: string, prefix = true): string | null {
   const parts: string[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -19,17 +20,23 @@ export function toFtsQuery(text: string): string | null {
     // Only letters and digits make tokens; anything else separates them, as in the index.
     const words = raw.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0) continue;
-    parts.push(phrase ? `"${words.join(' ')}"` : `"${words.join(' ')}"*`);
+    parts.push(phrase || !prefix ? `"${words.join(' ')}"` : `"${words.join(' ')}"*`);
   }
   return parts.length === 0 ? null : parts.join(' AND ');
 }
 
-/** Ranked full-text search over case fields and the whole history: one hit per case, best first. */
+/**
+ * Ranked full-text search: one hit per case, best first. Case fields (name, number, order
+ * reference, merchant, claims) match word beginnings and rank by bm25, weighted above history
+ * text; the history contributes its most recent matching events, ranked by bm25 among themselves,
+ * so common words ("faktura") cost no more than rare ones and recent cases come first.
+ */
 export async function search(ctx: ServiceContext, input: { query: string; limit: number }): Promise<{ hits: SearchHit[] }> {
   const match = toFtsQuery(input.query);
-  if (match === null) throw new ServiceError('invalid_input', 'search:query: query: has no letters or digits to search for');
+  const exact = toFtsQuery(input.query, false);
+  if (match === null || exact === null) throw new ServiceError('invalid_input', 'search:query: query: has no letters or digits to search for');
   const db = ctx.store.db;
-  const [caseHits, eventHits] = await Promise.all([searchCaseDocuments(db, match, input.limit), searchEvents(db, match, input.limit * 4)]);
+  const [caseHits, eventHits] = await Promise.all([searchCaseDocuments(db, match, input.limit), searchEvents(db, exact, input.limit * 2)]);
 
   const best = new Map<number, Omit<SearchHit, 'number' | 'customerName' | 'market' | 'status' | 'receivedDate'>>();
   // The case's own fields (name, number, order reference) say more than a word in a transcript.

@@ -44,14 +44,19 @@ export interface EventHit {
   snippet: string;
 }
 
-/** History events that match, best first, with a short snippet around the match. */
+/**
+ * The most recent history events that match, with their bm25 score and a snippet. Walking the
+ * index newest first and stopping after `limit` keeps a word that occurs in a million events as
+ * fast as a rare one; score and snippet are computed for those rows only.
+ */
 export async function searchEvents(db: Db, match: string, limit: number): Promise<EventHit[]> {
   const result = await sql<EventHit>`
-    SELECT e.id AS event_id, e.case_id, e.occurred_at, -history_fts.rank AS score,
-      snippet(history_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet
-    FROM history_fts JOIN history_events e ON e.id = history_fts.rowid
-    WHERE history_fts MATCH ${match}
-    ORDER BY history_fts.rank LIMIT ${limit}`.execute(db);
+    SELECT e.id AS event_id, e.case_id, e.occurred_at, f.score, f.snippet
+    FROM (
+      SELECT rowid, -rank AS score, snippet(history_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet
+      FROM history_fts WHERE history_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}
+    ) AS f
+    JOIN history_events e ON e.id = f.rowid`.execute(db);
   return result.rows;
 }
 

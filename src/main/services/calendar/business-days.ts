@@ -33,7 +33,8 @@ const RULES: Record<Market, CalendarRules> = {
 };
 
 const calendars = new Map<Market, Holidays>();
-const closedCache = new Map<string, string | null>();
+/** Per market and year: every weekday on which banks close, with the holiday's name. */
+const closedByYear = new Map<string, Map<string, string>>();
 
 function calendar(market: Market): Holidays {
   let hd = calendars.get(market);
@@ -43,6 +44,22 @@ function calendar(market: Market): Holidays {
     calendars.set(market, hd);
   }
   return hd;
+}
+
+function closedWeekdays(market: Market, year: number): Map<string, string> {
+  const key = `${market}:${year}`;
+  let days = closedByYear.get(key);
+  if (!days) {
+    days = new Map();
+    for (const h of calendar(market).getHolidays(year)) {
+      if (!RULES[market].closedTypes.includes(h.type)) continue;
+      const date = h.date.slice(0, 10);
+      const weekday = toDay(date).getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && !days.has(date)) days.set(date, h.name);
+    }
+    closedByYear.set(key, days);
+  }
+  return days;
 }
 
 /** Parses YYYY-MM-DD as a calendar day (UTC noon, so no time zone can move it to another day). */
@@ -65,19 +82,9 @@ function addDays(date: string, days: number): string {
 
 /** The reason banks are closed on `date` in `market` (weekend or the holiday's name), or null. */
 export function closedReason(market: Market, date: string): string | null {
-  const key = `${market}:${date}`;
-  const cached = closedCache.get(key);
-  if (cached !== undefined) return cached;
   const day = toDay(date).getUTCDay();
-  let reason: string | null = day === 0 || day === 6 ? 'weekend' : null;
-  if (!reason) {
-    // Ask with the local calendar day; date-holidays matches on the date in the country's zone.
-    const hits = calendar(market).isHoliday(new Date(`${date}T12:00:00`)) || [];
-    const closing = hits.find((h) => RULES[market].closedTypes.includes(h.type));
-    reason = closing ? closing.name : null;
-  }
-  closedCache.set(key, reason);
-  return reason;
+  if (day === 0 || day === 6) return 'weekend';
+  return closedWeekdays(market, Number(date.slice(0, 4))).get(date) ?? null;
 }
 
 export function isBusinessDay(market: Market, date: string): boolean {
@@ -99,17 +106,32 @@ export function addBusinessDays(market: Market, from: string, n: number): string
   return date;
 }
 
+/** Weekdays (Monday to Friday) after `from` up to and including `to`, for `from` ≤ `to`. */
+function weekdaysBetween(from: string, to: string): number {
+  const a = toDay(from);
+  const days = Math.round((toDay(to).getTime() - a.getTime()) / 86_400_000);
+  let count = Math.floor(days / 7) * 5;
+  for (let i = 1, weekday = a.getUTCDay(); i <= days % 7; i++) {
+    const d = (weekday + i) % 7;
+    if (d !== 0 && d !== 6) count += 1;
+  }
+  return count;
+}
+
 /**
  * Business days after `from` up to and including `to`: the days left until a deadline.
  * Negative when `to` lies before `from`: then it counts the business days after `to` up to and
- * including `from`, i.e. how many business days a deadline is overdue.
+ * including `from`, i.e. how many business days a deadline is overdue. Computed from weekday
+ * arithmetic and each year's closing days, so a deadline years away costs no more than one next week.
  */
 export function businessDaysBetween(market: Market, from: string, to: string): number {
-  if (to < from) return -businessDaysBetween(market, to, from);
-  let count = 0;
-  for (let date = from; date < to; ) {
-    date = addDays(date, 1);
-    if (isBusinessDay(market, date)) count += 1;
+  if (to < from) {
+    const overdue = businessDaysBetween(market, to, from);
+    return overdue === 0 ? 0 : -overdue; // never -0
+  }
+  let count = weekdaysBetween(from, to);
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const date of closedWeekdays(market, year).keys()) if (date > from && date <= to) count -= 1;
   }
   return count;
 }
