@@ -9,6 +9,7 @@ import { MarketBadge } from '../../components/MarketBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCalendarDate, formatMarketMoney } from '../../lib/format';
 import { hasModifier, isActivatableTarget, isTypingTarget } from '../../lib/keyboard';
+import { listKeyAction } from '../../lib/listKeys';
 import classes from './CaseTable.module.css';
 import { FlagCell } from './FlagCell';
 import type { CaseSort, InboxRow, InboxSort } from './views';
@@ -104,43 +105,19 @@ export function CaseTable({
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || hasModifier(e) || isTypingTarget(e.target) || total === 0) return;
       const visibleRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-      const clamp = (i: number) => Math.min(total - 1, Math.max(0, i));
-      let next: number | undefined;
-      switch (e.key) {
-        case 'ArrowDown':
-        case 'j':
-          next = clamp(selectedIndex + 1);
-          break;
-        case 'ArrowUp':
-        case 'k':
-          next = clamp(selectedIndex - 1);
-          break;
-        case 'PageDown':
-          next = clamp(selectedIndex + visibleRows);
-          break;
-        case 'PageUp':
-          next = clamp(selectedIndex - visibleRows);
-          break;
-        case 'Home':
-          next = 0;
-          break;
-        case 'End':
-          next = total - 1;
-          break;
-        case 'Enter': {
-          if (isActivatableTarget(e.target)) return;
-          const row = rowAt(selectedIndex);
-          if (row) {
-            e.preventDefault();
-            onOpen(row);
-          }
-          return;
+      const action = listKeyAction(e.key, selectedIndex, total, { page: visibleRows });
+      if (action === null) return;
+      if (action.kind === 'open') {
+        if (isActivatableTarget(e.target)) return;
+        const row = rowAt(selectedIndex);
+        if (row) {
+          e.preventDefault();
+          onOpen(row);
         }
-        default:
-          return;
+        return;
       }
       e.preventDefault();
-      onSelect(next);
+      onSelect(action.index);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -9,6 +9,7 @@ import { Marked } from '../../components/Marked';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCalendarDate, formatCount, formatDateTime } from '../../lib/format';
 import { hasModifier, isActivatableTarget, isTypingTarget } from '../../lib/keyboard';
+import { listKeyAction } from '../../lib/listKeys';
 import classes from './Search.module.css';
 import { snippetParts } from './snippet';
 import { SEARCH_LIMIT, type SearchState } from './useSearch';
@@ -53,34 +54,19 @@ export function SearchResults({
       // The results list is itself a listbox: keys pressed after clicking a hit are ours.
       const inList = e.target instanceof Node && listRef.current?.contains(e.target) === true;
       if (!inField && !inList && isTypingTarget(e.target)) return;
-      const clamp = (i: number) => Math.min(hits.length - 1, Math.max(0, i));
-      let next: number | undefined;
-      switch (e.key) {
-        case 'ArrowDown':
-          next = clamp(selectedIndex + 1);
-          break;
-        case 'ArrowUp':
-          next = clamp(selectedIndex - 1);
-          break;
-        case 'j':
-        case 'k':
-          if (inField) return;
-          next = clamp(selectedIndex + (e.key === 'j' ? 1 : -1));
-          break;
-        case 'Enter': {
-          if (!inField && isActivatableTarget(e.target)) return;
-          const hit = hits[selectedIndex];
-          if (hit) {
-            e.preventDefault();
-            onOpen(hit);
-          }
-          return;
+      const action = listKeyAction(e.key, selectedIndex, hits.length, { inTextField: inField });
+      if (action === null) return;
+      if (action.kind === 'open') {
+        if (!inField && isActivatableTarget(e.target)) return;
+        const hit = hits[selectedIndex];
+        if (hit) {
+          e.preventDefault();
+          onOpen(hit);
         }
-        default:
-          return;
+        return;
       }
       e.preventDefault();
-      onSelect(next);
+      onSelect(action.index);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
