@@ -14,17 +14,12 @@ import { call } from '../../src/renderer/lib/api';
 import { SessionContext, type Session } from '../../src/renderer/lib/session';
 import { plainSpaces, renderWithProviders } from './dom-helpers';
 
-vi.mock('../../src/renderer/lib/api', () => {
-  class RpcFailure extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  }
-  return { RpcFailure, api: () => ({}), call: vi.fn() };
-});
+// The real RpcFailure, so error states are tested with what the client really throws; only the transport is faked.
+vi.mock('../../src/renderer/lib/api', async (importActual) => ({
+  ...(await importActual<typeof import('../../src/renderer/lib/api')>()),
+  api: () => ({}),
+  call: vi.fn(),
+}));
 
 const ME = 7;
 
