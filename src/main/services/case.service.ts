@@ -5,7 +5,7 @@ import type { DeadlineView, RedFlagView } from '../../shared/domain/review';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
-import { businessDaysBetween } from './calendar/business-days';
+import { addCalendarDays, businessDaysBetween } from './calendar/business-days';
 import { today, type ServiceContext } from './context';
 import { computeDeadlines } from './deadlines';
 import { notFound } from './errors';
@@ -14,18 +14,12 @@ import { maskPersonalNumber } from './personal-number';
 type CaseListItem = ChannelOutput<'cases:list'>['rows'][number];
 export type CaseView = ChannelOutput<'cases:get'>;
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The due-date window of a deadline view: overdue is before today; this week runs to Sunday. */
 function dueWindow(due: 'overdue' | 'this_week' | undefined, day: string): { dueFrom?: string; dueTo?: string } {
-  if (due === 'overdue') return { dueTo: addDays(day, -1) };
+  if (due === 'overdue') return { dueTo: addCalendarDays(day, -1) };
   if (due === 'this_week') {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    return { dueFrom: day, dueTo: addDays(day, weekday === 0 ? 0 : 7 - weekday) };
+    return { dueFrom: day, dueTo: addCalendarDays(day, weekday === 0 ? 0 : 7 - weekday) };
   }
   return {};
 }

@@ -1,6 +1,6 @@
 import type { Market } from '../../shared/domain/market';
 import type { DEADLINE_KINDS } from '../../shared/domain/review';
-import { addBusinessDays, businessDaysBetween } from './calendar/business-days';
+import { addBusinessDays, businessDaysBetween, marketDay } from './calendar/business-days';
 
 /**
  * Deadlines of a case, derived from its history: nothing about a clock is stored that the history
@@ -59,11 +59,6 @@ export interface Deadline {
   metLate: boolean;
 }
 
-function localDay(instant: string, market: Market): string {
-  const zone = market === 'DK' ? 'Europe/Copenhagen' : 'Europe/Stockholm';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone }).format(new Date(instant));
-}
-
 const ACKNOWLEDGED = new Set(['acknowledged', 'in_review', 'waiting_for_customer', 'decision_drafted', 'decision_issued', 'closed']);
 
 export function computeDeadlines(input: {
@@ -89,17 +84,17 @@ export function computeDeadlines(input: {
     const status = toStatus(e);
     if (status === null) continue;
     const open = pauses.at(-1);
-    if (status === 'waiting_for_customer' && (!open || open.to !== null)) pauses.push({ from: localDay(e.occurredAt, market), to: null });
-    else if (status !== 'waiting_for_customer' && open && open.to === null) open.to = localDay(e.occurredAt, market);
+    if (status === 'waiting_for_customer' && (!open || open.to !== null)) pauses.push({ from: marketDay(e.occurredAt, market), to: null });
+    else if (status !== 'waiting_for_customer' && open && open.to === null) open.to = marketDay(e.occurredAt, market);
   }
 
   return policies.map((policy) => {
     const closed = events.find((e) => toStatus(e) === 'closed');
     const metEvent = policy.metBy === 'acknowledgement' ? (acknowledged ?? closed) : decided;
-    const metOn = metEvent ? localDay(metEvent.occurredAt, market) : null;
+    const metOn = metEvent ? marketDay(metEvent.occurredAt, market) : null;
     const baseDue = addBusinessDays(market, receivedDate, policy.businessDays);
     // A holding reply extends PSD2's answer only when it was sent before the ordinary deadline.
-    const holdingDay = holdingReply ? localDay(holdingReply.occurredAt, market) : null;
+    const holdingDay = holdingReply ? marketDay(holdingReply.occurredAt, market) : null;
     const extended = policy.extendedDays !== undefined && holdingDay !== null && holdingDay <= baseDue;
     let due = extended ? addBusinessDays(market, receivedDate, policy.extendedDays!) : baseDue;
     let pausedDays = 0;

@@ -1,6 +1,6 @@
 import type { Market } from '../../shared/domain/market';
 import type { RED_FLAG_CODES } from '../../shared/domain/review';
-import { addBusinessDays } from './calendar/business-days';
+import { addBusinessDays, marketDay } from './calendar/business-days';
 
 /**
  * Red flags: the stalling patterns the investigation of outsourced customer service described,
@@ -42,12 +42,6 @@ const CS_CONTACTS = new Set(['cs_call', 'cs_chat', 'cs_email']);
 const DUNNING = new Set(['reminder', 'fee', 'debt_collection']);
 const DISPUTE_OPEN = new Set(['dispute_opened', 'purchase_protection_claim']);
 const PAUSES = new Set(['invoice_paused', 'invoice_pause_extended']);
-
-/** Stockholm/Copenhagen calendar day of an instant; both markets share the CET/CEST offset. */
-function localDay(instant: string, market: Market): string {
-  const zone = market === 'DK' ? 'Europe/Copenhagen' : 'Europe/Stockholm';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: zone }).format(new Date(instant));
-}
 
 function key(e: FlagEvent): string {
   return e.orderRef ?? '*';
@@ -133,8 +127,8 @@ export function detectRedFlags(input: readonly FlagEvent[], options: FlagOptions
   const finalAnswer = events.find((e) => e.kind === 'cs_final_answer');
   if (firstComplaint && finalAnswer) {
     const days = options.finalAnswerDays ?? 15;
-    const due = addBusinessDays(options.market, localDay(firstComplaint.occurredAt, options.market), days);
-    const answered = localDay(finalAnswer.occurredAt, options.market);
+    const due = addBusinessDays(options.market, marketDay(firstComplaint.occurredAt, options.market), days);
+    const answered = marketDay(finalAnswer.occurredAt, options.market);
     if (answered > due) flags.push({ code: 'late_final_answer', eventIds: [firstComplaint.id, finalAnswer.id], facts: { due, answered, days } });
   }
 

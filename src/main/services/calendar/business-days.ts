@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { Market } from '../../../shared/domain/market';
+import { MARKET_INFO, type Market } from '../../../shared/domain/market';
 
 /**
  * Business days per market: weekdays on which banks are open. Public holidays come from
@@ -74,10 +74,23 @@ function fromDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-function addDays(date: string, days: number): string {
+/** The calendar day `days` after (or before, when negative) `date`. */
+export function addCalendarDays(date: string, days: number): string {
   const d = toDay(date);
   d.setUTCDate(d.getUTCDate() + days);
   return fromDay(d);
+}
+
+const dayFormats = new Map<Market, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in the market's time zone. */
+export function marketDay(instant: string, market: Market): string {
+  let format = dayFormats.get(market);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[market].timeZone });
+    dayFormats.set(market, format);
+  }
+  return format.format(new Date(instant));
 }
 
 /** The reason banks are closed on `date` in `market` (weekend or the holiday's name), or null. */
@@ -100,7 +113,7 @@ export function addBusinessDays(market: Market, from: string, n: number): string
   let date = fromDay(toDay(from));
   let left = n;
   while (left > 0) {
-    date = addDays(date, 1);
+    date = addCalendarDays(date, 1);
     if (isBusinessDay(market, date)) left -= 1;
   }
   return date;
