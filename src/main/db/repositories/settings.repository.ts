@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { Db } from '../connection';
+
+/**
+ * Settings are JSON values under a key. A reader always names its schema, so a value written by
+ * an older version (or edited by hand) that no longer fits is reported, never half-used.
+ */
+export async function readSetting<T extends z.ZodType>(db: Db, key: string, schema: T): Promise<z.output<T> | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return undefined;
+  const parsed = schema.safeParse(JSON.parse(row.value));
+  if (!parsed.success) {
+    throw new Error(`The stored setting "${key}" is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
+}
