@@ -9,6 +9,7 @@ import { CaseScreen } from './features/case/CaseScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { SignInScreen } from './features/session/SignInScreen';
+import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
 import { SessionContext, type Session } from './lib/session';
@@ -27,6 +28,7 @@ export function App() {
   const info = useCall('app:info', {});
   const { route, openCase, backToInbox } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const inCase = route.name === 'case';
@@ -123,7 +125,7 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
@@ -132,6 +134,7 @@ export function App() {
         </main>
       </div>
       <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <DeadlineRulesModal opened={rulesOpen} onClose={() => setRulesOpen(false)} />
     </SessionContext.Provider>
   );
 }

@@ -16,7 +16,7 @@ import { describeIssues } from '../ipc/dispatch';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
-import { refreshStaleCases } from '../services/case-work.service';
+import { startDerivedRefresh } from '../services/derived-refresh.service';
 import type { ServiceContext } from '../services/context';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
@@ -152,8 +152,6 @@ program
       process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
       await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
     }
-    const refreshed = await refreshStaleCases({ store });
-    if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
     const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
@@ -166,6 +164,8 @@ program
     console.log(`Ombud is running on ${harness.url}`);
     console.log(`Store: ${store.path}. Stop with Ctrl+C.`);
     console.log(await signInHint(store));
+    // Cases computed by older rules are recomputed while the workbench already serves.
+    void startDerivedRefresh(store, (line) => process.stderr.write(`${line}\n`));
     const stop = async () => {
       await harness.close();
       await store.close();

@@ -61,6 +61,8 @@ export interface CaseTable {
   next_due_date: string | null;
   next_due_kind: string | null;
   derived_version: Generated<number>;
+  /** Kept equal to the assignee's display name by triggers (migration 5), for the inbox sort. */
+  assignee_name: Generated<string | null>;
 }
 
 export interface PurchaseTable {

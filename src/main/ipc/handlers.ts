@@ -4,6 +4,7 @@ import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
+import * as policy from '../services/deadline-policy.service';
 import type { ServiceContext, SessionContext } from '../services/context';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
@@ -33,4 +34,6 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
+  'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
 };

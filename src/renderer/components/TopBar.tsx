@@ -10,12 +10,14 @@ import { SettingsMenu } from './SettingsMenu';
 export function TopBar({
   onHome,
   onShowShortcuts,
+  onShowDeadlineRules,
   search,
   onSearchChange,
   searchRef,
 }: {
   onHome: () => void;
   onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -54,7 +56,7 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
             <IconLogout size={18} stroke={1.75} />

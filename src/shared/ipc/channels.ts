@@ -19,6 +19,8 @@ export const CHANNELS = [
   'cases:revealPersonalNumber',
   'search:query',
   'attachments:get',
+  'settings:deadlinePolicies',
+  'settings:setDeadlinePolicies',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -7,6 +7,7 @@ import {
   isoDateSchema,
   roleSchema,
 } from '../domain/case';
+import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
 import { marketSchema } from '../domain/market';
 import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
@@ -15,7 +16,7 @@ import type { Channel } from './channels';
 const idSchema = z.number().int().positive();
 
 /** Columns the inbox can sort by. Each has an index in the store. */
-export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags'] as const;
+export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags', 'assignee', 'claimed'] as const;
 
 export const caseListInputSchema = z
   .object({
@@ -43,6 +44,17 @@ const usernameSchema = z
   .min(1, 'must not be empty')
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'may hold letters, digits, dot, dash and underscore only');
+
+const recomputeSchema = z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() });
+
+const deadlinePolicyViewSchema = z.object({
+  policies: deadlinePoliciesSchema,
+  defaults: deadlinePoliciesSchema,
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  recompute: recomputeSchema,
+});
 
 const sessionStateSchema = z.object({
   user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
@@ -119,7 +131,13 @@ export const contract = {
   /** One page of the inbox with the total for the same filter. */
   'cases:list': {
     input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseListItemSchema), total: z.number().int(), today: z.string() }),
+    output: z.object({
+      rows: z.array(caseListItemSchema),
+      total: z.number().int(),
+      today: z.string(),
+      /** Stored deadlines being recomputed after a rule change; due dates in the list may lag until done. */
+      recompute: recomputeSchema.optional(),
+    }),
   },
   /** Everything the case view needs: header, the full history oldest first, red flags and deadlines. */
   'cases:get': {
@@ -170,6 +188,16 @@ export const contract = {
   'attachments:get': {
     input: z.object({ id: idSchema }).strict(),
     output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+  },
+  /** The deadline rules per market (lengths in business days), the shipped defaults, and recompute progress. */
+  'settings:deadlinePolicies': {
+    input: emptyInput,
+    output: deadlinePolicyViewSchema,
+  },
+  /** Ombudsman only. `baseRevision` is the revision edited, so a concurrent change is refused, not lost. */
+  'settings:setDeadlinePolicies': {
+    input: z.object({ policies: deadlinePoliciesSchema, baseRevision: z.number().int().min(0) }).strict(),
+    output: deadlinePolicyViewSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
