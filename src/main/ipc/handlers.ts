@@ -5,6 +5,7 @@ import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
+import * as matters from '../services/matter.service';
 import type { ServiceContext, SessionContext } from '../services/context';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
@@ -34,6 +35,15 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'matters:authorities': (ctx) => matters.listAuthorities(ctx),
+  'settings:setAuthorities': (ctx, input) => matters.setAuthorities(ctx, input.authorities),
+  'matters:list': (ctx, input) => matters.listMatters(ctx, input),
+  'matters:forCase': (ctx, input) => matters.caseMatters(ctx, input.caseId),
+  'matters:register': (ctx, input) => matters.registerMatter(ctx, input),
+  'matters:recordResponseSent': (ctx, input) => matters.recordResponseSent(ctx, input),
+  'matters:recordOutcome': (ctx, input) => matters.recordOutcome(ctx, input),
+  'matters:recordCompliance': (ctx, input) => matters.recordCompliance(ctx, input),
+  'matters:stats': (ctx, input) => matters.authorityStats(ctx, input.year, input.authority),
   'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
   'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
 };

@@ -7,6 +7,17 @@ import {
   isoDateSchema,
   roleSchema,
 } from '../domain/case';
+import {
+  arnStatsSchema,
+  authorityCodeSchema,
+  authoritySchema,
+  matterListInputSchema,
+  matterSchema,
+  recordComplianceInputSchema,
+  recordOutcomeInputSchema,
+  recordResponseSentInputSchema,
+  registerMatterInputSchema,
+} from '../domain/authority';
 import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
 import { marketSchema } from '../domain/market';
@@ -188,6 +199,47 @@ export const contract = {
   'attachments:get': {
     input: z.object({ id: idSchema }).strict(),
     output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+  },
+  /** The authorities matters can be registered with (a setting; ARN, KOV, FI, IMY, DFA shipped). */
+  'matters:authorities': {
+    input: emptyInput,
+    output: z.array(authoritySchema),
+  },
+  /** Ombudsman only; an authority with matters cannot be removed. */
+  'settings:setAuthorities': {
+    input: z.object({ authorities: z.array(authoritySchema).min(1).max(30) }).strict(),
+    output: z.array(authoritySchema),
+  },
+  /** Matters across all cases, the most urgent first; `due: soon` is the due-soon list. */
+  'matters:list': {
+    input: matterListInputSchema,
+    output: z.object({ rows: z.array(matterSchema), total: z.number().int(), today: z.string() }),
+  },
+  'matters:forCase': {
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.array(matterSchema),
+  },
+  /** Registers a complaint an authority sent; appends it to the case's history. */
+  'matters:register': {
+    input: registerMatterInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordResponseSent': {
+    input: recordResponseSentInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordOutcome': {
+    input: recordOutcomeInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordCompliance': {
+    input: recordComplianceInputSchema,
+    output: matterSchema,
+  },
+  /** Yearly statistics of one authority's matters (ARN by default). */
+  'matters:stats': {
+    input: z.object({ year: z.number().int().min(2000).max(2100), authority: authorityCodeSchema.default('ARN') }).strict(),
+    output: arnStatsSchema,
   },
   /** The deadline rules per market (lengths in business days), the shipped defaults, and recompute progress. */
   'settings:deadlinePolicies': {
