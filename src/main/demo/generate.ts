@@ -5,6 +5,7 @@ import { findUserByUsername, insertUser, setPasswordHash } from '../db/repositor
 import { hashPassword } from '../services/password';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
+import { addDemoMatters } from './matters';
 import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
@@ -93,7 +94,7 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
  * cases, written in batches of `batchSize` (default 1000) per transaction. Refuses a store that
  * already has cases. Yields to the event loop between batches so a UI stays responsive.
  */
-export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number }> {
+export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number; matters: number }> {
   const existing = countCases(store.sqlite);
   if (existing > 0) {
     throw new Error(`This store already contains ${existing} cases; demo data can only be generated into an empty store.`);
@@ -140,6 +141,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   } finally {
     leaveBulkLoad();
   }
+  const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   checkpoint(store.sqlite);
-  return { cases: done, events };
+  return { cases: done, events, matters };
 }

@@ -86,3 +86,25 @@ export async function mattersReceivedIn(db: Db, authority: string, from: string,
     .where('received_date', '<=', to)
     .execute();
 }
+
+/** Cases whose escalation the ombudsman has answered, oldest first: where authority matters come from. */
+export async function answeredCases(db: Db) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'market', 'last_event_at', 'claim_total_minor', 'claim_currency', 'summary'])
+    .where('status', 'in', ['decision_issued', 'closed'])
+    .orderBy('id')
+    .execute();
+}
+
+/** After back-dated events were appended, each case's latest event time is its true maximum again. */
+export async function resetLastEventAt(db: Db, caseIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const chunk = caseIds.slice(i, i + 500);
+    await db
+      .updateTable('cases')
+      .set({ last_event_at: sql`(SELECT max(occurred_at) FROM history_events WHERE case_id = cases.id)` })
+      .where('id', 'in', chunk)
+      .execute();
+  }
+}
