@@ -21,6 +21,7 @@ import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
+import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -249,6 +250,59 @@ program
   .action((opts: { market: string; from: string; businessDays: number }) => {
     const market = parseWith(marketSchema, opts.market.toUpperCase(), '--market');
     console.log(addBusinessDays(market, opts.from, opts.businessDays));
+  });
+
+const importCommand = program.command('import').description('Bring cases, mail and monthly figures into the store.');
+
+function printProblems(problems: { line: number | null; path: string; message: string }[], total: number): void {
+  for (const p of problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}, ${p.path}: ${p.message}\n`);
+  if (total > problems.length) process.stderr.write(`  … and more: ${total} lines have problems in all.\n`);
+}
+
+importCommand
+  .command('cases')
+  .description('Import cases with their whole history from a case exchange file (JSON Lines, docs/case-exchange.md). All or nothing unless --partial.')
+  .argument('<file>', 'the .jsonl file')
+  .option('--db <path>', 'store file')
+  .option('--partial', 'import the valid cases and write the rejected lines, with reasons, to a reject file')
+  .option('--reject-file <path>', 'where --partial writes rejected lines (default FILE.rejected.jsonl)')
+  .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { db?: string; partial?: boolean; rejectFile?: string; maxAttachmentBytes?: number; json?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      let last = 0;
+      const report = await importCases(ctx, {
+        path: file,
+        partial: opts.partial,
+        rejectPath: opts.rejectFile,
+        maxAttachmentBytes: opts.maxAttachmentBytes,
+        onProgress: (p) => {
+          const now = performance.now();
+          if (process.stderr.isTTY && now - last > 250) {
+            last = now;
+            process.stderr.write(`\r${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} %  ${p.cases.toLocaleString('sv-SE')} cases, ${p.events.toLocaleString('sv-SE')} events`);
+          }
+        },
+      });
+      if (process.stderr.isTTY && last > 0) process.stderr.write('\n');
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      if (report.committed) {
+        if (!opts.json) {
+          console.log(
+            `Imported ${report.file}: ${report.created} new cases, ${report.updated} updated, ${report.unchanged} unchanged, ${report.eventsAdded} history events added in ${report.seconds.toFixed(1)} s.`,
+          );
+        }
+        if (report.invalidLines > 0) {
+          process.stderr.write(`${report.invalidLines} lines rejected${report.rejectFile ? `, written with reasons to ${report.rejectFile}` : ''}:\n`);
+          printProblems(report.problems, report.invalidLines);
+          process.exitCode = 3;
+        }
+        return;
+      }
+      process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
+      printProblems(report.problems, report.invalidLines);
+      process.exitCode = 1;
+    });
   });
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */

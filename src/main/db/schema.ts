@@ -116,6 +116,8 @@ export interface EventAttachmentTable {
   event_id: number;
   attachment_id: number;
   file_name: string;
+  media_type: string | null;
+  source: string | null;
 }
 
 export interface AuditLogTable {
@@ -139,6 +141,22 @@ export interface CounterTable {
   value: number;
 }
 
+export interface MonthlyFigureTable {
+  month: string;
+  market: string;
+  purchases: number;
+  customer_service_complaints: number;
+  source: string;
+  imported_at: string;
+}
+
+export interface MailMessageTable {
+  message_id: string;
+  event_id: number;
+  case_id: number;
+  imported_at: string;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -152,6 +170,8 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingTable;
   counters: CounterTable;
+  monthly_figures: MonthlyFigureTable;
+  mail_messages: MailMessageTable;
 }
 
 export type UserRow = Selectable<UserTable>;
