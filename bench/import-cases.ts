@@ -17,7 +17,7 @@ export async function benchImportCases(cases: number): Promise<{ cases: number; 
     const file = join(dir, 'export.jsonl');
     const out = createWriteStream(file);
     for (const line of demoExchangeLines({ seed: 7, count: cases, asOf: '2026-11-16' })) {
-      if (!out.write(line)) await new Promise((ok) => out.once('drain', ok));
+      if (!out.write(line)) await new Promise<void>((ok) => out.once('drain', () => ok()));
     }
     await new Promise<void>((ok) => out.end(ok));
     const store = await openStore(join(dir, 'bench.sqlite'));

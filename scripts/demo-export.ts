@@ -9,6 +9,6 @@ const [out, count = '1000', seed = '1'] = process.argv.slice(2);
 if (!out) throw new Error('usage: demo-export.ts OUT.jsonl [cases] [seed]');
 const stream = createWriteStream(out);
 for (const line of demoExchangeLines({ seed: Number(seed), count: Number(count), asOf: '2026-11-16' })) {
-  if (!stream.write(line)) await new Promise((ok) => stream.once('drain', ok));
+  if (!stream.write(line)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
 }
 await new Promise<void>((ok) => stream.end(ok));

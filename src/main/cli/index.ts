@@ -267,8 +267,9 @@ importCommand
   .option('--partial', 'import the valid cases and write the rejected lines, with reasons, to a reject file')
   .option('--reject-file <path>', 'where --partial writes rejected lines (default FILE.rejected.jsonl)')
   .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--progress', 'report progress on stderr even when it is not a terminal (for nightly job logs)')
   .option('--json', 'print the report as JSON')
-  .action(async (file: string, opts: { db?: string; partial?: boolean; rejectFile?: string; maxAttachmentBytes?: number; json?: boolean }) => {
+  .action(async (file: string, opts: { db?: string; partial?: boolean; rejectFile?: string; maxAttachmentBytes?: number; progress?: boolean; json?: boolean }) => {
     await withStore(opts.db, async (ctx) => {
       let last = 0;
       const report = await importCases(ctx, {
@@ -278,9 +279,13 @@ importCommand
         maxAttachmentBytes: opts.maxAttachmentBytes,
         onProgress: (p) => {
           const now = performance.now();
+          const line = `${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} %  ${p.cases} cases, ${p.events} events`;
           if (process.stderr.isTTY && now - last > 250) {
             last = now;
-            process.stderr.write(`\r${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} %  ${p.cases.toLocaleString('sv-SE')} cases, ${p.events.toLocaleString('sv-SE')} events`);
+            process.stderr.write(`\r${line}`);
+          } else if (opts.progress && !process.stderr.isTTY && now - last > 250) {
+            last = now;
+            process.stderr.write(`${line}\n`);
           }
         },
       });

@@ -102,7 +102,7 @@ class LineIssue extends Error {
   }
 }
 
-interface ConvertContext {
+export interface ConvertContext {
   folder: string;
   folderReal: string;
   maxAttachmentBytes: number;
@@ -225,7 +225,7 @@ function jsonProblem(error: unknown, text: string, terminated: boolean): string 
 
 type LineOutcome = { ok: true; bundle: ImportBundle; events: number } | { ok: false; problems: LineProblem[] };
 
-function parseLine(text: string, lineNumber: number, terminated: boolean, cx: ConvertContext): LineOutcome {
+export function parseLine(text: string, lineNumber: number, terminated: boolean, cx: ConvertContext): LineOutcome {
   let value: unknown;
   try {
     value = JSON.parse(text);
