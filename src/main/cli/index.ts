@@ -22,6 +22,7 @@ import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
+import { importMonthlyFigures } from '../import/monthly-import';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -306,6 +307,25 @@ importCommand
       }
       process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
       printProblems(report.problems, report.invalidLines);
+      process.exitCode = 1;
+    });
+  });
+
+importCommand
+  .command('monthly')
+  .description('Import monthly figures (month,market,purchases,customer_service_complaints), the input to the zero-complaints measure. All or nothing.')
+  .argument('<file>', 'the .csv file')
+  .option('--db <path>', 'store file')
+  .option('--replace', 'overwrite figures already stored for a month and market')
+  .action(async (file: string, opts: { db?: string; replace?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const report = await importMonthlyFigures(ctx, { path: file, replace: opts.replace });
+      if (report.committed) {
+        console.log(`Imported ${report.file}: ${report.inserted} new months, ${report.replaced} replaced, ${report.rows - report.inserted - report.replaced} unchanged.`);
+        return;
+      }
+      process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
+      for (const p of report.problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}: ${p.message}\n`);
       process.exitCode = 1;
     });
   });
