@@ -23,6 +23,7 @@ import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
 import { importMonthlyFigures } from '../import/monthly-import';
+import { importMail } from '../import/mail-import';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -308,6 +309,30 @@ importCommand
       process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
       printProblems(report.problems, report.invalidLines);
       process.exitCode = 1;
+    });
+  });
+
+importCommand
+  .command('mail')
+  .description('Import mail: an .eml file, an mbox file, or a folder of them. A case number in the subject (KO-2026-000123) attaches the mail to that case; any other mail opens a new case. Message-ID deduplicates.')
+  .argument('<path>', '.eml file, mbox file or folder')
+  .option('--db <path>', 'store file')
+  .option('--market <market>', `market of new cases (${MARKETS.join(', ')}); default from the sender's domain, else SE`)
+  .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--json', 'print the report as JSON')
+  .action(async (path: string, opts: { db?: string; market?: string; maxAttachmentBytes?: number; json?: boolean }) => {
+    const market = opts.market ? parseWith(marketSchema, opts.market.toUpperCase(), '--market') : undefined;
+    await withStore(opts.db, async (ctx) => {
+      const report = await importMail(ctx, { path, market, maxAttachmentBytes: opts.maxAttachmentBytes });
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        for (const o of report.outcomes) {
+          const what = o.result === 'attached' ? `attached to ${o.caseNumber}` : o.result === 'new_case' ? `new case ${o.caseNumber}` : o.result === 'duplicate' ? 'already imported' : `rejected: ${o.problem}`;
+          console.log(`${o.origin}  ${o.subject || '(no subject)'}  → ${what}`);
+        }
+        console.log(`${report.messages} messages: ${report.attached} attached to cases, ${report.newCases} new cases, ${report.duplicates} already imported, ${report.rejected} rejected.`);
+      }
+      if (report.rejected > 0) process.exitCode = 3;
     });
   });
 

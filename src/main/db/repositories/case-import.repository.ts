@@ -54,7 +54,13 @@ interface CaseRowLite {
 
 export interface CaseImporter {
   upsert(bundle: ImportBundle): UpsertResult;
-  /** Attaches attachments to an existing event (mail import). */
+  /** Appends events to a case found by number (mail import); returns the new event ids. */
+  appendEvents(caseId: number, events: NewEvent[]): number[];
+  caseByNumber(number: string): { id: number } | undefined;
+  /** The event of a case with this source id, if stored. */
+  eventBySource(caseId: number, sourceId: string): { id: number } | undefined;
+  mailByMessageId(messageId: string): { event_id: number; case_id: number } | undefined;
+  recordMail(messageId: string, eventId: number, caseId: number, at: string): void;
 }
 
 export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { now: () => string; derive: DeriveCase }): CaseImporter {
@@ -65,6 +71,13 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
          merchant_id, customer_name FROM cases WHERE source_id = ?`,
     ),
     caseByNumber: sqlite.prepare<[string], { id: number; source_id: string | null }>('SELECT id, source_id FROM cases WHERE number = ?'),
+    caseById: sqlite.prepare<[number], CaseRowLite>(
+      `SELECT id, number, market, language, received_at, received_date, received_channel, category, summary, customer_id,
+         merchant_id, customer_name FROM cases WHERE id = ?`,
+    ),
+    eventBySource: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM history_events WHERE case_id = ? AND source_id = ?'),
+    mailByMessageId: sqlite.prepare<[string], { event_id: number; case_id: number }>('SELECT event_id, case_id FROM mail_messages WHERE message_id = ?'),
+    insertMail: sqlite.prepare('INSERT INTO mail_messages (message_id, event_id, case_id, imported_at) VALUES (?, ?, ?, ?)'),
     maxNumber: sqlite.prepare<[string, string], { n: string | null }>('SELECT max(number) AS n FROM cases WHERE number >= ? AND number < ?'),
     counter: sqlite.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?'),
     setCounter: sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
@@ -301,7 +314,34 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
     return eventId;
   }
 
+  function rederive(caseId: number): void {
+    const row = q.caseById.get(caseId)!;
+    const events: WrittenEvent[] = q.clockEvents.all(caseId).map((e) => ({
+      id: e.id,
+      occurredAt: e.occurred_at,
+      kind: e.kind,
+      direction: e.direction,
+      orderRef: e.order_ref,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    }));
+    const bundle = { market: row.market, receivedDate: row.received_date } as unknown as NewCaseBundle;
+    const d = options.derive(bundle, events);
+    q.updateDerived.run({ caseId, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
+  }
+
   return {
+    caseByNumber: (number) => q.caseByNumber.get(number),
+    eventBySource: (caseId, sourceId) => q.eventBySource.get(caseId, sourceId),
+    mailByMessageId: (id) => q.mailByMessageId.get(id),
+    recordMail: (messageId, eventId, caseId, at) => void q.insertMail.run(messageId, eventId, caseId, at),
+    appendEvents(caseId, events) {
+      const stamp = options.now();
+      const purchases = new Map(q.purchases.all(caseId).map((p) => [p.order_ref, p.id]));
+      const ids = events.map((e) => insertEvent(caseId, e, (ref) => purchases.get(ref) ?? null, stamp));
+      q.refreshCounts.run({ id: caseId, now: stamp });
+      rederive(caseId);
+      return ids;
+    },
     upsert(bundle) {
       const row = q.caseBySource.get(bundle.sourceId);
       if (!row) return create(bundle);
