@@ -5,6 +5,7 @@ import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
+import { importStatus, startImport } from '../services/import.service';
 import { search } from '../services/search.service';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -25,4 +26,6 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'import:start': async (ctx, input) => startImport(ctx, input),
+  'import:status': async (ctx, input) => importStatus(ctx, input),
 };

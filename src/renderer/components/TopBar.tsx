@@ -1,5 +1,5 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
-import { IconScale } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconFileImport, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -9,12 +9,14 @@ import { SettingsMenu } from './SettingsMenu';
 /** The app's top bar: name (back to the inbox), search, the signed-in user and the settings menu. */
 export function TopBar({
   onHome,
+  onImport,
   onShowShortcuts,
   search,
   onSearchChange,
   searchRef,
 }: {
   onHome: () => void;
+  onImport: () => void;
   onShowShortcuts: () => void;
   search: string;
   onSearchChange: (value: string) => void;
@@ -54,6 +56,11 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
+        <Tooltip label={t('import.open')}>
+          <ActionIcon aria-label={t('import.open')} onClick={onImport} size="lg" data-testid="open-import">
+            <IconFileImport size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
         <SettingsMenu onShowShortcuts={onShowShortcuts} />
       </Group>
     </Group>
