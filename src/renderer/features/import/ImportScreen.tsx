@@ -204,11 +204,11 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
                 </Text>
               </Group>
               <Group gap="xs" className="tabular">
-                <Badge variant="light" color="green">{t(`import.counts.${phase.run.kind}.created`, { n: count(result.created) })}</Badge>
-                <Badge variant="light" color="blue">{t(`import.counts.${phase.run.kind}.updated`, { n: count(result.updated) })}</Badge>
-                <Badge variant="light" color="gray">{t(`import.counts.${phase.run.kind}.unchanged`, { n: count(result.unchanged) })}</Badge>
-                {phase.run.kind !== 'monthly' && <Badge variant="light" color="gray">{t('import.counts.events', { n: count(result.eventsAdded) })}</Badge>}
-                {result.rejected > 0 && <Badge variant="light" color="red">{t('import.counts.rejected', { n: count(result.rejected) })}</Badge>}
+                <Badge variant="light" color="green">{t(`import.counts.${phase.run.kind}.created`, { count: result.created, n: count(result.created) })}</Badge>
+                <Badge variant="light" color="blue">{t(`import.counts.${phase.run.kind}.updated`, { count: result.updated, n: count(result.updated) })}</Badge>
+                <Badge variant="light" color="gray">{t(`import.counts.${phase.run.kind}.unchanged`, { count: result.unchanged, n: count(result.unchanged) })}</Badge>
+                {phase.run.kind !== 'monthly' && <Badge variant="light" color="gray">{t('import.counts.events', { count: result.eventsAdded, n: count(result.eventsAdded) })}</Badge>}
+                {result.rejected > 0 && <Badge variant="light" color="red">{t('import.counts.rejected', { count: result.rejected, n: count(result.rejected) })}</Badge>}
               </Group>
               {result.problems.length > 0 && (
                 <Table striped withTableBorder fz="sm" data-testid="import-problems">
