@@ -98,12 +98,32 @@ describe('migrations', () => {
     await db.destroy();
     const store = await openStore(path);
     cleanups.push(() => store.close());
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(4);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     for (const [fallback, dir] of [['9999-12-31', 'ASC'], ['0000-01-01', 'DESC']]) {
       const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY coalesce(next_due_date, '${fallback}') ${dir}, id ${dir} LIMIT 50`).all();
       expect(JSON.stringify(plan)).toMatch(/cases_due_(asc|desc)/);
       expect(JSON.stringify(plan)).not.toContain('TEMP B-TREE');
     }
+  });
+
+  it('7: adds monthly figures, the mail register and per-link attachment media type and source, keeping existing links', async () => {
+    const { path, raw, db } = await storeAt(4);
+    populateV1(raw);
+    raw.exec(`
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (1, '${'a'.repeat(64)}', 3, 'application/pdf', x'255044', '2025-05-01T08:00:00Z');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name) VALUES (1, 1, 'kvitto.pdf');
+    `);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
+    expect(store.sqlite.prepare('SELECT file_name, media_type, source FROM event_attachments').all()).toEqual([{ file_name: 'kvitto.pdf', media_type: null, source: null }]);
+    store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-01', 'SE', 1000000, 57, 'x.csv', '2026-01-01T00:00:00Z')`).run();
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-01', 'SE', 5, 5, 'y.csv', 'now')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-02', 'SE', -1, 5, 'y.csv', 'now')`).run()).toThrow(/CHECK/);
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-2', 'SE', 1, 5, 'y.csv', 'now')`).run()).toThrow(/CHECK/);
+    store.sqlite.prepare(`INSERT INTO mail_messages VALUES ('<a@b>', 1, 1, 'now')`).run();
+    expect(() => store.sqlite.prepare(`INSERT INTO mail_messages VALUES ('<a@b>', 1, 1, 'now')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 
   it('a failing step leaves the store at the previous version', async () => {
