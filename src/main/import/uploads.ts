@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 
 /**
  * Files handed to main for import, known to the renderer only by a random id. The renderer is
@@ -45,4 +45,23 @@ export function discardUpload(id: string): void {
 
 export function discardAllUploads(): void {
   for (const id of [...uploads.keys()]) discardUpload(id);
+}
+
+/**
+ * Electron: registers a file the user picked or dropped (its path read by the preload from the
+ * File object) under an upload id. The file stays where it is and is never deleted.
+ */
+export function registerLocalFile(path: unknown): { uploadId: string; fileName: string; size: number } {
+  if (typeof path !== 'string' || path === '' || !isAbsolute(path)) throw new Error('The file has no path on this computer; choose or drop a file from a folder.');
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error();
+    size = stat.size;
+  } catch {
+    throw new Error(`${basename(path)} is not a file that can be read.`);
+  }
+  const id = randomBytes(18).toString('base64url');
+  registerUpload({ id, fileName: basename(path), path, size }, null);
+  return { uploadId: id, fileName: basename(path), size };
 }
