@@ -110,7 +110,7 @@ export function App() {
         <TopBar onHome={goHome} onImport={openImport} onShowShortcuts={() => setShortcutsOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
-            <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
+            <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
           {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
