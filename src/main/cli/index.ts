@@ -309,7 +309,7 @@ importCommand
       process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
       printProblems(report.problems, report.invalidLines);
       process.exitCode = 1;
-    });
+    }, { create: true });
   });
 
 importCommand
@@ -333,7 +333,7 @@ importCommand
         console.log(`${report.messages} messages: ${report.attached} attached to cases, ${report.newCases} new cases, ${report.duplicates} already imported, ${report.rejected} rejected.`);
       }
       if (report.rejected > 0) process.exitCode = 3;
-    });
+    }, { create: true });
   });
 
 importCommand
@@ -352,12 +352,12 @@ importCommand
       process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
       for (const p of report.problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}: ${p.message}\n`);
       process.exitCode = 1;
-    });
+    }, { create: true });
   });
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */
-async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>): Promise<void> {
-  const store = await openCliStore(db, { create: false });
+async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>, options: { create?: boolean } = {}): Promise<void> {
+  const store = await openCliStore(db, { create: options.create ?? false });
   try {
     await work({ store, user: await sessionUser(store) });
   } finally {
