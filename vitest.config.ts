@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/unit/setup.ts'],
           environment: 'node',
           // Component tests render and click through happy-dom; on a busy 2-core runner one can take several seconds.
           testTimeout: 20_000,

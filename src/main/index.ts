@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
+import { registerLocalFile } from './import/uploads';
 import { dispatch } from './ipc/dispatch';
 import { startDerivedRefresh } from './services/derived-refresh.service';
 import type { SessionContext } from './services/context';
@@ -80,6 +81,17 @@ async function start(): Promise<void> {
       return dispatch(context, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
     });
   }
+  // A file the user chose or dropped, by its path as the preload read it from the File object.
+  ipcMain.handle('files:register', (event, path: unknown) => {
+    if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
+    }
+    try {
+      return { ok: true, data: registerLocalFile(path) };
+    } catch (error) {
+      return { ok: false, error: { code: 'invalid_input', message: (error as Error).message } };
+    }
+  });
   const window = new BrowserWindow({
     width: 1440,
     height: 900,

@@ -6,6 +6,7 @@ import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { TopBar } from './components/TopBar';
 import { CaseScreen } from './features/case/CaseScreen';
+import { ImportScreen } from './features/import/ImportScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { MattersScreen } from './features/matters/MattersScreen';
@@ -27,7 +28,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, backToInbox, openMatters } = useHashRoute();
+  const { route, openCase, openImport, backToInbox, openMatters } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -126,12 +127,13 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} onShowMatters={openMatters} mattersActive={route.name === 'matters'} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar onHome={goHome} onImport={openImport} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} onShowMatters={openMatters} mattersActive={route.name === 'matters'} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
-            <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
+            <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
           {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
+          {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>

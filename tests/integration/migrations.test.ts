@@ -135,6 +135,26 @@ describe('migrations', () => {
     }
   });
 
+  it('7: adds monthly figures, the mail register and per-link attachment media type and source, keeping existing links', async () => {
+    const { path, raw, db } = await storeAt(4);
+    populateV1(raw);
+    raw.exec(`
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (1, '${'a'.repeat(64)}', 3, 'application/pdf', x'255044', '2025-05-01T08:00:00Z');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name) VALUES (1, 1, 'kvitto.pdf');
+    `);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7);
+    expect(store.sqlite.prepare('SELECT file_name, media_type, source FROM event_attachments').all()).toEqual([{ file_name: 'kvitto.pdf', media_type: null, source: null }]);
+    store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-01', 'SE', 1000000, 57, 'x.csv', '2026-01-01T00:00:00Z')`).run();
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-01', 'SE', 5, 5, 'y.csv', 'now')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-02', 'SE', -1, 5, 'y.csv', 'now')`).run()).toThrow(/CHECK/);
+    expect(() => store.sqlite.prepare(`INSERT INTO monthly_figures VALUES ('2018-2', 'SE', 1, 5, 'y.csv', 'now')`).run()).toThrow(/CHECK/);
+    store.sqlite.prepare(`INSERT INTO mail_messages VALUES ('<a@b>', 1, 1, 'now')`).run();
+    expect(() => store.sqlite.prepare(`INSERT INTO mail_messages VALUES ('<a@b>', 1, 1, 'now')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+
   it('a failing step leaves the store at the previous version', async () => {
     const { raw, db } = await storeAt(1);
     raw.exec(`CREATE TABLE history_fts (x TEXT) STRICT`); // collides with what step 2 creates

@@ -23,6 +23,9 @@ import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
+import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
+import { importMonthlyFigures } from '../import/monthly-import';
+import { importMail } from '../import/mail-import';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -305,9 +308,110 @@ program
     console.log(addBusinessDays(market, opts.from, opts.businessDays));
   });
 
+const importCommand = program.command('import').description('Bring cases, mail and monthly figures into the store.');
+
+function printProblems(problems: { line: number | null; path: string; message: string }[], total: number): void {
+  for (const p of problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}, ${p.path}: ${p.message}\n`);
+  if (total > problems.length) process.stderr.write(`  … and more: ${total} lines have problems in all.\n`);
+}
+
+importCommand
+  .command('cases')
+  .description('Import cases with their whole history from a case exchange file (JSON Lines, docs/case-exchange.md). All or nothing unless --partial.')
+  .argument('<file>', 'the .jsonl file')
+  .option('--db <path>', 'store file')
+  .option('--partial', 'import the valid cases and write the rejected lines, with reasons, to a reject file')
+  .option('--reject-file <path>', 'where --partial writes rejected lines (default FILE.rejected.jsonl)')
+  .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--progress', 'report progress on stderr even when it is not a terminal (for nightly job logs)')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { db?: string; partial?: boolean; rejectFile?: string; maxAttachmentBytes?: number; progress?: boolean; json?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      let last = 0;
+      const report = await importCases(ctx, {
+        path: file,
+        partial: opts.partial,
+        rejectPath: opts.rejectFile,
+        maxAttachmentBytes: opts.maxAttachmentBytes,
+        onProgress: (p) => {
+          const now = performance.now();
+          const line = `${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} %  ${p.cases} cases, ${p.events} events`;
+          if (process.stderr.isTTY && now - last > 250) {
+            last = now;
+            process.stderr.write(`\r${line}`);
+          } else if (opts.progress && !process.stderr.isTTY && now - last > 250) {
+            last = now;
+            process.stderr.write(`${line}\n`);
+          }
+        },
+      });
+      if (process.stderr.isTTY && last > 0) process.stderr.write('\n');
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      if (report.committed) {
+        if (!opts.json) {
+          console.log(
+            `Imported ${report.file}: ${report.created} new cases, ${report.updated} updated, ${report.unchanged} unchanged, ${report.eventsAdded} history events added in ${report.seconds.toFixed(1)} s.`,
+          );
+        }
+        if (report.invalidLines > 0) {
+          process.stderr.write(`${report.invalidLines} lines rejected${report.rejectFile ? `, written with reasons to ${report.rejectFile}` : ''}:\n`);
+          printProblems(report.problems, report.invalidLines);
+          process.exitCode = 3;
+        }
+        return;
+      }
+      process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
+      printProblems(report.problems, report.invalidLines);
+      process.exitCode = 1;
+    }, { create: true });
+  });
+
+importCommand
+  .command('mail')
+  .description('Import mail: an .eml file, an mbox file, or a folder of them. A case number in the subject (KO-2026-000123) attaches the mail to that case; any other mail opens a new case. Message-ID deduplicates.')
+  .argument('<path>', '.eml file, mbox file or folder')
+  .option('--db <path>', 'store file')
+  .option('--market <market>', `market of new cases (${MARKETS.join(', ')}); default from the sender's domain, else SE`)
+  .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--json', 'print the report as JSON')
+  .action(async (path: string, opts: { db?: string; market?: string; maxAttachmentBytes?: number; json?: boolean }) => {
+    const market = opts.market ? parseWith(marketSchema, opts.market.toUpperCase(), '--market') : undefined;
+    await withStore(opts.db, async (ctx) => {
+      const report = await importMail(ctx, { path, market, maxAttachmentBytes: opts.maxAttachmentBytes });
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        for (const o of report.outcomes) {
+          const what = o.result === 'attached' ? `attached to ${o.caseNumber}` : o.result === 'new_case' ? `new case ${o.caseNumber}` : o.result === 'duplicate' ? 'already imported' : `rejected: ${o.problem}`;
+          console.log(`${o.origin}  ${o.subject || '(no subject)'}  → ${what}`);
+        }
+        console.log(`${report.messages} messages: ${report.attached} attached to cases, ${report.newCases} new cases, ${report.duplicates} already imported, ${report.rejected} rejected.`);
+      }
+      if (report.rejected > 0) process.exitCode = 3;
+    }, { create: true });
+  });
+
+importCommand
+  .command('monthly')
+  .description('Import monthly figures (month,market,purchases,customer_service_complaints), the input to the zero-complaints measure. All or nothing.')
+  .argument('<file>', 'the .csv file')
+  .option('--db <path>', 'store file')
+  .option('--replace', 'overwrite figures already stored for a month and market')
+  .action(async (file: string, opts: { db?: string; replace?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const report = await importMonthlyFigures(ctx, { path: file, replace: opts.replace });
+      if (report.committed) {
+        console.log(`Imported ${report.file}: ${report.inserted} new months, ${report.replaced} replaced, ${report.rows - report.inserted - report.replaced} unchanged.`);
+        return;
+      }
+      process.stderr.write(`Nothing imported; the store is unchanged. ${report.file} has problems:\n`);
+      for (const p of report.problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}: ${p.message}\n`);
+      process.exitCode = 1;
+    }, { create: true });
+  });
+
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */
-async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>): Promise<void> {
-  const store = await openCliStore(db, { create: false });
+async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>, options: { create?: boolean } = {}): Promise<void> {
+  const store = await openCliStore(db, { create: options.create ?? false });
   try {
     await work({ store, user: await sessionUser(store) });
   } finally {

@@ -118,6 +118,8 @@ export interface EventAttachmentTable {
   event_id: number;
   attachment_id: number;
   file_name: string;
+  media_type: string | null;
+  source: string | null;
 }
 
 export interface AuditLogTable {
@@ -167,6 +169,22 @@ export interface CounterTable {
   value: number;
 }
 
+export interface MonthlyFigureTable {
+  month: string;
+  market: string;
+  purchases: number;
+  customer_service_complaints: number;
+  source: string;
+  imported_at: string;
+}
+
+export interface MailMessageTable {
+  message_id: string;
+  event_id: number;
+  case_id: number;
+  imported_at: string;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -181,6 +199,8 @@ export interface Database {
   settings: SettingTable;
   authority_matters: AuthorityMatterTable;
   counters: CounterTable;
+  monthly_figures: MonthlyFigureTable;
+  mail_messages: MailMessageTable;
 }
 
 export type UserRow = Selectable<UserTable>;

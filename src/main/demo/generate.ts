@@ -143,5 +143,5 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   }
   const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   checkpoint(store.sqlite);
-  return { cases: done, events, matters };
+  return { cases: done, events: events + matters.events, matters: matters.matters };
 }

@@ -49,10 +49,14 @@ function reference(authority: string, year: number, n: number): string {
  * response deadline (some overdue), answered ones waiting for the authority, and decided ones of
  * every outcome with compliance recorded. Dated after the case's last event and never after `asOf`.
  */
-export async function addDemoMatters(store: Store, options: { seed: number; asOf: string; registeredBy: number; actor: string }): Promise<number> {
+export async function addDemoMatters(
+  store: Store,
+  options: { seed: number; asOf: string; registeredBy: number; actor: string },
+): Promise<{ matters: number; events: number }> {
   const rows = await answeredCases(store.db);
   const touched: number[] = [];
   let serial = 0;
+  let events = 0;
   await store.db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const rng = new Rng(hash32(options.seed, row.id, 0x4d41), 0x41524e, row.id, 7);
@@ -83,8 +87,9 @@ export async function addDemoMatters(store: Store, options: { seed: number; asOf
         created_at: at,
         updated_at: at,
       });
-      const event = (date: string, direction: 'inbound' | 'outbound', summary: string, body: string, data: Record<string, unknown>) =>
-        appendEvent(trx, {
+      const event = (date: string, direction: 'inbound' | 'outbound', summary: string, body: string, data: Record<string, unknown>) => {
+        events += 1;
+        return appendEvent(trx, {
           case_id: row.id,
           occurred_at: `${date}T10:00:00.000Z`,
           kind: 'authority_correspondence',
@@ -96,6 +101,7 @@ export async function addDemoMatters(store: Store, options: { seed: number; asOf
           body,
           data: JSON.stringify({ matterId: id, authority, reference: ref, ...data }),
         });
+      };
       await event(received, 'inbound', `${authority} ${ref}`, row.summary, { action: 'registered', responseDue });
       touched.push(row.id);
       // Young matters are still open; a few of them are past the authority's deadline.
@@ -134,5 +140,5 @@ export async function addDemoMatters(store: Store, options: { seed: number; asOf
     }
     await resetLastEventAt(trx, touched);
   });
-  return serial;
+  return { matters: serial, events };
 }

@@ -1,9 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
+import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
 import { dispatch, isChannel } from '../ipc/dispatch';
 import type { SessionContext } from '../services/context';
 
@@ -29,6 +33,8 @@ export interface Harness {
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
+/** An import file may be large (a 2 GB export); it streams to disk, never into memory. */
+const MAX_UPLOAD = 8 * 1024 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -148,6 +154,57 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendResult(res, 200, result);
   }
 
+  /**
+   * The import upload: the renderer streams a file the user chose or dropped, with the token;
+   * main writes it to a temp folder of its own and answers with an id, so the renderer never
+   * names a path for main to read.
+   */
+  async function serveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!tokenMatches(req.headers['x-ombud-token'])) {
+      sendResult(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong harness token.' } });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
+      sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
+      return;
+    }
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255);
+    } catch {
+      fileName = '';
+    }
+    if (!fileName) {
+      sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message: 'x-file-name: the file name is missing.' } });
+      return;
+    }
+    const target = uploadTarget(fileName);
+    let size = 0;
+    try {
+      await pipeline(
+        req,
+        new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            size += chunk.length;
+            done(size > MAX_UPLOAD ? new Error('too large') : null, chunk);
+          },
+        }),
+        createWriteStream(target.path),
+      );
+    } catch (error) {
+      rmSync(target.folder, { recursive: true, force: true });
+      const tooLarge = (error as Error).message === 'too large';
+      sendResult(res, tooLarge ? 413 : 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: tooLarge ? `The file is larger than ${MAX_UPLOAD} bytes.` : 'The upload broke off.' },
+      });
+      return;
+    }
+    registerUpload({ id: target.id, fileName, path: target.path, size }, target.folder);
+    sendResult(res, 200, { ok: true, data: { uploadId: target.id, fileName, size } });
+  }
+
   const server = createServer((req, res) => {
     // Loopback only, and only under our own host name: refuses other hosts and DNS rebinding.
     const host = req.headers.host ?? '';
@@ -157,7 +214,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const rpc = /^\/rpc\/([^/]+)$/.exec(url.pathname);
-    const work = rpc
+    const work = url.pathname === '/upload'
+      ? req.method === 'POST'
+        ? serveUpload(req, res)
+        : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))
+      : rpc
       ? req.method === 'POST'
         ? serveRpc(decodeURIComponent(rpc[1]!), req, res)
         : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))
@@ -184,6 +245,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
+        discardAllUploads();
         server.close(() => resolveClose());
       }),
   };

@@ -7,6 +7,7 @@ import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
 import type { ServiceContext, SessionContext } from '../services/context';
+import { importStatus, startImport } from '../services/import.service';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
 
@@ -46,4 +47,6 @@ export const handlers: HandlerTable = {
   'matters:stats': (ctx, input) => matters.authorityStats(ctx, input.year, input.authority),
   'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
   'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
+  'import:start': async (ctx, input) => startImport(ctx, input),
+  'import:status': async (ctx, input) => importStatus(ctx, input),
 };

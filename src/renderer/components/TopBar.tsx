@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank, IconLogout, IconScale } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -9,6 +9,7 @@ import { SettingsMenu } from './SettingsMenu';
 /** The app's top bar: name (back to the inbox), search, the signed-in user and the settings menu. */
 export function TopBar({
   onHome,
+  onImport,
   onShowShortcuts,
   onShowDeadlineRules,
   onShowMatters,
@@ -18,6 +19,7 @@ export function TopBar({
   searchRef,
 }: {
   onHome: () => void;
+  onImport: () => void;
   onShowShortcuts: () => void;
   onShowDeadlineRules: () => void;
   onShowMatters: () => void;
@@ -70,6 +72,11 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
+        <Tooltip label={t('import.open')}>
+          <ActionIcon aria-label={t('import.open')} onClick={onImport} size="lg" variant="subtle" color="gray" data-testid="open-import">
+            <IconFileImport size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
         <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">

@@ -25,6 +25,11 @@ function harnessToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The harness token, for the import upload endpoint (the one request that is not an RPC). */
+export function harnessTokenForUpload(): string {
+  return harnessToken();
+}
+
 function httpApi(): OmbudApi {
   const token = harnessToken();
   const api: Partial<Record<Channel, (input: unknown) => Promise<Result<unknown>>>> = {};

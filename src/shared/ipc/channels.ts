@@ -30,6 +30,8 @@ export const CHANNELS = [
   'matters:stats',
   'settings:deadlinePolicies',
   'settings:setDeadlinePolicies',
+  'import:start',
+  'import:status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -20,6 +20,7 @@ import {
 } from '../domain/authority';
 import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
+import { importKindSchema, importRunSchema, uploadIdSchema } from '../domain/import';
 import { marketSchema } from '../domain/market';
 import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import type { Channel } from './channels';
@@ -251,6 +252,28 @@ export const contract = {
   'settings:setDeadlinePolicies': {
     input: z.object({ policies: deadlinePoliciesSchema, baseRevision: z.number().int().min(0) }).strict(),
     output: deadlinePolicyViewSchema,
+  },
+  /**
+   * Starts importing a file the user handed over (see the harness upload endpoint; in Electron the
+   * main process's own file dialog). Returns at once; poll `import:status`.
+   */
+  'import:start': {
+    input: z
+      .object({
+        uploadId: uploadIdSchema,
+        kind: importKindSchema,
+        /** Cases: store the valid cases and report the rejected lines (default all or nothing). */
+        partial: z.boolean().default(false),
+        /** Monthly figures: overwrite months already stored. */
+        replace: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ runId: z.string() }),
+  },
+  /** Progress and, once done, the result of an import started by the same user. */
+  'import:status': {
+    input: z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an import id') }).strict(),
+    output: importRunSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -5,6 +5,7 @@ import { up as up0003 } from './0003-review';
 import { up as up0004 } from './0004-due-sort';
 import { up as up0005 } from './0005-list-sorts';
 import { up as up0006 } from './0006-authority-matters';
+import { up as up0007 } from './0007-import';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'due-sort', up: up0004 },
   { version: 5, name: 'list-sorts', up: up0005 },
   { version: 6, name: 'authority-matters', up: up0006 },
+  { version: 7, name: 'import', up: up0007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,8 @@ export interface NewAttachment {
   fileName: string;
   mediaType: string;
   content: Buffer;
+  /** Where the file came from (an import file, a mail's Message-ID); kept on the link. */
+  source?: string | null;
 }
 
 export interface NewEvent {
@@ -142,7 +144,7 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
   );
   const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
   const linkAttachment = sqlite.prepare(
-    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name) VALUES (?, ?, ?)',
+    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?)',
   );
   const updateDerived = sqlite.prepare(
     `UPDATE cases SET flags = @flags, flag_count = @flagCount, next_due_date = @nextDueDate, next_due_kind = @nextDueKind,
@@ -225,7 +227,7 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
       for (const a of e.attachments ?? []) {
         const sha = createHash('sha256').update(a.content).digest('hex');
         insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
-        linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName);
+        linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
       }
     }
     if (derive) {

@@ -110,6 +110,20 @@ export function isBusinessDay(market: Market, date: string): boolean {
  */
 export function addBusinessDays(market: Market, from: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new Error(`business days must be a whole number ≥ 0, got ${n}`);
+  // A pure function of its arguments, called for every deadline of every case an import or the
+  // demo writes; the same (market, day, n) recurs constantly, so the walk is remembered.
+  const key = `${market}|${from}|${n}`;
+  const known = addedDays.get(key);
+  if (known !== undefined) return known;
+  if (addedDays.size >= 200_000) addedDays.clear();
+  const result = walkBusinessDays(market, from, n);
+  addedDays.set(key, result);
+  return result;
+}
+
+const addedDays = new Map<string, string>();
+
+function walkBusinessDays(market: Market, from: string, n: number): string {
   let date = fromDay(toDay(from));
   let left = n;
   while (left > 0) {

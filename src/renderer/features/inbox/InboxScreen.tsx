@@ -1,6 +1,6 @@
 import { Button, Code, EmptyState, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconDatabase, IconFilterOff, IconInbox } from '@tabler/icons-react';
+import { IconDatabase, IconFileImport, IconFilterOff, IconInbox } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CATEGORIES } from '../../../shared/domain/case';
@@ -61,11 +61,14 @@ export function InboxScreen({
   active = true,
   search = '',
   onSearchChange,
+  onImport,
 }: {
   onOpenCase: (id: number, eventId?: number) => void;
   active?: boolean;
   search?: string;
   onSearchChange?: (value: string) => void;
+  /** Opens the import screen (offered when the store has no cases). */
+  onImport?: () => void;
 }) {
   const { t } = useTranslation();
   const { user, info } = useSession();
@@ -138,6 +141,11 @@ export function InboxScreen({
           maw={480}
         >
           <Stack gap="xs" align="center" mt="sm">
+            {onImport && user.role !== 'auditor' && (
+              <Button leftSection={<IconFileImport size={16} />} onClick={onImport} data-testid="empty-store-import">
+                {t('import.open')}
+              </Button>
+            )}
             <Code fz="md" px="sm" py={4}>
               {t('inbox.emptyStore.demoCommand')}
             </Code>
