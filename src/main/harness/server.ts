@@ -9,10 +9,11 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
 import { dispatch, isChannel } from '../ipc/dispatch';
-import type { ServiceContext } from '../services/context';
+import type { SessionContext } from '../services/context';
 
 export interface HarnessOptions {
-  context: ServiceContext;
+  /** The session this harness serves; sign-in and sign-out change its user. */
+  context: SessionContext;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (default) picks a free port. */
@@ -166,6 +167,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
       sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
+      return;
+    }
+    if (!options.context.user) {
+      sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to import.' } });
       return;
     }
     let fileName: string;

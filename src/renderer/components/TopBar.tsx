@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconFileImport, IconScale } from '@tabler/icons-react';
+import { IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -11,6 +11,7 @@ export function TopBar({
   onHome,
   onImport,
   onShowShortcuts,
+  onShowDeadlineRules,
   search,
   onSearchChange,
   searchRef,
@@ -18,12 +19,13 @@ export function TopBar({
   onHome: () => void;
   onImport: () => void;
   onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, signOut } = useSession();
   return (
     <Group
       component="header"
@@ -61,7 +63,12 @@ export function TopBar({
             <IconFileImport size={18} stroke={1.75} />
           </ActionIcon>
         </Tooltip>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} />
+        <Tooltip label={t('signIn.signOut')}>
+          <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
+            <IconLogout size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </Group>
   );
