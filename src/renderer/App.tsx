@@ -9,6 +9,7 @@ import { CaseScreen } from './features/case/CaseScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
+import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
 import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
@@ -27,7 +28,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, openImport, backToInbox } = useHashRoute();
+  const { route, openCase, backToInbox, openMatters, openImport } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -126,11 +127,12 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onImport={openImport} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar onHome={goHome} onImport={openImport} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} onShowMatters={openMatters} mattersActive={route.name === 'matters'} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
+          {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
           {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>

@@ -193,10 +193,10 @@ export async function getMatter(ctx: ServiceContext, id: number): Promise<Matter
   return toView(await load(ctx.store.db, id), await listAuthorities(ctx), today(ctx));
 }
 
-export async function caseMatters(ctx: ServiceContext, caseId: number): Promise<Matter[]> {
+export async function caseMatters(ctx: ServiceContext, caseId: number): Promise<{ rows: Matter[]; today: string }> {
   const authorities = await listAuthorities(ctx);
   const day = today(ctx);
-  return (await repo.listCaseMatters(ctx.store.db, caseId)).map((r) => toView(r, authorities, day));
+  return { rows: (await repo.listCaseMatters(ctx.store.db, caseId)).map((r) => toView(r, authorities, day)), today: day };
 }
 
 export async function listMatters(ctx: ServiceContext, input: ChannelParsedInput<'matters:list'>): Promise<{ rows: Matter[]; total: number; today: string }> {

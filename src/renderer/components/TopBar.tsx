@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconBuildingBank, IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -12,6 +12,8 @@ export function TopBar({
   onImport,
   onShowShortcuts,
   onShowDeadlineRules,
+  onShowMatters,
+  mattersActive,
   search,
   onSearchChange,
   searchRef,
@@ -20,6 +22,8 @@ export function TopBar({
   onImport: () => void;
   onShowShortcuts: () => void;
   onShowDeadlineRules: () => void;
+  onShowMatters: () => void;
+  mattersActive: boolean;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -52,6 +56,16 @@ export function TopBar({
         <SearchField value={search} onChange={onSearchChange} inputRef={searchRef} />
       </div>
       <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 1 0', minWidth: 0 }}>
+        <Button
+          size="compact-sm"
+          variant={mattersActive ? 'light' : 'subtle'}
+          color={mattersActive ? undefined : 'gray'}
+          leftSection={<IconBuildingBank size={16} stroke={1.75} />}
+          onClick={onShowMatters}
+          data-testid="nav-matters"
+        >
+          {t('matters.nav')}
+        </Button>
         <Text size="sm" data-testid="session-user">
           {user.name}
         </Text>

@@ -216,9 +216,10 @@ export const contract = {
     input: matterListInputSchema,
     output: z.object({ rows: z.array(matterSchema), total: z.number().int(), today: z.string() }),
   },
+  /** A case's matters, newest first, and main's today (the forms' default dates). */
   'matters:forCase': {
     input: z.object({ caseId: idSchema }).strict(),
-    output: z.array(matterSchema),
+    output: z.object({ rows: z.array(matterSchema), today: isoDateSchema }),
   },
   /** Registers a complaint an authority sent; appends it to the case's history. */
   'matters:register': {
