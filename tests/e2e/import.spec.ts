@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { demoExchangeLines } from '../../src/main/demo/exchange';
-import { expect, test } from './fixtures';
+import { expect, openAs, test } from './fixtures';
 
 function cases(dbPath: string): number {
   const db = new BetterSqlite3(dbPath, { readonly: true });
@@ -21,7 +21,7 @@ test('import cases: all or nothing shows the broken line and stores nothing; --p
   writeFileSync(file, lines.join(''));
   const before = cases(workbench.dbPath);
 
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await page.getByTestId('open-import').click();
   await expect(page.getByRole('heading', { name: 'Importera' })).toBeVisible();
   await page.getByTestId('import-file-input').setInputFiles(file);
@@ -59,7 +59,7 @@ test('import mail by drag and drop: a case number in the subject adds the mail t
     '',
   ].join('\r\n');
 
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await page.getByTestId('open-import').click();
   await page.getByTestId('import-kind').getByText('E-post (.eml, mbox)').click();
   // Runs in the page: the e2e project compiles for Node, which has no DOM types.

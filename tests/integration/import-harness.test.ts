@@ -36,6 +36,18 @@ describe('import through the browser harness', () => {
     expect((await upload('x', { 'x-ombud-token': harness.token })).status).toBe(400);
   });
 
+  it('refuses an upload while nobody is signed in', async () => {
+    const renderer = join(t.dir, 'renderer');
+    const signedOut = await startHarness({ context: { store: t.store, user: null }, rendererDir: renderer });
+    try {
+      const r = await fetch(`${signedOut.origin}/upload`, { method: 'POST', body: 'x', headers: { 'x-file-name': 'a.jsonl', 'x-ombud-token': signedOut.token } });
+      expect(r.status).toBe(401);
+      expect(await r.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    } finally {
+      await signedOut.close();
+    }
+  });
+
   it('uploads a file under an id, imports it in the background and reports progress and the result', async () => {
     const content = [...demoExchangeLines({ seed: 8, count: 30, asOf: '2026-11-16' })].join('');
     const r = await upload(content, { 'x-file-name': encodeURIComponent('export från kundservice.jsonl'), 'x-ombud-token': harness.token });

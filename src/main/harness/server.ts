@@ -169,6 +169,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
       return;
     }
+    if (!options.context.user) {
+      sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to import.' } });
+      return;
+    }
     let fileName: string;
     try {
       fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255);

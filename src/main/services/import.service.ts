@@ -15,7 +15,9 @@ import { notFound, ServiceError } from './errors';
  */
 const runs = new Map<string, ImportRun & { userId: number }>();
 
-export function startImport(ctx: ServiceContext, input: ChannelParsedInput<'import:start'>): ChannelOutput<'import:start'> {
+export function startImport(session: ServiceContext, input: ChannelParsedInput<'import:start'>): ChannelOutput<'import:start'> {
+  // The run goes on in the background as the user who started it, even if the window signs out.
+  const ctx: ServiceContext = { store: session.store, user: { ...session.user }, now: session.now };
   if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import.');
   const upload = findUpload(input.uploadId);
   if (!upload) throw notFound(`Upload ${input.uploadId}`);
