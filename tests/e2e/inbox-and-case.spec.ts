@@ -35,7 +35,7 @@ test('filtering by market shows only that market’s cases and the count the sto
   await page.getByTestId('filter-market').click();
   await page.getByRole('option', { name: /Danmark|DK/ }).click();
   await expect(page.getByTestId('case-count')).toContainText(String(dk));
-  const markets = await page.getByTestId('case-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-market')));
+  const markets = await page.getByTestId('case-row').evaluateAll((els) => els.map((el) => (el as unknown as { getAttribute(name: string): string | null }).getAttribute('data-market')));
   expect(markets.length).toBeGreaterThan(0);
   expect(new Set(markets)).toEqual(new Set(['DK']));
 });

@@ -56,7 +56,7 @@ test('the ombudsman’s review: due this week, search without diacritics, histor
   await page.getByTestId('timeline-kind-filter-invoice').click();
   const events = page.getByTestId('timeline-event');
   await expect(events).toHaveCount(invoiceEvents);
-  for (const kind of await events.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))) expect(INVOICE_KINDS).toContain(kind);
+  for (const kind of await events.evaluateAll((els) => els.map((el) => (el as unknown as { getAttribute(name: string): string | null }).getAttribute('data-kind')))) expect(INVOICE_KINDS).toContain(kind);
   await page.getByTestId('timeline-kind-filter-invoice').click();
 
   // A red flag leads to the events that raised it.
