@@ -46,8 +46,10 @@ function populateV1(raw: BetterSqlite3.Database) {
 }
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  it('are numbered in increasing order, 5 being reserved for a branch that lands separately', () => {
+    // When version 5 is merged this goes back to "1..N without gaps".
+    expect(MIGRATIONS.map((m) => m.version).filter((v) => v !== 6)).toEqual(Array.from({ length: 4 }, (_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(6);
   });
 
   it('1: creates the core tables on an empty file', async () => {
@@ -98,12 +100,40 @@ describe('migrations', () => {
     await db.destroy();
     const store = await openStore(path);
     cleanups.push(() => store.close());
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(4);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     for (const [fallback, dir] of [['9999-12-31', 'ASC'], ['0000-01-01', 'DESC']]) {
       const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY coalesce(next_due_date, '${fallback}') ${dir}, id ${dir} LIMIT 50`).all();
       expect(JSON.stringify(plan)).toMatch(/cases_due_(asc|desc)/);
       expect(JSON.stringify(plan)).not.toContain('TEMP B-TREE');
     }
+  });
+
+  it('6: adds decisions whose issued rows the store itself refuses to change', async () => {
+    const { path, raw, db } = await storeAt(4);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(store.sqlite.prepare(`SELECT count(*) FROM cases`).pluck().get()).toBe(1);
+    const doc = JSON.stringify({ type: 'doc', content: [] });
+    store.sqlite
+      .prepare(
+        `INSERT INTO decisions (id, case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at, issued_by, issued_at, rendered_text, sha256)
+         VALUES (1, 1, 'issued', 'SE', 'sv', 3, ?, '{"claims":[]}', 1, '2025-06-01T00:00:00Z', 1, '2025-06-01T00:00:00Z', 1, '2025-06-02T00:00:00Z', 'Beslut', 'abc')`,
+      )
+      .run(doc);
+    expect(() => store.sqlite.prepare(`UPDATE decisions SET status = 'draft' WHERE id = 1`).run()).toThrow(/cannot be changed/);
+    // An issued row must carry its frozen text and hash; a draft may not pretend to be issued.
+    expect(() =>
+      store.sqlite
+        .prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'issued', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`)
+        .run(doc),
+    ).toThrow(/CHECK/);
+    store.sqlite.prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'draft', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`).run(doc);
+    expect(() =>
+      store.sqlite.prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'draft', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`).run(doc),
+    ).toThrow(/UNIQUE/);
   });
 
   it('a failing step leaves the store at the previous version', async () => {

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../shared/domain/history';
 import type { Market } from '../../shared/domain/market';
 import type { DeadlineView, RedFlagView } from '../../shared/domain/review';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { addCalendarDays, businessDaysBetween } from './calendar/business-days';
@@ -65,7 +66,11 @@ export async function listCases(
 
 /** Everything the case view shows. The personal number leaves the service masked. */
 export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView> {
-  const db = ctx.store.db;
+  return readCaseView(ctx.store.db, ctx, id);
+}
+
+/** The case view read through `db`, which may be an open transaction. */
+export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id: number): Promise<CaseView> {
   const row = await cases.findCaseById(db, id);
   if (!row) throw notFound(`Case ${id}`);
   const [purchases, claims, history] = await Promise.all([cases.listPurchases(db, id), cases.listClaims(db, id), listCaseEvents(db, id)]);
