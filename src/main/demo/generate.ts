@@ -4,6 +4,7 @@ import type { NewCaseBundle } from '../db/repositories/case-writer.repository';
 import { findUserByUsername, insertUser } from '../db/repositories/user.repository';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
+import { issueDemoDecisions } from './decisions';
 import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
@@ -133,6 +134,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   } finally {
     leaveBulkLoad();
   }
+  await issueDemoDecisions(store, { id: ombudsman.id!, name: ombudsman.name });
   checkpoint(store.sqlite);
   return { cases: done, events };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { docSchema } from '../editor/document';
 import { isoDateSchema, instantSchema, type CaseHeader } from './case';
 import { languageSchema, marketSchema, type Language, type Market } from './market';
-import { formatMoney, moneySchema, type Money } from './money';
+import { moneySchema, type Money } from './money';
 
 /** How the ombudsman decides one claim. */
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
@@ -163,12 +163,25 @@ export const REMEDY_LABEL: Record<Language, Record<RemedyKind, string>> = {
 const BY: Record<Language, string> = { sv: 'senast', da: 'senest', en: 'by' };
 const NO_REMEDY: Record<Language, string> = { sv: 'Ingen gottgörelse.', da: 'Ingen godtgørelse.', en: 'No remedy.' };
 
+// Building an Intl formatter costs far more than using one; letters reuse one per language (and currency).
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatLetterDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(LETTER_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  let f = dateFormats.get(language);
+  if (!f) dateFormats.set(language, (f = new Intl.DateTimeFormat(LETTER_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' })));
+  return f.format(new Date(`${date}T00:00:00Z`));
 }
 
+/** Money as the letter's language writes it (same output as formatMoney with the letter locale). */
 export function formatLetterMoney(money: Money, language: Language): string {
-  return formatMoney(money, LETTER_LOCALE[language]);
+  const key = `${language}:${money.currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LETTER_LOCALE[language], { style: 'currency', currency: money.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    moneyFormats.set(key, f);
+  }
+  return f.format(money.minor / 100);
 }
 
 /** The date two calendar months after `date` (end of month clamps: 31 Dec -> 28/29 Feb). */

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../connection';
 import type { DecisionTable, DecisionVersionTable } from '../schema';
@@ -134,4 +135,84 @@ export async function customerServiceActors(db: Db, caseId: number) {
     .where('case_id', '=', caseId)
     .where('kind', 'in', ['cs_call', 'cs_chat', 'cs_email', 'cs_final_answer'])
     .execute();
+}
+
+/* Demo store: issued decisions for the cases whose history already says a decision went out. */
+
+/** Cases with a `decision_issued` event and no decision row yet, with what a letter needs. */
+export async function demoDecisionSources(db: Db) {
+  return db
+    .selectFrom('history_events as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('merchants as m', 'm.id', 'c.merchant_id')
+    .select([
+      'e.case_id',
+      'e.occurred_at',
+      'e.data',
+      'e.actor_user_id',
+      'c.number',
+      'c.market',
+      'c.language',
+      'c.received_date',
+      'c.summary',
+      'c.assignee_id',
+      'cu.name as customer_name',
+      'cu.street',
+      'cu.postal_code',
+      'cu.city',
+      'cu.country',
+      'm.name as merchant_name',
+    ])
+    .where('e.kind', '=', 'decision_issued')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as d').select('d.id').whereRef('d.case_id', '=', 'e.case_id'))))
+    .orderBy('e.case_id')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function claimsOfDecidedCases(db: Db) {
+  return db
+    .selectFrom('claims')
+    .selectAll()
+    .where('case_id', 'in', (eb) => eb.selectFrom('history_events').select('case_id').where('kind', '=', 'decision_issued'))
+    .orderBy('case_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function purchasesOfDecidedCases(db: Db) {
+  return db
+    .selectFrom('purchases')
+    .selectAll()
+    .where('case_id', 'in', (eb) => eb.selectFrom('history_events').select('case_id').where('kind', '=', 'decision_issued'))
+    .orderBy('case_id')
+    .orderBy('id')
+    .execute();
+}
+
+export type IssuedDecisionRow = Omit<DecisionTable, 'id'> & { issued_by: number; issued_at: string; rendered_text: string; sha256: string };
+
+/**
+ * Writes issued decisions, each with its one version and its issue step, in one SQLite
+ * transaction through prepared statements: the demo store writes thousands at once.
+ */
+export function insertIssuedDecisions(sqlite: BetterSqlite3.Database, rows: readonly IssuedDecisionRow[]): void {
+  const decision = sqlite.prepare(
+    `INSERT INTO decisions (case_id, status, market, language, template_id, version, content, panel, created_by, created_at, saved_by, saved_at,
+       corrects_decision_id, issued_by, issued_at, rendered_text, sha256, arn_window_ends_on)
+     VALUES (@case_id, 'issued', @market, @language, @template_id, @version, @content, @panel, @created_by, @created_at, @saved_by, @saved_at,
+       @corrects_decision_id, @issued_by, @issued_at, @rendered_text, @sha256, @arn_window_ends_on)`,
+  );
+  const version = sqlite.prepare(
+    `INSERT INTO decision_versions (decision_id, version, content, panel, saved_by, saved_at, reason) VALUES (?, ?, ?, ?, ?, ?, 'created')`,
+  );
+  const review = sqlite.prepare(`INSERT INTO decision_reviews (decision_id, action, user_id, at, comment) VALUES (?, 'issued', ?, ?, '')`);
+  sqlite.transaction(() => {
+    for (const r of rows) {
+      const id = Number(decision.run(r).lastInsertRowid);
+      version.run(id, r.version, r.content, r.panel, r.saved_by, r.saved_at);
+      review.run(id, r.issued_by, r.issued_at);
+    }
+  })();
 }
