@@ -22,7 +22,8 @@ function pickCase(dbPath: string): { id: number; number: string; customer: strin
 
 async function openDecision(page: Page, url: string, caseId: number): Promise<void> {
   await page.goto(url);
-  await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId);
+  // The token is in session storage now; the case route is a hash on the same page.
+  await page.goto(`${url.split('#')[0]}#/case/${caseId}`);
   await expect(page.getByTestId('case-view')).toBeVisible();
   await page.getByTestId('case-mode').getByText('Beslut').click();
 }
