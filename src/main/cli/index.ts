@@ -9,6 +9,7 @@ import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { inspectStore } from '../db/connection';
 import { StoreError } from '../db/errors';
+import { signInHint } from '../demo/accounts';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
@@ -153,18 +154,18 @@ program
     }
     const refreshed = await refreshStaleCases({ store });
     if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
-    const user = await sessionUser(store);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
     const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
     const harness = await startHarness({
-      context: { store, user, now },
+      context: { store, user: null, now },
       rendererDir: opts.renderer,
       port: opts.port,
       log: (line) => process.stderr.write(`${line}\n`),
     });
     console.log(`Ombud is running on ${harness.url}`);
-    console.log(`Store: ${store.path}. Signed in as ${user.name} (${user.role}). Stop with Ctrl+C.`);
+    console.log(`Store: ${store.path}. Stop with Ctrl+C.`);
+    console.log(await signInHint(store));
     const stop = async () => {
       await harness.close();
       await store.close();

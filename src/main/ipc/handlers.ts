@@ -1,22 +1,30 @@
-import type { Channel } from '../../shared/ipc/channels';
+import type { Channel, PublicChannel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext, SessionContext } from '../services/context';
 import * as decisions from '../services/decision.service';
 import { listTemplates, saveTemplate } from '../services/decision-templates';
 import { findPrecedents } from '../services/precedent.service';
 import { search } from '../services/search.service';
+import * as session from '../services/session.service';
 
-export type Handler<C extends Channel> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
+/** Public channels get the session as it is (maybe nobody signed in); all others a signed-in caller. */
+export type Handler<C extends Channel> = (
+  ctx: C extends PublicChannel ? SessionContext : ServiceContext,
+  input: ChannelParsedInput<C>,
+) => Promise<ChannelOutput<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 
 /** One handler per channel. Handlers only route: rules live in the services. */
 export const handlers: HandlerTable = {
   'app:info': (ctx) => storeInfo(ctx),
-  'session:get': async (ctx) => ({ id: ctx.user.id, name: ctx.user.name, role: ctx.user.role }),
+  'session:get': (ctx) => session.sessionState(ctx),
+  'session:signIn': (ctx, input) => session.signIn(ctx, input),
+  'session:signOut': (ctx) => session.signOut(ctx),
+  'session:setup': (ctx, input) => session.setupFirstAccount(ctx, input),
   'users:list': (ctx) => work.listUsers(ctx),
   'cases:list': (ctx, input) => listCases(ctx, input),
   'cases:get': (ctx, input) => getCase(ctx, input.id),

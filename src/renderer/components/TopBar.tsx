@@ -1,5 +1,5 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
-import { IconScale } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -21,7 +21,7 @@ export function TopBar({
   searchRef: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, signOut } = useSession();
   return (
     <Group
       component="header"
@@ -55,6 +55,11 @@ export function TopBar({
           {t(`role.${user.role}`)}
         </Badge>
         <SettingsMenu onShowShortcuts={onShowShortcuts} />
+        <Tooltip label={t('signIn.signOut')}>
+          <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
+            <IconLogout size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </Group>
   );

@@ -5,6 +5,9 @@
 export const CHANNELS = [
   'app:info',
   'session:get',
+  'session:signIn',
+  'session:signOut',
+  'session:setup',
   'users:list',
   'cases:list',
   'cases:get',
@@ -32,3 +35,11 @@ export const CHANNELS = [
   'decisions:precedents',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** Channels anyone may call before signing in; every other one needs a signed-in user. */
+export const PUBLIC_CHANNELS = ['app:info', 'session:get', 'session:signIn', 'session:signOut', 'session:setup'] as const;
+export type PublicChannel = (typeof PUBLIC_CHANNELS)[number];
+
+export function isPublicChannel(channel: Channel): channel is PublicChannel {
+  return (PUBLIC_CHANNELS as readonly string[]).includes(channel);
+}

@@ -48,6 +48,18 @@ export type CaseListInput = z.input<typeof caseListInputSchema>;
 
 const emptyInput = z.object({}).strict();
 
+const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'may hold letters, digits, dot, dash and underscore only');
+
+const sessionStateSchema = z.object({
+  user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
+  needsSetup: z.boolean(),
+});
+
 /** Free text a person writes into the history: never empty, never a novel. */
 const noteText = z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters');
 
@@ -109,9 +121,30 @@ export const contract = {
     }),
   },
   /** The signed-in user. */
+  /** Who is signed in, and whether the store still needs its first account. Open to everyone. */
   'session:get': {
     input: emptyInput,
-    output: z.object({ id: idSchema, name: z.string(), role: roleSchema }),
+    output: sessionStateSchema,
+  },
+  /** Signs in with a local account. Open to everyone; failures are audited and slowed down. */
+  'session:signIn': {
+    input: z.object({ username: usernameSchema, password: z.string().min(1, 'must not be empty').max(200) }).strict(),
+    output: sessionStateSchema,
+  },
+  'session:signOut': {
+    input: emptyInput,
+    output: sessionStateSchema,
+  },
+  /** First start only: creates the ombudsman account and signs it in. */
+  'session:setup': {
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: z.string().trim().min(1, 'must not be empty').max(120),
+        password: z.string().min(10, 'must be at least 10 characters').max(200),
+      })
+      .strict(),
+    output: sessionStateSchema,
   },
   /** Active users, e.g. to assign a case. */
   'users:list': {
