@@ -19,8 +19,10 @@ export function parseAmountInput(text: string, currency: string): { minor: numbe
   }
 }
 
-function amountText(r: Remedy): string {
-  return r.amount ? toDecimal(r.amount).replace('.', ',') : '';
+/** The amount as the market writes it, without the currency (shown beside the field): "1 499,00". */
+function amountText(r: Remedy, market: Market): string {
+  if (!r.amount) return '';
+  return new Intl.NumberFormat(MARKET_INFO[market].locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(toDecimal(r.amount)));
 }
 
 /**
@@ -135,7 +137,7 @@ function RemedyRow({
 }) {
   const { t } = useTranslation();
   const currency = MARKET_INFO[market].currency;
-  const [text, setText] = useState(() => amountText(remedy));
+  const [text, setText] = useState(() => amountText(remedy, market));
   const [bad, setBad] = useState(false);
   return (
     <Stack gap={4} data-testid={testId} pl={6} style={{ borderLeft: '2px solid var(--mantine-color-default-border)' }}>

@@ -8,7 +8,7 @@ import { Autosaver } from '../../../shared/editor/autosave';
 import type { DocNode } from '../../../shared/editor/document';
 import { ErrorState } from '../../components/ErrorState';
 import { call, RpcFailure } from '../../lib/api';
-import { formatClock, formatDateTime } from '../../lib/format';
+import { formatCalendarDate, formatClock, formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
@@ -264,7 +264,7 @@ function DecisionArea({
           <Alert color="teal" icon={<IconLock size={16} />} p="xs" data-testid="issued-banner">
             <Text size="sm">
               {t('decision.issuedBy', { name: decision.issued.by.name, at: formatDateTime(decision.issued.at, market) })}
-              {decision.issued.arnWindowEndsOn ? ` ${t('decision.arnWindow', { date: decision.issued.arnWindowEndsOn })}` : ''}
+              {decision.issued.arnWindowEndsOn ? ` ${t('decision.arnWindow', { date: formatCalendarDate(decision.issued.arnWindowEndsOn, market) })}` : ''}
             </Text>
             <Text size="xs" c="dimmed" ff="monospace">
               SHA-256 {decision.issued.sha256}
