@@ -6,7 +6,7 @@ import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { dispatch } from './ipc/dispatch';
-import { refreshStaleCases } from './services/case-work.service';
+import { startDerivedRefresh } from './services/derived-refresh.service';
 import type { SessionContext } from './services/context';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
@@ -77,7 +77,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  await refreshStaleCases({ store });
+  // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
+  void startDerivedRefresh(store, (line) => console.log(line));
   // Nobody is signed in until the sign-in screen succeeds; each start asks again.
   const context: SessionContext = { store, user: null };
   for (const channel of CHANNELS) {

@@ -8,7 +8,9 @@ import { TopBar } from './components/TopBar';
 import { CaseScreen } from './features/case/CaseScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
+import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
 import { SessionContext, type Session } from './lib/session';
@@ -25,8 +27,9 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, backToInbox } = useHashRoute();
+  const { route, openCase, backToInbox, openMatters } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const inCase = route.name === 'case';
@@ -80,7 +83,7 @@ export function App() {
   const session = useMemo<Session | null>(() => (user && info.data ? { user, info: info.data, signOut } : null), [user, info.data, signOut]);
 
   const goHome = useCallback(() => {
-    if (route.name === 'case') backToInbox();
+    if (route.name !== 'inbox') backToInbox();
   }, [route.name, backToInbox]);
 
   const startError = sessionState.error ?? info.error;
@@ -123,15 +126,17 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} onShowMatters={openMatters} mattersActive={route.name === 'matters'} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
           </Activity>
+          {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>
       <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <DeadlineRulesModal opened={rulesOpen} onClose={() => setRulesOpen(false)} />
     </SessionContext.Provider>
   );
 }

@@ -96,3 +96,19 @@ test('the interface switches to English and back', async ({ page, workbench }) =
   await page.reload();
   await expect(page.getByTestId('view-all')).toContainText('All');
 });
+
+test('sorting by claimed amount and by assignee follows the store', async ({ page, workbench }) => {
+  await openAs(page, workbench);
+  const rows = page.getByTestId('case-row');
+  await expect(rows.first()).toBeVisible();
+  await page.getByTestId('sort-claimed').click();
+  const largest = query<{ number: string }>(workbench.dbPath, 'SELECT number FROM cases ORDER BY claim_total_minor DESC, id DESC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', largest.number);
+  await page.getByTestId('sort-assignee').click();
+  const first = query<{ number: string }>(workbench.dbPath, 'SELECT number FROM cases ORDER BY assignee_name COLLATE NOCASE ASC, id ASC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', first.number);
+  await page.getByTestId('sort-assignee').click();
+  const last = query<{ number: string; assignee_name: string }>(workbench.dbPath, 'SELECT number, assignee_name FROM cases ORDER BY assignee_name COLLATE NOCASE DESC, id DESC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', last.number);
+  await expect(rows.first()).toContainText(last.assignee_name);
+});

@@ -6,6 +6,7 @@ import { hashPassword } from '../services/password';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
 import { issueDemoDecisions } from './decisions';
+import { addDemoMatters } from './matters';
 import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
@@ -94,7 +95,7 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
  * cases, written in batches of `batchSize` (default 1000) per transaction. Refuses a store that
  * already has cases. Yields to the event loop between batches so a UI stays responsive.
  */
-export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number }> {
+export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number; matters: number }> {
   const existing = countCases(store.sqlite);
   if (existing > 0) {
     throw new Error(`This store already contains ${existing} cases; demo data can only be generated into an empty store.`);
@@ -142,6 +143,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
     leaveBulkLoad();
   }
   await issueDemoDecisions(store, { id: ombudsman.id!, name: ombudsman.name });
+  const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   checkpoint(store.sqlite);
-  return { cases: done, events };
+  return { cases: done, events, matters };
 }

@@ -4,6 +4,8 @@ import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
+import * as policy from '../services/deadline-policy.service';
+import * as matters from '../services/matter.service';
 import type { ServiceContext, SessionContext } from '../services/context';
 import * as decisions from '../services/decision.service';
 import { listTemplates, saveTemplate } from '../services/decision-templates';
@@ -50,4 +52,15 @@ export const handlers: HandlerTable = {
   'decisions:approve': (ctx, input) => decisions.approveDecision(ctx, input),
   'decisions:issue': (ctx, input) => decisions.issueDecision(ctx, input),
   'decisions:precedents': (ctx, input) => findPrecedents(ctx, input),
+  'matters:authorities': (ctx) => matters.listAuthorities(ctx),
+  'settings:setAuthorities': (ctx, input) => matters.setAuthorities(ctx, input.authorities),
+  'matters:list': (ctx, input) => matters.listMatters(ctx, input),
+  'matters:forCase': (ctx, input) => matters.caseMatters(ctx, input.caseId),
+  'matters:register': (ctx, input) => matters.registerMatter(ctx, input),
+  'matters:recordResponseSent': (ctx, input) => matters.recordResponseSent(ctx, input),
+  'matters:recordOutcome': (ctx, input) => matters.recordOutcome(ctx, input),
+  'matters:recordCompliance': (ctx, input) => matters.recordCompliance(ctx, input),
+  'matters:stats': (ctx, input) => matters.authorityStats(ctx, input.year, input.authority),
+  'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
+  'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
 };

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconScale } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconBuildingBank, IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -10,12 +10,18 @@ import { SettingsMenu } from './SettingsMenu';
 export function TopBar({
   onHome,
   onShowShortcuts,
+  onShowDeadlineRules,
+  onShowMatters,
+  mattersActive,
   search,
   onSearchChange,
   searchRef,
 }: {
   onHome: () => void;
   onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
+  onShowMatters: () => void;
+  mattersActive: boolean;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -48,13 +54,23 @@ export function TopBar({
         <SearchField value={search} onChange={onSearchChange} inputRef={searchRef} />
       </div>
       <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 1 0', minWidth: 0 }}>
+        <Button
+          size="compact-sm"
+          variant={mattersActive ? 'light' : 'subtle'}
+          color={mattersActive ? undefined : 'gray'}
+          leftSection={<IconBuildingBank size={16} stroke={1.75} />}
+          onClick={onShowMatters}
+          data-testid="nav-matters"
+        >
+          {t('matters.nav')}
+        </Button>
         <Text size="sm" data-testid="session-user">
           {user.name}
         </Text>
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
             <IconLogout size={18} stroke={1.75} />

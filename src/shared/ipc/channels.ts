@@ -33,6 +33,17 @@ export const CHANNELS = [
   'decisions:approve',
   'decisions:issue',
   'decisions:precedents',
+  'matters:authorities',
+  'settings:setAuthorities',
+  'matters:list',
+  'matters:forCase',
+  'matters:register',
+  'matters:recordResponseSent',
+  'matters:recordOutcome',
+  'matters:recordCompliance',
+  'matters:stats',
+  'settings:deadlinePolicies',
+  'settings:setDeadlinePolicies',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -7,6 +7,18 @@ import {
   isoDateSchema,
   roleSchema,
 } from '../domain/case';
+import {
+  arnStatsSchema,
+  authorityCodeSchema,
+  authoritySchema,
+  matterListInputSchema,
+  matterSchema,
+  recordComplianceInputSchema,
+  recordOutcomeInputSchema,
+  recordResponseSentInputSchema,
+  registerMatterInputSchema,
+} from '../domain/authority';
+import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
 import {
   decisionStatusSchema,
@@ -26,7 +38,7 @@ import type { Channel } from './channels';
 const idSchema = z.number().int().positive();
 
 /** Columns the inbox can sort by. Each has an index in the store. */
-export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags'] as const;
+export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags', 'assignee', 'claimed'] as const;
 
 export const caseListInputSchema = z
   .object({
@@ -54,6 +66,17 @@ const usernameSchema = z
   .min(1, 'must not be empty')
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'may hold letters, digits, dot, dash and underscore only');
+
+const recomputeSchema = z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() });
+
+const deadlinePolicyViewSchema = z.object({
+  policies: deadlinePoliciesSchema,
+  defaults: deadlinePoliciesSchema,
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  recompute: recomputeSchema,
+});
 
 const sessionStateSchema = z.object({
   user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
@@ -154,7 +177,13 @@ export const contract = {
   /** One page of the inbox with the total for the same filter. */
   'cases:list': {
     input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseListItemSchema), total: z.number().int(), today: z.string() }),
+    output: z.object({
+      rows: z.array(caseListItemSchema),
+      total: z.number().int(),
+      today: z.string(),
+      /** Stored deadlines being recomputed after a rule change; due dates in the list may lag until done. */
+      recompute: recomputeSchema.optional(),
+    }),
   },
   /** Everything the case view needs: header, the full history oldest first, red flags and deadlines. */
   'cases:get': {
@@ -284,6 +313,58 @@ export const contract = {
   'decisions:precedents': {
     input: z.object({ caseId: idSchema, limit: z.number().int().min(1).max(50).default(10) }).strict(),
     output: z.object({ precedents: z.array(precedentSchema) }),
+  },
+  /** The authorities matters can be registered with (a setting; ARN, KOV, FI, IMY, DFA shipped). */
+  'matters:authorities': {
+    input: emptyInput,
+    output: z.array(authoritySchema),
+  },
+  /** Ombudsman only; an authority with matters cannot be removed. */
+  'settings:setAuthorities': {
+    input: z.object({ authorities: z.array(authoritySchema).min(1).max(30) }).strict(),
+    output: z.array(authoritySchema),
+  },
+  /** Matters across all cases, the most urgent first; `due: soon` is the due-soon list. */
+  'matters:list': {
+    input: matterListInputSchema,
+    output: z.object({ rows: z.array(matterSchema), total: z.number().int(), today: z.string() }),
+  },
+  /** A case's matters, newest first, and main's today (the forms' default dates). */
+  'matters:forCase': {
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.object({ rows: z.array(matterSchema), today: isoDateSchema }),
+  },
+  /** Registers a complaint an authority sent; appends it to the case's history. */
+  'matters:register': {
+    input: registerMatterInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordResponseSent': {
+    input: recordResponseSentInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordOutcome': {
+    input: recordOutcomeInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordCompliance': {
+    input: recordComplianceInputSchema,
+    output: matterSchema,
+  },
+  /** Yearly statistics of one authority's matters (ARN by default). */
+  'matters:stats': {
+    input: z.object({ year: z.number().int().min(2000).max(2100), authority: authorityCodeSchema.default('ARN') }).strict(),
+    output: arnStatsSchema,
+  },
+  /** The deadline rules per market (lengths in business days), the shipped defaults, and recompute progress. */
+  'settings:deadlinePolicies': {
+    input: emptyInput,
+    output: deadlinePolicyViewSchema,
+  },
+  /** Ombudsman only. `baseRevision` is the revision edited, so a concurrent change is refused, not lost. */
+  'settings:setDeadlinePolicies': {
+    input: z.object({ policies: deadlinePoliciesSchema, baseRevision: z.number().int().min(0) }).strict(),
+    output: deadlinePolicyViewSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -3,7 +3,9 @@ import { up as up0001 } from './0001-core';
 import { up as up0002 } from './0002-search';
 import { up as up0003 } from './0003-review';
 import { up as up0004 } from './0004-due-sort';
-import { up as up0006 } from './0006-decisions';
+import { up as up0005 } from './0005-list-sorts';
+import { up as up0006 } from './0006-authority-matters';
+import { up as up0007 } from './0007-decisions';
 
 export interface Migration {
   version: number;
@@ -17,8 +19,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'search', up: up0002 },
   { version: 3, name: 'review', up: up0003 },
   { version: 4, name: 'due-sort', up: up0004 },
-  // 5 is assigned to parallel work that lands separately; the runner skips a number it does not know.
-  { version: 6, name: 'decisions', up: up0006 },
+  { version: 5, name: 'list-sorts', up: up0005 },
+  { version: 6, name: 'authority-matters', up: up0006 },
+  { version: 7, name: 'decisions', up: up0007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,8 @@ import { DeadlineList } from './DeadlineList';
 import { DocumentList } from './DocumentList';
 import { PanelSection } from './PanelSection';
 import { RedFlagList } from './RedFlagList';
+import { MatterSection } from '../matters/MatterSection';
+import { call } from '../../lib/api';
 import { caseDocuments } from './attachments';
 
 /**
@@ -53,6 +55,7 @@ export function CasePanel({
           onJump={(index, eventId) => onJump(eventId, index)}
         />
       </PanelSection>
+      <MatterSection caseId={header.id} market={header.market} onChanged={() => void call('cases:get', { id: header.id }).then(onUpdated, () => undefined)} />
       <PanelSection title={t('documents.title')} testId="case-documents" aside={count(documentCount, 'gray', 'document-count')}>
         <DocumentList events={events} market={header.market} onJump={(id) => onJump(id)} wide={wide} onWideChange={onWideChange} />
       </PanelSection>

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Version 6: decision letters.
+ * Version 7: decision letters.
  * - `decision_templates`: the ombudsman's edited templates per market and language (shipped
  *   defaults live in resources/templates and are used until a row overrides them).
  * - `decisions`: one row per decision with its current draft (TipTap JSON, never HTML), the
