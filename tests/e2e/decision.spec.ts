@@ -146,3 +146,46 @@ test('the decision journey: handler drafts and submits, ombudsman returns, handl
   expect(row.rendered_text).toContain(`Kunden ${c.customer} betalade fakturan`);
   expect(row.rendered_text).toContain('Inkassokravet kom den 14 juli 2026.');
 });
+
+test('two windows on the same draft: the second save is refused with both texts, and keeping mine loses nothing', async ({ page, context, workbench }, testInfo) => {
+  test.setTimeout(180_000);
+  const c = pickCase(workbench.dbPath);
+  await openAs(page, workbench, 'jonas');
+  await openDecision(page, workbench.url, c.id);
+  await page.getByTestId('start-draft').click();
+  const first = page.getByTestId('decision-editor');
+  await expect(first).toContainText('Kundombudsmannens beslut');
+
+  // The same draft in a second window (same signed-in session).
+  const other = await context.newPage();
+  await other.goto(workbench.url); // the harness token lives in each tab's session storage
+  await expect(other.getByTestId('top-bar').or(other.getByTestId('sign-in-username'))).toBeVisible();
+  if (await other.getByTestId('sign-in-username').isVisible()) await signIn(other, 'jonas');
+  await openDecision(other, workbench.url, c.id);
+  const second = other.getByTestId('decision-editor');
+  await expect(second).toContainText('Kundombudsmannens beslut');
+
+  await first.getByText('Kundombudsmannens beslut').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (fönster ett)');
+  await expect(page.getByTestId('save-status')).toContainText(/Sparat \d{1,2}:\d{2}/);
+
+  await second.getByText('Kundombudsmannens beslut').click();
+  await other.keyboard.press('End');
+  await other.keyboard.type(' (fönster två)');
+  const conflict = other.getByTestId('conflict');
+  await expect(conflict).toBeVisible();
+  await expect(other.getByTestId('conflict-theirs')).toContainText('Kundombudsmannens beslut (fönster ett)');
+  await expect(other.getByTestId('conflict-mine')).toContainText('Kundombudsmannens beslut (fönster två)');
+  await other.screenshot({ path: testInfo.outputPath('conflict.png') });
+
+  await other.getByTestId('conflict-keep-mine').click();
+  await expect(conflict).toHaveCount(0);
+  await expect(other.getByTestId('save-status')).toContainText(/Sparat \d{1,2}:\d{2}/);
+  const db = new BetterSqlite3(workbench.dbPath, { readonly: true });
+  const stored = db.prepare(`SELECT content FROM decisions WHERE case_id = ?`).pluck().get(c.id) as string;
+  const versions = db.prepare(`SELECT count(*) FROM decision_versions v JOIN decisions d ON d.id = v.decision_id WHERE d.case_id = ?`).pluck().get(c.id) as number;
+  db.close();
+  expect(stored).toContain('Kundombudsmannens beslut (fönster två)');
+  expect(versions).toBeGreaterThanOrEqual(3); // created, window one, window two on top of it: both kept as versions
+});
