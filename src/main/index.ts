@@ -32,6 +32,15 @@ function selectNativeBinding(): void {
   if (found) useNativeBinding(found);
 }
 
+/** Letters are written in Swedish, Danish and English: check all three where the OS or Electron has them. */
+function spellCheckLanguages(): void {
+  const wanted = ['sv-SE', 'da-DK', 'en-GB'];
+  // On macOS the OS checker picks the language itself and the list is empty.
+  const available = session.defaultSession.availableSpellCheckerLanguages;
+  const languages = wanted.filter((l) => available.includes(l));
+  if (languages.length > 0) session.defaultSession.setSpellCheckerLanguages(languages);
+}
+
 function harden(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -58,6 +67,7 @@ async function openAppStore(): Promise<Store> {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  spellCheckLanguages();
   harden();
   selectNativeBinding();
   let store: Store;

@@ -90,6 +90,22 @@ describe('demo store', () => {
     await main.cleanup();
   });
 
+  it('issues a decision for every case whose history says one went out, with every outcome, frozen', () => {
+    const db = main.store.sqlite;
+    const decided = db.prepare(`SELECT count(DISTINCT case_id) FROM history_events WHERE kind = 'decision_issued'`).pluck().get() as number;
+    expect(decided).toBeGreaterThan(50);
+    expect(db.prepare(`SELECT count(*) FROM decisions WHERE status = 'issued'`).pluck().get()).toBe(decided);
+    const outcomes = db.prepare(`SELECT DISTINCT json_extract(value, '$.outcome') FROM decisions, json_each(decisions.panel, '$.claims') ORDER BY 1`).pluck().all();
+    expect(outcomes).toEqual(['not_upheld', 'partly_upheld', 'upheld']);
+    const remedies = db.prepare(`SELECT DISTINCT json_extract(r.value, '$.kind') FROM decisions, json_each(decisions.panel, '$.claims') c, json_each(c.value, '$.remedies') r`).pluck().all();
+    expect(remedies).toEqual(expect.arrayContaining(['refund', 'fee_or_interest_waived']));
+    const sample = db.prepare(`SELECT d.rendered_text, c.number, c.market FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.market = 'SE' LIMIT 1`).get() as { rendered_text: string; number: string };
+    expect(sample.rendered_text).toContain(`Ärende: ${sample.number}`);
+    expect(sample.rendered_text).toContain('Allmänna reklamationsnämnden');
+    expect(sample.rendered_text).not.toMatch(/\{\{|\[[A-ZÅÄÖ][^\]]+\]/);
+    expect(() => db.prepare(`UPDATE decisions SET rendered_text = '' WHERE id = (SELECT min(id) FROM decisions)`).run()).toThrow(/cannot be changed/);
+  });
+
   it('writes the requested cases with a sane number of events each, reporting progress per batch', () => {
     const rows = cases(main.store);
     expect(result.cases).toBe(N);

@@ -155,6 +155,34 @@ describe('migrations', () => {
     expect(() => store.sqlite.prepare(`INSERT INTO mail_messages VALUES ('<a@b>', 1, 1, 'now')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 
+  it('10: adds decisions whose issued rows the store itself refuses to change', async () => {
+    const { path, raw, db } = await storeAt(9);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(store.sqlite.prepare(`SELECT count(*) FROM cases`).pluck().get()).toBe(1);
+    const doc = JSON.stringify({ type: 'doc', content: [] });
+    store.sqlite
+      .prepare(
+        `INSERT INTO decisions (id, case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at, issued_by, issued_at, rendered_text, sha256)
+         VALUES (1, 1, 'issued', 'SE', 'sv', 3, ?, '{"claims":[]}', 1, '2025-06-01T00:00:00Z', 1, '2025-06-01T00:00:00Z', 1, '2025-06-02T00:00:00Z', 'Beslut', 'abc')`,
+      )
+      .run(doc);
+    expect(() => store.sqlite.prepare(`UPDATE decisions SET status = 'draft' WHERE id = 1`).run()).toThrow(/cannot be changed/);
+    // An issued row must carry its frozen text and hash; a draft may not pretend to be issued.
+    expect(() =>
+      store.sqlite
+        .prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'issued', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`)
+        .run(doc),
+    ).toThrow(/CHECK/);
+    store.sqlite.prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'draft', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`).run(doc);
+    expect(() =>
+      store.sqlite.prepare(`INSERT INTO decisions (case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at) VALUES (1, 'draft', 'SE', 'sv', 1, ?, '{}', 1, 'x', 1, 'x')`).run(doc),
+    ).toThrow(/UNIQUE/);
+  });
+
   it('a failing step leaves the store at the previous version', async () => {
     const { raw, db } = await storeAt(1);
     raw.exec(`CREATE TABLE history_fts (x TEXT) STRICT`); // collides with what step 2 creates

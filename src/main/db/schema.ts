@@ -185,6 +185,57 @@ export interface MailMessageTable {
   imported_at: string;
 }
 
+export interface DecisionTemplateTable {
+  id: Generated<number>;
+  market: string;
+  language: string;
+  name: string;
+  content: string;
+  updated_at: string;
+  updated_by: number;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  case_id: number;
+  status: 'draft' | 'submitted' | 'returned' | 'approved' | 'issued';
+  market: string;
+  language: string;
+  template_id: number | null;
+  version: number;
+  content: string;
+  panel: string;
+  created_by: number;
+  created_at: string;
+  saved_by: number;
+  saved_at: string;
+  corrects_decision_id: number | null;
+  issued_by: number | null;
+  issued_at: string | null;
+  rendered_text: string | null;
+  sha256: string | null;
+  arn_window_ends_on: string | null;
+}
+
+export interface DecisionVersionTable {
+  decision_id: number;
+  version: number;
+  content: string;
+  panel: string;
+  saved_by: number;
+  saved_at: string;
+  reason: 'created' | 'autosave' | 'restore';
+}
+
+export interface DecisionReviewTable {
+  id: Generated<number>;
+  decision_id: number;
+  action: 'created' | 'submitted' | 'returned' | 'approved' | 'issued' | 'restored';
+  user_id: number;
+  at: string;
+  comment: Generated<string>;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -201,6 +252,10 @@ export interface Database {
   counters: CounterTable;
   monthly_figures: MonthlyFigureTable;
   mail_messages: MailMessageTable;
+  decision_templates: DecisionTemplateTable;
+  decisions: DecisionTable;
+  decision_versions: DecisionVersionTable;
+  decision_reviews: DecisionReviewTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -208,3 +263,4 @@ export type CaseRow = Selectable<CaseTable>;
 export type NewCaseRow = Insertable<CaseTable>;
 export type HistoryEventRow = Selectable<HistoryEventTable>;
 export type NewHistoryEventRow = Insertable<HistoryEventTable>;
+export type DecisionRow = Selectable<DecisionTable>;

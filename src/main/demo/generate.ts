@@ -5,6 +5,7 @@ import { findUserByUsername, insertUser, setPasswordHash } from '../db/repositor
 import { hashPassword } from '../services/password';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
+import { issueDemoDecisions } from './decisions';
 import { addDemoMatters } from './matters';
 import { zonedDate } from './format';
 import type { Staff } from './office';
@@ -141,6 +142,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   } finally {
     leaveBulkLoad();
   }
+  await issueDemoDecisions(store, { id: ombudsman.id!, name: ombudsman.name });
   const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   checkpoint(store.sqlite);
   return { cases: done, events: events + matters.events, matters: matters.matters };

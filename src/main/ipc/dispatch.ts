@@ -64,7 +64,9 @@ export async function dispatch(
     }
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof ServiceError) {
+      return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+    }
     if (error instanceof StoreError) return { ok: false, error: { code: 'unavailable', message: error.message } };
     options.onInternalError?.(channel, error);
     return { ok: false, error: { code: 'internal', message: `${channel} failed unexpectedly. The details are in the log.` } };

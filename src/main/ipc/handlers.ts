@@ -8,6 +8,9 @@ import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
 import type { ServiceContext, SessionContext } from '../services/context';
 import { importStatus, startImport } from '../services/import.service';
+import * as decisions from '../services/decision.service';
+import { listTemplates, saveTemplate } from '../services/decision-templates';
+import { findPrecedents } from '../services/precedent.service';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
 
@@ -36,6 +39,20 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'decisions:templates': async (ctx, input) => ({ templates: await listTemplates(ctx, input.market) }),
+  'decisions:saveTemplate': (ctx, input) => saveTemplate(ctx, input),
+  'decisions:forCase': (ctx, input) => decisions.decisionsForCase(ctx, input.caseId),
+  'decisions:get': (ctx, input) => decisions.getDecision(ctx, input.id),
+  'decisions:create': (ctx, input) => decisions.createDecision(ctx, input),
+  'decisions:save': (ctx, input) => decisions.saveDraft(ctx, input),
+  'decisions:versions': async (ctx, input) => ({ versions: await decisions.listDecisionVersions(ctx, input.id) }),
+  'decisions:compare': (ctx, input) => decisions.compareVersions(ctx, input),
+  'decisions:restore': (ctx, input) => decisions.restoreVersion(ctx, input),
+  'decisions:submit': (ctx, input) => decisions.submitDecision(ctx, input),
+  'decisions:return': (ctx, input) => decisions.returnDecision(ctx, input),
+  'decisions:approve': (ctx, input) => decisions.approveDecision(ctx, input),
+  'decisions:issue': (ctx, input) => decisions.issueDecision(ctx, input),
+  'decisions:precedents': (ctx, input) => findPrecedents(ctx, input),
   'matters:authorities': (ctx) => matters.listAuthorities(ctx),
   'settings:setAuthorities': (ctx, input) => matters.setAuthorities(ctx, input.authorities),
   'matters:list': (ctx, input) => matters.listMatters(ctx, input),

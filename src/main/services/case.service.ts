@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../shared/domain/history';
 import type { Market } from '../../shared/domain/market';
 import type { DeadlineView, RedFlagView } from '../../shared/domain/review';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { addCalendarDays, businessDaysBetween } from './calendar/business-days';
@@ -69,7 +70,11 @@ export async function listCases(
 
 /** Everything the case view shows. The personal number leaves the service masked. */
 export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView> {
-  const db = ctx.store.db;
+  return readCaseView(ctx.store.db, ctx, id);
+}
+
+/** The case view read through `db`, which may be an open transaction. */
+export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id: number): Promise<CaseView> {
   const row = await cases.findCaseById(db, id);
   if (!row) throw notFound(`Case ${id}`);
   const [purchases, claims, history] = await Promise.all([cases.listPurchases(db, id), cases.listClaims(db, id), listCaseEvents(db, id)]);
@@ -140,7 +145,7 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView
     receivedDate: header.receivedDate,
     events: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, data: e.data })),
     today: today(ctx),
-    policies: policiesFor(header.market, (await loadPolicyConfig(ctx.store.db)).policies),
+    policies: policiesFor(header.market, (await loadPolicyConfig(db)).policies),
   });
   return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines };
 }

@@ -5,6 +5,8 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Structured facts the user needs to act, e.g. both texts of an edit conflict. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -62,7 +62,7 @@ export function api(): OmbudApi {
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const fn = api()[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await fn(input);
-  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message);
+  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message, result.error.details);
   return result.data;
 }
 
@@ -70,6 +70,7 @@ export class RpcFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'RpcFailure';

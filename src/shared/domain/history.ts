@@ -44,6 +44,8 @@ export const EVENT_KINDS = [
   'info_request',
   'status_change',
   'assignment',
+  /** A step of the decision's four-eyes review: drafted, submitted, returned with a comment, approved. */
+  'decision_review',
   'decision_issued',
   'letter_sent',
   // authorities

@@ -21,7 +21,18 @@ import {
 import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
 import { importKindSchema, importRunSchema, uploadIdSchema } from '../domain/import';
-import { marketSchema } from '../domain/market';
+import {
+  decisionStatusSchema,
+  decisionSummarySchema,
+  decisionViewSchema,
+  outcomeSchema,
+  panelSchema,
+  remedySchema,
+  validationIssueSchema,
+  versionSummarySchema,
+} from '../domain/decision';
+import { languageSchema, marketSchema } from '../domain/market';
+import { docSchema } from '../editor/document';
 import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import type { Channel } from './channels';
 
@@ -85,6 +96,30 @@ const caseViewSchema = z.object({
   events: z.array(historyEventSchema),
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
+});
+
+const templateSchema = z.object({
+  id: idSchema.nullable(),
+  market: marketSchema,
+  language: languageSchema,
+  name: z.string(),
+  content: docSchema,
+  source: z.enum(['default', 'store']),
+  updatedAt: z.string().nullable(),
+});
+
+/** An issued decision of a similar case, with what was decided per claim. */
+const precedentSchema = z.object({
+  caseId: idSchema,
+  caseNumber: z.string(),
+  market: marketSchema,
+  category: categorySchema,
+  decisionId: idSchema,
+  issuedAt: z.string(),
+  status: decisionStatusSchema,
+  score: z.number(),
+  sharedClaimKinds: z.array(z.string()),
+  claims: z.array(z.object({ kind: z.string(), text: z.string(), outcome: outcomeSchema.nullable(), remedies: z.array(remedySchema) })),
 });
 
 /**
@@ -200,6 +235,85 @@ export const contract = {
   'attachments:get': {
     input: z.object({ id: idSchema }).strict(),
     output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+  },
+  /** Decision templates per market and language: the ombudsman's edited ones, else the shipped defaults. */
+  'decisions:templates': {
+    input: z.object({ market: marketSchema.optional() }).strict(),
+    output: z.object({ templates: z.array(templateSchema) }),
+  },
+  /** The ombudsman edits the template of a market and language. */
+  'decisions:saveTemplate': {
+    input: z.object({ market: marketSchema, language: languageSchema, name: z.string().trim().min(1, 'must not be empty').max(200), content: docSchema }).strict(),
+    output: templateSchema,
+  },
+  /** The decisions of a case and the one being worked on (or the last issued). */
+  'decisions:forCase': {
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.object({ decisions: z.array(decisionSummarySchema), current: decisionViewSchema.nullable() }),
+  },
+  'decisions:get': {
+    input: z.object({ id: idSchema }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Starts a decision from the template for the case's market in `language`, or a correction of an issued one. */
+  'decisions:create': {
+    input: z.object({ caseId: idSchema, language: languageSchema, correctsDecisionId: idSchema.optional() }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Autosave: a new version if nobody saved since `baseVersion`; otherwise a `conflict` error whose details hold both texts. */
+  'decisions:save': {
+    input: z.object({ id: idSchema, baseVersion: z.number().int().min(1), content: docSchema, panel: panelSchema }).strict(),
+    output: z.object({
+      id: idSchema,
+      version: z.number().int(),
+      savedAt: z.string(),
+      mergeValues: z.record(z.string(), z.string()),
+      issues: z.array(validationIssueSchema),
+      renderedText: z.string(),
+    }),
+  },
+  'decisions:versions': {
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ versions: z.array(versionSummarySchema) }),
+  },
+  /** Two versions as text and the words changed between them. */
+  'decisions:compare': {
+    input: z.object({ id: idSchema, from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
+    output: z.object({
+      from: z.object({ version: z.number().int(), text: z.string() }),
+      to: z.object({ version: z.number().int(), text: z.string() }),
+      changes: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
+    }),
+  },
+  /** Makes an old version the current one, as a new version. */
+  'decisions:restore': {
+    input: z.object({ id: idSchema, version: z.number().int().min(1), baseVersion: z.number().int().min(1) }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Handler or ombudsman: submits a valid draft for approval. Invalid drafts are refused with every issue named. */
+  'decisions:submit': {
+    input: z.object({ id: idSchema, baseVersion: z.number().int().min(1) }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Ombudsman only: returns the draft to the drafter with a comment. */
+  'decisions:return': {
+    input: z.object({ id: idSchema, comment: noteText }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Ombudsman only, and not the person who submitted it. */
+  'decisions:approve': {
+    input: z.object({ id: idSchema, comment: z.string().trim().max(20_000).default('') }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Ombudsman only: signs and issues an approved decision, which then never changes. */
+  'decisions:issue': {
+    input: z.object({ id: idSchema }).strict(),
+    output: decisionViewSchema,
+  },
+  /** Decided cases like this one: same category, shared claim kinds, similar words. */
+  'decisions:precedents': {
+    input: z.object({ caseId: idSchema, limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    output: z.object({ precedents: z.array(precedentSchema) }),
   },
   /** The authorities matters can be registered with (a setting; ARN, KOV, FI, IMY, DFA shipped). */
   'matters:authorities': {

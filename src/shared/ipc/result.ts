@@ -4,6 +4,8 @@ export type ErrorCode = 'invalid_input' | 'unauthenticated' | 'not_found' | 'for
 export interface RpcError {
   code: ErrorCode;
   message: string;
+  /** Present when the caller needs more than a message, e.g. both texts of a decision edit conflict. */
+  details?: unknown;
 }
 
 /** What every channel returns. Electron keeps only an Error's message across IPC, so errors are data. */

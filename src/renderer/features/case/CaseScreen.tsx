@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Kbd, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Divider, Group, Kbd, SegmentedControl, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconUser } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import type { CaseView } from './CaseActions';
 import { CaseHeaderBand } from './CaseHeaderBand';
 import { CasePanel } from './CasePanel';
 import { Timeline, type TimelineJump } from './Timeline';
+import { DecisionWorkspace } from '../decision/DecisionWorkspace';
 
 const NO_IDS: ReadonlySet<number> = new Set();
 
@@ -45,6 +46,8 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
     if (focusEventId !== undefined) setJump({ id: focusEventId, seq: (jump?.seq ?? 0) + 1 });
   }
   const [wide, setWide] = useState(false);
+  /** The history and panel, or the decision letter; a citation clicked in the letter opens its event in the history. */
+  const [mode, setMode] = useState<'history' | 'decision'>('history');
   const searchRef = useRef<HTMLInputElement>(null);
 
   const flags = view?.flags;
@@ -61,6 +64,13 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
     if (flagIndex !== undefined) setActiveFlag(flagIndex);
     setJump((j) => ({ id: eventId, seq: (j?.seq ?? 0) + 1 }));
   }, []);
+  const openCitedEvent = useCallback(
+    (eventId: number) => {
+      setMode('history');
+      jumpTo(eventId);
+    },
+    [jumpTo],
+  );
   const selectFlag = useCallback(
     (index: number) => {
       if (active === index) {
@@ -150,11 +160,21 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
           </Stack>
         </>
       ) : (
+        mode === 'decision' ? (
+          <>
+            <div className={classes.strip} style={{ height: 'var(--case-strip-height, 3.25rem)' }}>
+              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} />
+            </div>
+            <div className={classes.decision}>
+              <DecisionWorkspace view={view} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+            </div>
+          </>
+        ) : (
         <div className={classes.scroll} data-wide={wide || undefined}>
           {/* display: contents, so the title strip can stay pinned while the details scroll away. */}
           <header data-testid="case-header" className={classes.header}>
             <div className={`${classes.strip} ${classes.sticky}`}>
-              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} />
+              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} />
             </div>
             <div className={classes.band}>
               <CaseHeaderBand header={view.header} />
@@ -182,6 +202,7 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
             />
           </aside>
         </div>
+        )
       )}
     </div>
   );
@@ -207,7 +228,19 @@ function nextRunning(deadlines: readonly DeadlineView[]): DeadlineView | undefin
     .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))[0];
 }
 
-function CaseTitleStrip({ header, deadlines, back }: { header: CaseHeader; deadlines: readonly DeadlineView[]; back: ReactNode }) {
+function CaseTitleStrip({
+  header,
+  deadlines,
+  back,
+  mode,
+  onMode,
+}: {
+  header: CaseHeader;
+  deadlines: readonly DeadlineView[];
+  back: ReactNode;
+  mode: 'history' | 'decision';
+  onMode: (mode: 'history' | 'decision') => void;
+}) {
   const { t } = useTranslation();
   const next = nextRunning(deadlines);
   return (
@@ -223,6 +256,16 @@ function CaseTitleStrip({ header, deadlines, back }: { header: CaseHeader; deadl
         <Text size="md" fw={500} truncate>
           {t(`category.${header.category}`)}
         </Text>
+        <SegmentedControl
+          size="xs"
+          value={mode}
+          onChange={(v) => onMode(v as 'history' | 'decision')}
+          data={[
+            { value: 'history', label: t('case.modeHistory') },
+            { value: 'decision', label: t('case.modeDecision') },
+          ]}
+          data-testid="case-mode"
+        />
       </Group>
       <Group gap="lg" wrap="nowrap" style={{ flex: 'none' }}>
         {next && next.daysLeft !== null && (

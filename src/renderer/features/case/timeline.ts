@@ -37,6 +37,7 @@ const GROUP_OF: Record<EventKind, KindGroup> = {
   info_request: 'ombudsman',
   status_change: 'ombudsman',
   assignment: 'ombudsman',
+  decision_review: 'ombudsman',
   decision_issued: 'ombudsman',
   letter_sent: 'ombudsman',
   authority_correspondence: 'authority',

@@ -1,0 +1,77 @@
+import defaultDkDa from '../../../resources/templates/DK-da.json';
+import defaultDkEn from '../../../resources/templates/DK-en.json';
+import defaultSeEn from '../../../resources/templates/SE-en.json';
+import defaultSeSv from '../../../resources/templates/SE-sv.json';
+import { docSchema, type DocNode } from '../../shared/editor/document';
+import { languageSchema, marketSchema, type Language, type Market } from '../../shared/domain/market';
+import type { Db } from '../db/connection';
+import { findStoredTemplate, listStoredTemplates, upsertTemplate } from '../db/repositories/decision.repository';
+import { appendAudit } from './audit.service';
+import { now, type ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+/**
+ * Decision templates: the shipped defaults in resources/templates (bundled at build time, so the
+ * desktop app, the harness and the CLI read the same files), overridden per market and language
+ * by what the ombudsman saved in the store.
+ */
+
+export interface TemplateView {
+  id: number | null;
+  market: Market;
+  language: Language;
+  name: string;
+  content: DocNode;
+  source: 'default' | 'store';
+  updatedAt: string | null;
+}
+
+const DEFAULTS: TemplateView[] = [defaultSeSv, defaultSeEn, defaultDkDa, defaultDkEn].map((t) => ({
+  id: null,
+  market: marketSchema.parse(t.market),
+  language: languageSchema.parse(t.language),
+  name: t.name,
+  content: docSchema.parse(t.content),
+  source: 'default',
+  updatedAt: null,
+}));
+
+export function defaultTemplates(): readonly TemplateView[] {
+  return DEFAULTS;
+}
+
+function fromRow(row: { id: number; market: string; language: string; name: string; content: string; updated_at: string }): TemplateView {
+  return {
+    id: row.id,
+    market: row.market as Market,
+    language: row.language as Language,
+    name: row.name,
+    content: JSON.parse(row.content) as DocNode,
+    source: 'store',
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The template for a market and language: the stored one if the ombudsman edited it, else the default. */
+export async function templateFor(db: Db, market: Market, language: Language): Promise<TemplateView | null> {
+  const stored = await findStoredTemplate(db, market, language);
+  if (stored) return fromRow(stored);
+  return DEFAULTS.find((t) => t.market === market && t.language === language) ?? null;
+}
+
+export async function listTemplates(ctx: ServiceContext, market?: Market): Promise<TemplateView[]> {
+  const stored = (await listStoredTemplates(ctx.store.db)).map(fromRow);
+  const all = [...stored, ...DEFAULTS.filter((d) => !stored.some((s) => s.market === d.market && s.language === d.language))];
+  return all.filter((t) => !market || t.market === market).sort((a, b) => a.market.localeCompare(b.market) || a.language.localeCompare(b.language));
+}
+
+/** Only the ombudsman edits templates; every edit is audited with who and when. */
+export async function saveTemplate(ctx: ServiceContext, input: { market: Market; language: Language; name: string; content: DocNode }): Promise<TemplateView> {
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may edit decision templates.');
+  const at = now(ctx).toISOString();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await upsertTemplate(trx, { market: input.market, language: input.language, name: input.name, content: JSON.stringify(input.content), updated_at: at, updated_by: ctx.user.id });
+    await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.template', caseId: null, detail: { market: input.market, language: input.language } });
+  });
+  return (await templateFor(ctx.store.db, input.market, input.language))!;
+}

@@ -1,0 +1,429 @@
+import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DecisionView, Panel, ValidationIssue } from '../../../shared/domain/decision';
+import { LANGUAGES, type Language } from '../../../shared/domain/market';
+import { Autosaver } from '../../../shared/editor/autosave';
+import type { DocNode } from '../../../shared/editor/document';
+import { ErrorState } from '../../components/ErrorState';
+import { call, RpcFailure } from '../../lib/api';
+import { formatCalendarDate, formatClock, formatDateTime } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { asRpcFailure, useCall } from '../../lib/useCall';
+import type { CaseView } from '../case/CaseActions';
+import { PanelSection } from '../case/PanelSection';
+import { ClaimPanel } from './ClaimPanel';
+import classes from './Decision.module.css';
+import { DecisionEditor } from './DecisionEditor';
+import { PrecedentList } from './PrecedentList';
+import { VersionList } from './VersionList';
+
+interface ConflictDetails {
+  theirs: { version: number; savedAt: string; savedBy: { name: string }; content: DocNode; panel: Panel; text: string };
+  mine: { content: DocNode; panel: Panel; text: string };
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string } | { kind: 'conflict'; message: string; details: ConflictDetails };
+
+/**
+ * The decision area of a case: template choice, the letter beside the per-claim panel, autosave
+ * with its state always shown, versions, precedents, and the four-eyes buttons the caller's role
+ * allows (the services refuse the rest anyway). An issued letter is read-only.
+ */
+export function DecisionWorkspace({ view, onOpenEvent, onCaseChanged }: { view: CaseView; onOpenEvent: (eventId: number) => void; onCaseChanged: () => void }) {
+  const { t } = useTranslation();
+  const caseId = view.header.id;
+  const loaded = useCall('decisions:forCase', { caseId });
+  const [decision, setDecision] = useState<DecisionView | null>(null);
+  const [seen, setSeen] = useState<unknown>(null);
+  if (loaded.data !== seen) {
+    setSeen(loaded.data);
+    if (loaded.data) setDecision(loaded.data.current);
+  }
+  if (loaded.error) return <ErrorState title={t('decision.loadError')} error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.loading && !decision) return <Loader size="sm" m="md" />;
+  if (!decision) return <StartDecision view={view} onStarted={setDecision} />;
+  return <DecisionArea key={decision.id} view={view} initial={decision} onOpenEvent={onOpenEvent} onCaseChanged={onCaseChanged} onReplaced={setDecision} />;
+}
+
+function StartDecision({ view, onStarted }: { view: CaseView; onStarted: (d: DecisionView) => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const templates = useCall('decisions:templates', { market: view.header.market });
+  const languages = (templates.data?.templates ?? []).map((tpl) => tpl.language);
+  const [language, setLanguage] = useState<Language | null>(null);
+  const chosen = language ?? (languages.includes(view.header.language) ? view.header.language : (languages[0] ?? null));
+  const [error, setError] = useState<RpcFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (user.role === 'auditor') {
+    return (
+      <Text size="sm" c="dimmed" p="md" data-testid="no-decision">
+        {t('decision.none')}
+      </Text>
+    );
+  }
+  return (
+    <Stack p="md" gap="sm" maw={520} data-testid="start-decision">
+      <Title order={3} size="h4">
+        {t('decision.start')}
+      </Title>
+      <Select
+        label={t('decision.template')}
+        data={(templates.data?.templates ?? []).map((tpl) => ({ value: tpl.language, label: `${tpl.name}${tpl.source === 'store' ? ` · ${t('decision.edited')}` : ''}` }))}
+        value={chosen}
+        onChange={(v) => v && setLanguage(v as Language)}
+        allowDeselect={false}
+        data-testid="template-picker"
+      />
+      {error && (
+        <Alert color="red" icon={<IconAlertTriangle size={16} />}>
+          {error.message}
+        </Alert>
+      )}
+      <Button
+        disabled={!chosen}
+        loading={busy}
+        onClick={async () => {
+          if (!chosen || !LANGUAGES.includes(chosen)) return;
+          setBusy(true);
+          setError(null);
+          try {
+            onStarted(await call('decisions:create', { caseId: view.header.id, language: chosen }));
+          } catch (e) {
+            setError(asRpcFailure(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+        data-testid="start-draft"
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {t('decision.startDraft')}
+      </Button>
+    </Stack>
+  );
+}
+
+function DecisionArea({
+  view,
+  initial,
+  onOpenEvent,
+  onCaseChanged,
+  onReplaced,
+}: {
+  view: CaseView;
+  initial: DecisionView;
+  onOpenEvent: (eventId: number) => void;
+  onCaseChanged: () => void;
+  onReplaced: (d: DecisionView) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const market = view.header.market;
+  const [decision, setDecision] = useState(initial);
+  const [content, setContent] = useState<DocNode>(initial.content);
+  const [panel, setPanel] = useState<Panel>(initial.panel);
+  const [docKey, setDocKey] = useState(`${initial.id}:${initial.version}`);
+  const [values, setValues] = useState(initial.mergeValues);
+  const [issues, setIssues] = useState<ValidationIssue[]>(initial.issues);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [versionsKey, setVersionsKey] = useState(0);
+
+  const editable = user.role !== 'auditor' && (decision.status === 'draft' || decision.status === 'returned');
+  // What the next save sends; kept beside the state so both handlers see each other's latest change.
+  const latest = useRef({ content: initial.content, panel: initial.panel });
+
+  const saverRef = useRef<Autosaver<{ content: DocNode; panel: Panel }> | null>(null);
+  useEffect(() => {
+    const saver = new Autosaver<{ content: DocNode; panel: Panel }>({
+      baseVersion: initial.version,
+      save: async (value, baseVersion) => {
+        setSave({ kind: 'saving' });
+        const saved = await call('decisions:save', { id: initial.id, baseVersion, content: value.content, panel: value.panel });
+        setValues(saved.mergeValues);
+        setIssues(saved.issues);
+        setDecision((d) => ({ ...d, version: saved.version, savedAt: saved.savedAt }));
+        return saved.version;
+      },
+      onSaved: (_version, at) => {
+        setSave({ kind: 'saved', at });
+        setVersionsKey((k) => k + 1);
+      },
+      onError: (error) => {
+        if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
+          setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
+        } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+      },
+    });
+    saverRef.current = saver;
+    return () => {
+      void saver.flush().finally(() => saver.dispose());
+    };
+  }, [initial.id, initial.version]);
+
+  const onText = useCallback((doc: DocNode) => {
+    setContent(doc);
+    latest.current = { ...latest.current, content: doc };
+    saverRef.current?.change(latest.current);
+  }, []);
+  const onPanel = useCallback((next: Panel) => {
+    setPanel(next);
+    latest.current = { ...latest.current, panel: next };
+    saverRef.current?.change(latest.current);
+  }, []);
+
+  /** Replaces what is shown with what the service returned (after restore, submit, conflict …). */
+  const adopt = useCallback((d: DecisionView) => {
+    setDecision(d);
+    latest.current = { content: d.content, panel: d.panel };
+    setContent(d.content);
+    setPanel(d.panel);
+    setValues(d.mergeValues);
+    setIssues(d.issues);
+    setDocKey(`${d.id}:${d.version}:${Date.now()}`);
+    saverRef.current?.resume(d.version);
+    setVersionsKey((k) => k + 1);
+  }, []);
+
+  const act = async (name: string, run: () => Promise<DecisionView>) => {
+    setBusy(name);
+    setActionError(null);
+    try {
+      await saverRef.current?.flush();
+      const d = await run();
+      adopt(d);
+      setComment('');
+      onCaseChanged();
+    } catch (e) {
+      setActionError(asRpcFailure(e).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const resolveConflict = async (keep: 'theirs' | 'mine', details: ConflictDetails) => {
+    const fresh = await call('decisions:get', { id: decision.id });
+    adopt(fresh);
+    if (keep === 'mine') {
+      latest.current = { content: details.mine.content, panel: details.mine.panel };
+      setContent(details.mine.content);
+      setPanel(details.mine.panel);
+      setDocKey(`${fresh.id}:${fresh.version}:mine`);
+      saverRef.current?.change({ content: details.mine.content, panel: details.mine.panel });
+      await saverRef.current?.flush();
+    }
+    setSave({ kind: 'idle' });
+  };
+
+  const statusText =
+    save.kind === 'saving'
+      ? t('decision.saving')
+      : save.kind === 'saved'
+        ? t('decision.savedAt', { time: formatClock(save.at, i18n.language) })
+        : save.kind === 'error'
+          ? t('decision.saveFailed', { message: save.message })
+          : save.kind === 'conflict'
+            ? t('decision.conflictShort')
+            : t('decision.savedAt', { time: formatDateTime(decision.savedAt, market) });
+
+  const reviewBanner = (
+    <div className={classes.banner}>
+      <Stack gap={6}>
+        <Group gap="xs" justify="space-between">
+          <Group gap="xs">
+            <Badge variant="light" color={decision.status === 'issued' ? 'teal' : decision.status === 'returned' ? 'orange' : 'blue'} data-testid="decision-status">
+              {t(`decision.status.${decision.status}`)}
+            </Badge>
+            {decision.correctsDecisionId && (
+              <Text size="xs" c="dimmed">
+                {t('decision.corrects', { id: decision.correctsDecisionId })}
+              </Text>
+            )}
+          </Group>
+          <Text size="xs" c={save.kind === 'error' || save.kind === 'conflict' ? 'red' : 'dimmed'} data-testid="save-status" aria-live="polite">
+            {decision.status === 'issued' ? '' : statusText}
+          </Text>
+        </Group>
+        {decision.review
+          .filter((r) => r.comment && r.action !== 'restored')
+          .map((r, i) => (
+            <Alert key={i} color={r.action === 'returned' ? 'orange' : 'gray'} p="xs" data-testid="review-comment">
+              <Text size="xs" fw={600}>
+                {t(`decision.reviewAction.${r.action}`)} · {r.by.name} · {formatDateTime(r.at, market)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.comment}
+              </Text>
+            </Alert>
+          ))}
+        {decision.issued && (
+          <Alert color="teal" icon={<IconLock size={16} />} p="xs" data-testid="issued-banner">
+            <Text size="sm">
+              {t('decision.issuedBy', { name: decision.issued.by.name, at: formatDateTime(decision.issued.at, market) })}
+              {decision.issued.arnWindowEndsOn ? ` ${t('decision.arnWindow', { date: formatCalendarDate(decision.issued.arnWindowEndsOn, market) })}` : ''}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              SHA-256 {decision.issued.sha256}
+            </Text>
+          </Alert>
+        )}
+        {save.kind === 'conflict' && (
+          <Alert color="red" icon={<IconAlertTriangle size={16} />} data-testid="conflict" title={t('decision.conflictTitle')}>
+            <Text size="sm" mb="xs">
+              {save.message}
+            </Text>
+            <div className={classes.twoTexts}>
+              <div>
+                <Text size="xs" fw={600}>
+                  {t('decision.theirs', { name: save.details.theirs.savedBy.name, version: save.details.theirs.version })}
+                </Text>
+                <pre data-testid="conflict-theirs">{save.details.theirs.text}</pre>
+              </div>
+              <div>
+                <Text size="xs" fw={600}>
+                  {t('decision.mine')}
+                </Text>
+                <pre data-testid="conflict-mine">{save.details.mine.text}</pre>
+              </div>
+            </div>
+            <Group gap="xs" mt="xs">
+              <Button size="xs" variant="default" onClick={() => void resolveConflict('theirs', save.details)} data-testid="conflict-keep-theirs">
+                {t('decision.keepTheirs')}
+              </Button>
+              <Button size="xs" onClick={() => void resolveConflict('mine', save.details)} data-testid="conflict-keep-mine">
+                {t('decision.keepMine')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+      </Stack>
+    </div>
+  );
+
+  const canSubmit = user.role !== 'auditor' && (decision.status === 'draft' || decision.status === 'returned');
+  const isOmbudsman = user.role === 'ombudsman';
+  const eventIssues = useMemo(() => issues.filter((i) => !i.path.startsWith('claims.')), [issues]);
+
+  return (
+    <div className={classes.layout} data-testid="decision-workspace" data-decision-id={decision.id}>
+      <div className={classes.main}>
+        <DecisionEditor
+          docKey={docKey}
+          content={content}
+          editable={editable && save.kind !== 'conflict'}
+          values={values}
+          events={view.events}
+          market={market}
+          onChange={onText}
+          onOpenEvent={onOpenEvent}
+          banner={reviewBanner}
+        />
+      </div>
+      <aside className={classes.side} aria-label={t('decision.panel')}>
+        <PanelSection title={t('decision.actions')} testId="decision-actions">
+          <Stack gap="xs">
+            {actionError && (
+              <Alert color="red" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="decision-action-error">
+                <Text size="sm">{actionError}</Text>
+              </Alert>
+            )}
+            {canSubmit && (
+              <Button
+                size="xs"
+                loading={busy === 'submit'}
+                disabled={issues.length > 0}
+                onClick={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: saverRef.current?.version ?? decision.version }))}
+                data-testid="decision-submit"
+              >
+                {t('decision.submit')}
+              </Button>
+            )}
+            {isOmbudsman && (decision.status === 'submitted' || decision.status === 'approved') && (
+              <>
+                <Textarea size="xs" placeholder={t('decision.commentPlaceholder')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} data-testid="review-comment-input" />
+                <Group gap="xs">
+                  <Button size="xs" variant="default" color="orange" disabled={!comment.trim()} loading={busy === 'return'} onClick={() => void act('return', () => call('decisions:return', { id: decision.id, comment }))} data-testid="decision-return">
+                    {t('decision.return')}
+                  </Button>
+                  {decision.status === 'submitted' && (
+                    <Button size="xs" leftSection={<IconCheck size={14} />} loading={busy === 'approve'} onClick={() => void act('approve', () => call('decisions:approve', { id: decision.id, comment }))} data-testid="decision-approve">
+                      {t('decision.approve')}
+                    </Button>
+                  )}
+                </Group>
+              </>
+            )}
+            {isOmbudsman && decision.status === 'approved' && (
+              <Button size="xs" color="teal" leftSection={<IconSignature size={14} />} loading={busy === 'issue'} onClick={() => void act('issue', () => call('decisions:issue', { id: decision.id }))} data-testid="decision-issue">
+                {t('decision.issue')}
+              </Button>
+            )}
+            {decision.status === 'issued' && user.role !== 'auditor' && (
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy === 'correct'}
+                onClick={async () => {
+                  setBusy('correct');
+                  try {
+                    onReplaced(await call('decisions:create', { caseId: view.header.id, language: decision.language, correctsDecisionId: decision.id }));
+                  } catch (e) {
+                    setActionError(asRpcFailure(e).message);
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+                data-testid="decision-correct"
+              >
+                {t('decision.correct')}
+              </Button>
+            )}
+            {!editable && decision.status !== 'issued' && (
+              <Text size="xs" c="dimmed">
+                {t('decision.lockedForReview')}
+              </Text>
+            )}
+          </Stack>
+        </PanelSection>
+        {decision.status !== 'issued' && issues.length > 0 && (
+          <PanelSection title={t('decision.issues')} testId="decision-issues" aside={<Badge size="sm" color="orange" variant="light">{issues.length}</Badge>}>
+            <List size="xs" spacing={2}>
+              {issues.map((i, n) => (
+                <List.Item key={n} data-code={i.code}>
+                  {i.message}
+                </List.Item>
+              ))}
+            </List>
+          </PanelSection>
+        )}
+        <PanelSection title={t('decision.claims')} testId="decision-claims">
+          <ClaimPanel claims={view.header.claims} panel={panel} market={market} editable={editable && save.kind !== 'conflict'} issues={issues} onChange={onPanel} />
+          {eventIssues.length === 0 && issues.length === 0 && decision.status !== 'issued' && (
+            <Text size="xs" c="teal" mt="xs" data-testid="decision-valid">
+              {t('decision.valid')}
+            </Text>
+          )}
+        </PanelSection>
+        <PanelSection title={t('decision.versions')} testId="decision-versions">
+          <VersionList
+            decisionId={decision.id}
+            refreshKey={versionsKey}
+            market={market}
+            canRestore={editable}
+            onRestore={async (version) => {
+              await saverRef.current?.flush();
+              await act('restore', () => call('decisions:restore', { id: decision.id, version, baseVersion: saverRef.current?.version ?? decision.version }));
+            }}
+          />
+        </PanelSection>
+        <PanelSection title={t('decision.precedents')} testId="decision-precedents">
+          <PrecedentList caseId={view.header.id} market={market} />
+        </PanelSection>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,366 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/main/db/connection';
+import { insertUser } from '../../src/main/db/repositories/user.repository';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { createCaseIntake } from '../../src/main/services/case-intake.service';
+import type { ServiceContext, SessionUser } from '../../src/main/services/context';
+import type { DecisionView } from '../../src/shared/domain/decision';
+import type { Result } from '../../src/shared/ipc/result';
+import { buildCase, buildEvent } from '../fixtures/cases';
+import { fillDraft } from '../fixtures/decisions';
+import { tempStore } from '../fixtures/temp-store';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let fia: SessionUser;
+let stina: SessionUser;
+let jonas: SessionUser;
+let linnea: SessionUser;
+let gunnar: SessionUser;
+const clock = () => new Date('2026-03-12T10:00:00.000Z');
+
+function as(user: SessionUser): ServiceContext {
+  return { store, user, now: clock };
+}
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+async function user(username: string, name: string, role: 'ombudsman' | 'handler' | 'auditor'): Promise<SessionUser> {
+  return { id: await insertUser(store.db, { username, display_name: name, role, title: null, created_at: '2026-01-01T00:00:00Z' }), name, role };
+}
+
+beforeEach(async () => {
+  ({ store, cleanup } = await tempStore());
+  fia = await user('fia', 'Fia Engström', 'ombudsman');
+  stina = await user('stina', 'Stina Ek', 'ombudsman');
+  jonas = await user('jonas', 'Jonas Holm', 'handler');
+  linnea = await user('linnea', 'Linnea Sjö', 'handler');
+  gunnar = await user('gunnar', 'Gunnar Revisor', 'auditor');
+});
+afterEach(() => cleanup());
+
+function seed(overrides: Parameters<typeof buildCase>[0] = {}): number {
+  return createCaseIntake(store).writeBatch([buildCase({ status: 'in_review', ...overrides })])[0]!;
+}
+
+async function firstEventId(caseId: number): Promise<number> {
+  const view = await ok(dispatch(as(jonas), 'cases:get', { id: caseId }));
+  return view.events[0]!.id;
+}
+
+/** A handler's draft, filled and saved, ready to submit. */
+async function readyDraft(caseId: number): Promise<DecisionView> {
+  const created = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+  const filled = fillDraft(created, { citeEventId: await firstEventId(caseId) });
+  await ok(dispatch(as(jonas), 'decisions:save', { id: created.id, baseVersion: created.version, ...filled }));
+  return ok(dispatch(as(jonas), 'decisions:get', { id: created.id }));
+}
+
+async function approved(caseId: number): Promise<DecisionView> {
+  const draft = await readyDraft(caseId);
+  await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version }));
+  return ok(dispatch(as(fia), 'decisions:approve', { id: draft.id, comment: '' }));
+}
+
+describe('drafting from a template', () => {
+  it('starts from the Swedish template with one block per claim and names every gap before submit', async () => {
+    const caseId = seed({
+      claims: [
+        { kind: 'refund', text: 'Fakturan på 1 499 kr ska krediteras', amountMinor: 149_900, currency: 'SEK' },
+        { kind: 'apology', text: 'En ursäkt', amountMinor: null, currency: null },
+      ],
+    });
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    expect(draft.status).toBe('draft');
+    expect(draft.version).toBe(1);
+    expect(draft.panel.claims).toHaveLength(2);
+    const text = draft.renderedText.replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toContain('Yrkande 1: Fakturan på 1 499 kr ska krediteras (1 499,00 kr)');
+    expect(draft.renderedText).toContain('Yrkande 2: En ursäkt');
+    expect(draft.renderedText).toContain('Allmänna reklamationsnämnden');
+    expect(draft.renderedText).toContain('senast 12 maj 2026');
+    const codes = draft.issues.map((i) => `${i.code}@${i.path}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(['outcome_missing@claims.0.outcome', 'reasoning_missing@claims.0.reasoning', 'outcome_missing@claims.1.outcome', 'placeholder_left@letter']),
+    );
+
+    const refused = await dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('invalid_input');
+      expect(refused.error.message).toContain('Claim 1: choose an outcome.');
+      expect(refused.error.message).toContain('Claim 2: write the reasoning.');
+    }
+  });
+
+  it('refuses a second open draft, an unknown language template and a closed case', async () => {
+    const caseId = seed();
+    await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const again = await dispatch(as(linnea), 'decisions:create', { caseId, language: 'sv' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const dk = seed({ market: 'DK', language: 'da' });
+    const sv = await dispatch(as(jonas), 'decisions:create', { caseId: dk, language: 'sv' });
+    expect(sv).toEqual({ ok: false, error: { code: 'invalid_input', message: 'decisions:create: language: there is no sv template for DK cases' } });
+  });
+
+  it('names a remedy the letter does not show, an invalid amount and a wrong-market appeal section', async () => {
+    const caseId = seed();
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const filled = fillDraft(draft, { minor: -5 });
+    // The handler typed the remedy into the text by hand and removed the merge field: the panel now disagrees.
+    const content = JSON.parse(JSON.stringify(filled.content).replaceAll('{"type":"mergeField","attrs":{"field":"claim.1.remedies"}}', '{"type":"text","text":"Återbetalning 1 000,00 kr."}'));
+    content.content.push({ type: 'paragraph', content: [{ type: 'text', text: 'Du kan även klaga till Det Finansielle Ankenævn.' }] });
+    const saved = await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 1, content, panel: filled.panel }));
+    const byCode = Object.fromEntries(saved.issues.map((i) => [i.code, i]));
+    expect(byCode.amount_invalid?.path).toBe('claims.0.remedies.0.amount');
+    expect(byCode.appeal_wrong_market?.message).toContain('Det Finansielle Ankenævn');
+
+    const fixedAmount = fillDraft(draft);
+    const again = await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: saved.version, content, panel: fixedAmount.panel }));
+    expect(again.issues.find((i) => i.code === 'remedy_not_in_letter')?.message).toMatch(/refund of 1\s499,00\skr is not in the letter/);
+  });
+
+  it('refuses a document with a node type outside the shared list, naming where', async () => {
+    const caseId = seed();
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const bad = await dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 1, content: { type: 'doc', content: [{ type: 'iframe' }] }, panel: draft.panel });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/^decisions:save: content\.content\.0\.type: /);
+  });
+});
+
+describe('versions and conflicts', () => {
+  it('keeps every save as a version; compare shows what changed; restore makes an old one current', async () => {
+    const caseId = seed();
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const filled = fillDraft(draft);
+    const v2 = await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 1, ...filled }));
+    expect(v2.version).toBe(2);
+    const v3 = await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 2, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Helt ny text' }] }] }, panel: filled.panel }));
+    expect(v3.version).toBe(3);
+
+    const { versions } = await ok(dispatch(as(gunnar), 'decisions:versions', { id: draft.id }));
+    expect(versions.map((v) => [v.version, v.reason, v.savedBy.name])).toEqual([
+      [3, 'autosave', 'Jonas Holm'],
+      [2, 'autosave', 'Jonas Holm'],
+      [1, 'created', 'Jonas Holm'],
+    ]);
+    expect(versions[0]!.excerpt).toBe('Helt ny text');
+
+    const diff = await ok(dispatch(as(jonas), 'decisions:compare', { id: draft.id, from: 2, to: 3 }));
+    expect(diff.to.text).toBe('Helt ny text');
+    // The changes rebuild both texts: what was kept plus what was removed is the old one, plus what was added the new one.
+    expect(diff.changes.filter((c) => c.op !== 'insert').map((c) => c.text).join('')).toBe(diff.from.text);
+    expect(diff.changes.filter((c) => c.op !== 'delete').map((c) => c.text).join('')).toBe('Helt ny text');
+    expect(diff.changes.filter((c) => c.op === 'delete').map((c) => c.text).join('')).toContain('Kundombudsmannens');
+    expect(diff.from.text).toContain('Kundombudsmannens beslut');
+
+    const restored = await ok(dispatch(as(jonas), 'decisions:restore', { id: draft.id, version: 2, baseVersion: 3 }));
+    expect(restored.version).toBe(4);
+    expect(restored.content).toEqual(filled.content);
+    const after = await ok(dispatch(as(jonas), 'decisions:versions', { id: draft.id }));
+    expect(after.versions.map((v) => v.reason)).toEqual(['restore', 'autosave', 'autosave', 'created']);
+  });
+
+  it('refuses a save from a stale version with a conflict that carries both texts, and loses nothing', async () => {
+    const caseId = seed();
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const text = (t: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] });
+    await ok(dispatch(as(linnea), 'decisions:save', { id: draft.id, baseVersion: 1, content: text('Linneas version'), panel: draft.panel }));
+    const stale = await dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 1, content: text('Jonas version'), panel: draft.panel });
+    expect(stale.ok).toBe(false);
+    if (stale.ok) return;
+    expect(stale.error.code).toBe('conflict');
+    expect(stale.error.message).toContain('Linnea Sjö saved version 2');
+    expect(stale.error.details).toMatchObject({ theirs: { version: 2, text: 'Linneas version', savedBy: { name: 'Linnea Sjö' } }, mine: { text: 'Jonas version' } });
+    const current = await ok(dispatch(as(jonas), 'decisions:get', { id: draft.id }));
+    expect(current.renderedText).toBe('Linneas version');
+    expect(current.version).toBe(2);
+  });
+});
+
+describe('four eyes, by role, enforced in the services', () => {
+  it('lets the handler submit, the ombudsman return with a comment, the handler fix and resubmit, and the ombudsman approve and issue', async () => {
+    const caseId = seed();
+    const draft = await readyDraft(caseId);
+    expect(draft.issues).toEqual([]);
+    const submitted = await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version }));
+    expect(submitted.status).toBe('submitted');
+    expect((await ok(dispatch(as(jonas), 'cases:get', { id: caseId }))).header.status).toBe('decision_drafted');
+
+    const locked = await dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: submitted.version, content: submitted.content, panel: submitted.panel });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const returned = await ok(dispatch(as(fia), 'decisions:return', { id: draft.id, comment: 'Förtydliga bakgrunden.' }));
+    expect(returned.status).toBe('returned');
+    expect(returned.review.at(-1)).toMatchObject({ action: 'returned', by: { name: 'Fia Engström' }, comment: 'Förtydliga bakgrunden.' });
+
+    await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: returned.version, content: returned.content, panel: returned.panel }));
+    const again = await ok(dispatch(as(jonas), 'decisions:get', { id: draft.id }));
+    await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: again.version }));
+    const ok2 = await ok(dispatch(as(fia), 'decisions:approve', { id: draft.id, comment: 'Bra.' }));
+    expect(ok2.status).toBe('approved');
+    const issued = await ok(dispatch(as(fia), 'decisions:issue', { id: draft.id }));
+    expect(issued.status).toBe('issued');
+    expect(issued.review.map((r) => r.action)).toEqual(['created', 'submitted', 'returned', 'submitted', 'approved', 'issued']);
+  });
+
+  it('refuses every step to the wrong role', async () => {
+    const caseId = seed();
+    const draft = await readyDraft(caseId);
+    expect(await dispatch(as(gunnar), 'decisions:create', { caseId: seed(), language: 'sv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(as(gunnar), 'decisions:save', { id: draft.id, baseVersion: draft.version, content: draft.content, panel: draft.panel })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await dispatch(as(gunnar), 'decisions:submit', { id: draft.id, baseVersion: draft.version })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version }));
+    expect(await dispatch(as(jonas), 'decisions:approve', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may approve a decision.' } });
+    expect(await dispatch(as(linnea), 'decisions:return', { id: draft.id, comment: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(as(jonas), 'decisions:issue', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may sign and issue a decision.' } });
+    expect(await dispatch(as(fia), 'decisions:issue', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('must be approved') } });
+    expect(await dispatch(as(jonas), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'x', content: draft.content })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const stored = await store.db.selectFrom('decisions').select('status').where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('submitted');
+  });
+
+  it('does not let the ombudsman approve a draft they submitted themselves', async () => {
+    const caseId = seed();
+    const created = await ok(dispatch(as(fia), 'decisions:create', { caseId, language: 'sv' }));
+    const filled = fillDraft(created);
+    const saved = await ok(dispatch(as(fia), 'decisions:save', { id: created.id, baseVersion: 1, ...filled }));
+    await ok(dispatch(as(fia), 'decisions:submit', { id: created.id, baseVersion: saved.version }));
+    const self = await dispatch(as(fia), 'decisions:approve', { id: created.id });
+    expect(self).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('four eyes') } });
+    await ok(dispatch(as(stina), 'decisions:approve', { id: created.id }));
+  });
+});
+
+describe('impartiality', () => {
+  it('refuses to let an ombudsman who took part in customer service issue, with the reason, and lets another', async () => {
+    const caseId = seed({
+      events: [
+        buildEvent({ occurredAt: '2026-02-10T10:00:00.000Z', kind: 'cs_chat', source: 'chat', actor: 'Kundservice (Fia Engström)', summary: 'Chatt om fakturan' }),
+        buildEvent({ occurredAt: '2026-03-09T18:30:00.000Z', kind: 'customer_escalation', source: 'mail', summary: 'Kunden eskalerar' }),
+      ],
+    });
+    const decision = await approved(caseId);
+    const refused = await dispatch(as(fia), 'decisions:issue', { id: decision.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/You appear as "Kundservice \(Fia Engström\)".*impartiality/) } });
+    expect((await ok(dispatch(as(stina), 'decisions:issue', { id: decision.id }))).issued?.by.name).toBe('Stina Ek');
+  });
+});
+
+describe('issuing freezes the decision', () => {
+  it('stores text, hash, signer and time; appends the event; moves the case; starts the ARN window', async () => {
+    const caseId = seed();
+    const decision = await approved(caseId);
+    const issued = await ok(dispatch(as(fia), 'decisions:issue', { id: decision.id }));
+    expect(issued.issued).toMatchObject({ by: { name: 'Fia Engström' }, at: '2026-03-12T10:00:00.000Z', arnWindowEndsOn: '2026-05-12' });
+    expect(issued.renderedText).toContain('Med vänliga hälsningar\nFia Engström\nKundombudsman');
+    expect(issued.renderedText).toMatch(/Återbetalning 1\s499,00\skr senast 1 april 2026\./);
+    expect(issued.renderedText).toContain('senast 12 maj 2026');
+    const row = await store.db.selectFrom('decisions').selectAll().where('id', '=', decision.id).executeTakeFirstOrThrow();
+    expect(row.sha256).toBe(createHash('sha256').update(JSON.stringify({ content: JSON.parse(row.content), text: row.rendered_text })).digest('hex'));
+
+    const view = await ok(dispatch(as(jonas), 'cases:get', { id: caseId }));
+    expect(view.header.status).toBe('decision_issued');
+    const event = view.events.find((e) => e.kind === 'decision_issued')!;
+    expect(event).toMatchObject({ actor: 'Fia Engström', summary: 'Decision issued', data: { decisionId: decision.id, arnWindowEndsOn: '2026-05-12' } });
+    expect(event.body).toBe(issued.renderedText);
+    expect(view.deadlines.find((d) => d.kind === 'psd2_final')?.metOn).toBe('2026-03-12');
+  });
+
+  it('never changes through any channel, and the store refuses a direct UPDATE or DELETE', async () => {
+    const caseId = seed();
+    const decision = await approved(caseId);
+    const issued = await ok(dispatch(as(fia), 'decisions:issue', { id: decision.id }));
+    for (const [channel, input] of [
+      ['decisions:save', { id: decision.id, baseVersion: issued.version, content: issued.content, panel: issued.panel }],
+      ['decisions:restore', { id: decision.id, version: 1, baseVersion: issued.version }],
+      ['decisions:submit', { id: decision.id, baseVersion: issued.version }],
+      ['decisions:return', { id: decision.id, comment: 'Ändra' }],
+      ['decisions:approve', { id: decision.id }],
+      ['decisions:issue', { id: decision.id }],
+    ] as const) {
+      const result = await dispatch(as(fia), channel, input);
+      expect(result.ok, channel).toBe(false);
+    }
+    expect(() => store.sqlite.prepare(`UPDATE decisions SET rendered_text = 'ändrad' WHERE id = ?`).run(decision.id)).toThrow(/issued decision cannot be changed/);
+    expect(() => store.sqlite.prepare(`DELETE FROM decisions WHERE id = ?`).run(decision.id)).toThrow(/cannot be deleted/);
+    expect(() => store.sqlite.prepare(`UPDATE decision_versions SET content = '{}' WHERE decision_id = ?`).run(decision.id)).toThrow(/append-only/);
+    const after = await ok(dispatch(as(fia), 'decisions:get', { id: decision.id }));
+    expect(after.renderedText).toBe(issued.renderedText);
+  });
+
+  it('corrects an issued decision with a new decision linked to the old one', async () => {
+    const caseId = seed();
+    const decision = await approved(caseId);
+    const first = await ok(dispatch(as(fia), 'decisions:issue', { id: decision.id }));
+    const fresh = await dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' });
+    expect(fresh).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('correction') } });
+    const correction = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv', correctsDecisionId: decision.id }));
+    expect(correction.correctsDecisionId).toBe(decision.id);
+    expect(correction.content).toEqual(first.content);
+    const panel = { claims: correction.panel.claims.map((c) => ({ ...c, remedies: [{ kind: 'refund' as const, amount: { minor: 159_900, currency: 'SEK' }, dueDate: '2026-04-01' }] })) };
+    const saved = await ok(dispatch(as(jonas), 'decisions:save', { id: correction.id, baseVersion: 1, content: correction.content, panel }));
+    await ok(dispatch(as(jonas), 'decisions:submit', { id: correction.id, baseVersion: saved.version }));
+    await ok(dispatch(as(fia), 'decisions:approve', { id: correction.id }));
+    const second = await ok(dispatch(as(fia), 'decisions:issue', { id: correction.id }));
+    expect(second.renderedText).toMatch(/1\s599,00\skr/);
+    const { decisions } = await ok(dispatch(as(gunnar), 'decisions:forCase', { caseId }));
+    expect(decisions.map((d) => [d.id, d.status, d.correctsDecisionId])).toEqual([
+      [decision.id, 'issued', null],
+      [correction.id, 'issued', decision.id],
+    ]);
+    expect((await ok(dispatch(as(gunnar), 'decisions:get', { id: decision.id }))).renderedText).toBe(first.renderedText);
+  });
+});
+
+describe('templates', () => {
+  it('ships sv, en and da defaults and lets only the ombudsman replace one, which new drafts then use', async () => {
+    const { templates } = await ok(dispatch(as(jonas), 'decisions:templates', {}));
+    expect(templates.map((t) => `${t.market}-${t.language}:${t.source}`)).toEqual(['DK-da:default', 'DK-en:default', 'SE-en:default', 'SE-sv:default']);
+    const sv = templates.find((t) => t.market === 'SE' && t.language === 'sv')!;
+    const edited = { ...sv.content, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kontorets egen mall för ' }, { type: 'mergeField', attrs: { field: 'customer.name' } }] }, ...(sv.content.content ?? [])] };
+    const saved = await ok(dispatch(as(fia), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'Vår mall', content: edited }));
+    expect(saved).toMatchObject({ source: 'store', name: 'Vår mall' });
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId: seed(), language: 'sv' }));
+    expect(draft.templateId).toBe(saved.id);
+    expect(draft.renderedText.startsWith('Kontorets egen mall för Åsa Öberg')).toBe(true);
+  });
+
+  it('the Danish template passes the Danish appeal rules once filled', async () => {
+    const caseId = seed({ market: 'DK', language: 'da', claims: [{ kind: 'refund', text: 'Refusion', amountMinor: 50_000, currency: 'DKK' }] });
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'da' }));
+    const filled = fillDraft(draft, { currency: 'DKK', minor: 50_000 });
+    const saved = await ok(dispatch(as(jonas), 'decisions:save', { id: draft.id, baseVersion: 1, ...filled }));
+    expect(saved.issues).toEqual([]);
+    expect(saved.renderedText).toContain('Det Finansielle Ankenævn');
+    expect(saved.renderedText).toMatch(/Tilbagebetaling 500,00\skr\. senest 1\. april 2026\./);
+  });
+});
+
+describe('precedents', () => {
+  it('lists decided cases of the same category, shared claim kinds first, with outcomes and remedies', async () => {
+    const decidedLike = seed({ summary: 'Varan levererades aldrig men fakturan gick till inkasso' });
+    const decidedOther = seed({ summary: 'Helt annan historia om en soffa', claims: [{ kind: 'apology', text: 'Ursäkt', amountMinor: null, currency: null }] });
+    seed({ summary: 'Varan levererades aldrig', category: 'fees_and_reminders' });
+    for (const id of [decidedLike, decidedOther]) {
+      const d = await approved(id);
+      await ok(dispatch(as(fia), 'decisions:issue', { id: d.id }));
+    }
+    const current = seed({ summary: 'Varan levererades aldrig, fakturan skickades till inkasso' });
+    const { precedents } = await ok(dispatch(as(jonas), 'decisions:precedents', { caseId: current }));
+    expect(precedents.map((p) => p.caseId)).toEqual([decidedLike, decidedOther]);
+    expect(precedents[0]).toMatchObject({ sharedClaimKinds: ['refund'], claims: [{ outcome: 'upheld', remedies: [{ kind: 'refund', amount: { minor: 149_900, currency: 'SEK' } }] }] });
+  });
+});
