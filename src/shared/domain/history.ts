@@ -45,6 +45,7 @@ export const EVENT_KINDS = [
   'status_change',
   'assignment',
   'decision_issued',
+  'letter_exported',
   'letter_sent',
   // authorities
   'authority_correspondence',

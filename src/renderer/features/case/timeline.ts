@@ -38,6 +38,7 @@ const GROUP_OF: Record<EventKind, KindGroup> = {
   status_change: 'ombudsman',
   assignment: 'ombudsman',
   decision_issued: 'ombudsman',
+  letter_exported: 'ombudsman',
   letter_sent: 'ombudsman',
   authority_correspondence: 'authority',
 };
