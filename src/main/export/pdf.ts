@@ -4,13 +4,14 @@ import { LETTER_LABELS, formatLetterDate, type LetterDocument } from '../../shar
 import type { Block, Run } from '../../shared/letter/model';
 import { letterFonts } from './fonts';
 
-const FONT = 'DejaVuSans';
+export const PDF_FONT = 'DejaVuSans';
+const FONT = PDF_FONT;
 const HEADING_SIZES = [0, 15, 13, 11.5, 10.5, 10, 10];
 const GREY = '#555555';
 
 let ready = false;
 /** Fonts go into pdfmake's in-memory file system; it may read nothing from disk or the network. */
-function setUp(): void {
+export function setUpPdfmake(): void {
   if (ready) return;
   const f = letterFonts();
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
@@ -158,7 +159,7 @@ export function letterDefinition(letter: LetterDocument): TDocumentDefinitions {
 
 /** Renders a letter to PDF bytes. */
 export async function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
-  setUp();
+  setUpPdfmake();
   const doc = pdfmake.createPdf(letterDefinition(letter));
   return (await doc.getBuffer()) as Buffer;
 }

@@ -95,6 +95,8 @@ export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSent
   return ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[row.market as Market].timeZone }).format(now(ctx));
+    if (input.date > today) throw new ServiceError('invalid_input', `markSent: date: ${input.date} lies in the future`);
     const { events } = await listCaseEvents(trx, input.caseId);
     const exported = events.find((e) => e.id === input.exportId && e.kind === 'letter_exported');
     if (!exported) throw new ServiceError('not_found', `markSent: exportId: ${input.exportId} is not an export of case ${row.number}`);
@@ -103,8 +105,6 @@ export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSent
     if (events.some((e) => e.kind === 'letter_sent' && (JSON.parse(e.data) as { exportId?: number }).exportId === input.exportId)) {
       throw new ServiceError('conflict', `markSent: exportId: ${input.exportId} is already marked as sent`);
     }
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[row.market as Market].timeZone }).format(now(ctx));
-    if (input.date > today) throw new ServiceError('invalid_input', `markSent: date: ${input.date} lies in the future`);
     const at = now(ctx).toISOString();
     const occurredAt = input.date === today ? at : `${input.date}T11:00:00.000Z`;
     const eventId = await appendEvent(trx, {
