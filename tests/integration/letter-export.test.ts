@@ -49,7 +49,7 @@ beforeEach(async () => {
   ({ store, dir, cleanup } = await tempStore());
   const id = await insertUser(store.db, { username: 'fia', display_name: 'Fia Ødegård-Åström', role: 'ombudsman', title: 'Kundombudsman', created_at: '2026-01-01T00:00:00Z' });
   fia = { id, name: 'Fia Ødegård-Åström', role: 'ombudsman' };
-  [caseId] = createCaseIntake(store).writeBatch([
+  const ids = createCaseIntake(store).writeBatch([
     buildCase({
       events: [
         buildEvent({ occurredAt: '2026-03-02T09:15:00.000Z', summary: 'samtal om fakturan' }),
@@ -57,6 +57,7 @@ beforeEach(async () => {
       ],
     }),
   ]);
+  caseId = ids[0]!;
   const view = await getCase(ctx(), caseId);
   callId = view.events.find((e) => e.kind === 'cs_call')!.id;
   noteId = view.events.find((e) => e.kind === 'note')!.id;

@@ -135,7 +135,7 @@ async function renderFurniture(exhibits: readonly Exhibit[], kinds: ExhibitKind[
             widths: ['*', 'auto'],
             body: exhibits.map((e, i) => [{ text: L.exhibit(i + 1, e.title) }, { text: `${e.fileName} · ${size(e.bytes.length)}`, color: '#555555', fontSize: 8.5 }]),
           },
-          layout: 'lightHorizontalLines',
+          layout: { hLineWidth: (i: number) => (i === 0 ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => '#aaaaaa', paddingTop: () => 4, paddingBottom: () => 4 },
         },
     ...exhibits.map(
       (e, i): Content => ({
