@@ -84,7 +84,7 @@ export async function renderLetterDocx(letter: LetterDocument): Promise<Buffer> 
         case 'table':
           return [table(b), new Paragraph({})];
         case 'quote':
-          return blocks(b.blocks, depth, indent + 567).map((p) => p);
+          return blocks(b.blocks, depth, indent + 567);
         case 'rule':
           return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] })];
       }

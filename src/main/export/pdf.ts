@@ -79,7 +79,7 @@ function blocks(bs: Block[]): Content[] {
         const width = Math.max(0, ...body.map((r) => r.length));
         for (const r of body) while (r.length < width) r.push({ text: '' });
         if (body.length === 0) return { text: '' };
-        return { table: { headerRows: b.headerRows, widths: Array.from({ length: width }, () => '*'), body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 10] } as Content;
+        return { table: { headerRows: b.headerRows, dontBreakRows: true, widths: Array.from({ length: width }, () => '*'), body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 10] } as Content;
       }
       case 'quote':
         return { stack: blocks(b.blocks), margin: [18, 0, 0, 6], color: '#333333', italics: true };
@@ -102,6 +102,8 @@ export function letterDefinition(letter: LetterDocument): TDocumentDefinitions {
     pageMargins: [72, 100, 72, 80],
     info: { title: letter.subject, author: head.companyName, subject: `${L.ourReference} ${letter.caseNumber}`, creator: 'Ombud' },
     defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.25 },
+    // A heading never ends a page: it moves to the next one with the text it introduces.
+    pageBreakBefore: (node, rest) => typeof node.headlineLevel === 'number' && rest.getFollowingNodesOnPage().length === 0,
     header: (page: number) => ({
       margin: [72, 36, 72, 0],
       columns: [
