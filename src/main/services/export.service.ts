@@ -157,6 +157,13 @@ export async function exportLetter(
   const path = resolve(options.out);
   writeFileAtomic(path, bytes);
   const hash = sha256(bytes);
-  const { exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft });
+  let exportId: number;
+  try {
+    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft }));
+  } catch (error) {
+    // An export that is not booked must not lie around looking like one that was.
+    rmSync(path, { force: true });
+    throw error;
+  }
   return { path, sha256: hash, bytes: bytes.length, exportId, letter };
 }
