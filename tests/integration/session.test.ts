@@ -86,6 +86,8 @@ describe('sign-in', () => {
   });
 
   it('slows down guessing: after three failures even the right password waits', async () => {
+    // A fixed clock: on a slow machine four hashes could outlast the wait itself.
+    ctx.now = () => new Date('2026-11-16T09:00:00.000Z');
     await addAccount('mette', 'handler', 'mette password');
     for (let i = 0; i < 4; i++) await dispatch(ctx, 'session:signIn', { username: 'mette', password: `guess ${i}` });
     const blocked = await dispatch(ctx, 'session:signIn', { username: 'mette', password: 'mette password' });

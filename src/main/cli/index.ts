@@ -1,10 +1,10 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CASE_STATUSES } from '../../shared/domain/case';
-import { MARKETS, marketSchema } from '../../shared/domain/market';
+import { languageSchema, MARKETS, marketSchema } from '../../shared/domain/market';
 import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { inspectStore } from '../db/connection';
@@ -22,6 +22,8 @@ import { authorityStats, listMatters } from '../services/matter.service';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
+import { EXPORT_FORMATS, exportLetter, type ExportFormat } from '../services/export.service';
+import { caseIdByNumber } from '../services/letter.service';
 import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
 import { importMonthlyFigures } from '../import/monthly-import';
@@ -407,6 +409,36 @@ importCommand
       for (const p of report.problems) process.stderr.write(`  ${p.line === null ? 'file' : `line ${p.line}`}: ${p.message}\n`);
       process.exitCode = 1;
     }, { create: true });
+  });
+
+const exportCommand = program.command('export').description('Render letters to PDF or DOCX and book the export in the case history.');
+
+exportCommand
+  .command('letter')
+  .description('Render a letter body (TipTap JSON) for a case: merge fields from the case, citations from its history.')
+  .option('--db <path>', 'store file')
+  .requiredOption('--case <number>', 'case number, e.g. SE-2026-00042')
+  .requiredOption('--content <file>', 'the letter body as TipTap JSON')
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--out <path>', 'where to write the file')
+  .option('--subject <text>', 'the subject line (default: "Ditt ärende NUMBER" in the letter language)')
+  .option('--language <lang>', 'sv, da or en (default: the case language)')
+  .option('--date <date>', 'letter date YYYY-MM-DD (default: today in the market)', isoDate)
+  .option('--draft', 'mark every page UTKAST / UDKAST / DRAFT')
+  .action(async (opts: { db?: string; case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean }) => {
+    const format = parseWith(z.enum(EXPORT_FORMATS), opts.format.toLowerCase(), '--format') as ExportFormat;
+    const language = opts.language === undefined ? undefined : parseWith(languageSchema, opts.language.toLowerCase(), '--language');
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(opts.content, 'utf8'));
+    } catch (error) {
+      throw new Error(`--content: ${opts.content}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await withStore(opts.db, async (ctx) => {
+      const caseId = await caseIdByNumber(ctx, opts.case);
+      const result = await exportLetter(ctx, { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date }, { format, out: opts.out });
+      console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (export ${result.exportId})`);
+    });
   });
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */

@@ -47,6 +47,7 @@ export const EVENT_KINDS = [
   /** A step of the decision's four-eyes review: drafted, submitted, returned with a comment, approved. */
   'decision_review',
   'decision_issued',
+  'letter_exported',
   'letter_sent',
   // authorities
   'authority_correspondence',

@@ -204,3 +204,8 @@ export async function countStaleCases(db: Db, version: number): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function findCaseIdByNumber(db: Db, number: string): Promise<number | undefined> {
+  const row = await db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirst();
+  return row?.id;
+}

@@ -39,6 +39,7 @@ const GROUP_OF: Record<EventKind, KindGroup> = {
   assignment: 'ombudsman',
   decision_review: 'ombudsman',
   decision_issued: 'ombudsman',
+  letter_exported: 'ombudsman',
   letter_sent: 'ombudsman',
   authority_correspondence: 'authority',
 };

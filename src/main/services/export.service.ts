@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { MARKET_INFO, type Market } from '../../shared/domain/market';
+import type { LetterDocument } from '../../shared/letter/frame';
+import { findCaseById } from '../db/repositories/case.repository';
+import { appendEvent, listCaseEvents } from '../db/repositories/history.repository';
+import { renderLetterDocx } from '../export/docx';
+import { renderLetterPdf } from '../export/pdf';
+import { appendAudit } from './audit.service';
+import { refreshDerived } from './case-work.service';
+import { now, type ServiceContext } from './context';
+import { notFound, ServiceError } from './errors';
+import { buildCaseLetter, type LetterRequest } from './letter.service';
+
+export const EXPORT_FORMATS = ['pdf', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What was exported: a decision letter, an ARN response, a free letter (holding reply, information request). */
+export const exportKindSchema = z.enum(['letter', 'decision', 'arn_response', 'holding_reply']);
+export type ExportKind = z.infer<typeof exportKindSchema>;
+
+export const SEND_CHANNELS = ['post', 'email', 'portal', 'arn_portal'] as const;
+
+export interface ExportRecord {
+  caseId: number;
+  kind: ExportKind;
+  format: ExportFormat | 'arn_package';
+  sha256: string;
+  path: string;
+  draft?: boolean;
+}
+
+function requireWriter(ctx: ServiceContext, what: string): void {
+  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read but not ${what}.`);
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Books an export: a `letter_exported` history event and an audit row carrying the file's SHA-256.
+ * Returns the event id, which `markSent` takes as the export's id.
+ */
+export async function recordExport(ctx: ServiceContext, input: ExportRecord): Promise<{ exportId: number }> {
+  requireWriter(ctx, 'export letters');
+  if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ServiceError('invalid_input', 'recordExport: sha256: must be 64 lowercase hex digits');
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const row = await findCaseById(trx, input.caseId);
+    if (!row) throw notFound(`Case ${input.caseId}`);
+    const at = now(ctx).toISOString();
+    const draft = input.draft ?? false;
+    const exportId = await appendEvent(trx, {
+      case_id: input.caseId,
+      occurred_at: at,
+      kind: 'letter_exported',
+      source: 'document',
+      direction: 'internal',
+      actor: ctx.user.name,
+      actor_user_id: ctx.user.id,
+      summary: `${input.kind} ${input.format.toUpperCase()}${draft ? ' (draft)' : ''}: ${basename(input.path)}`,
+      body: '',
+      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft }),
+    });
+    await appendAudit(trx, {
+      at,
+      userId: ctx.user.id,
+      action: 'letter.export',
+      caseId: input.caseId,
+      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft },
+    });
+    return { exportId };
+  });
+}
+
+export const markSentSchema = z.object({
+  caseId: z.number().int().positive(),
+  exportId: z.number().int().positive(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  channel: z.enum(SEND_CHANNELS),
+});
+
+/**
+ * Records that an exported letter left the company: a `letter_sent` event dated on the day it was
+ * sent (noon in the market, so the market day is that date). Its `data.letter` is the export's kind,
+ * which is what the deadline clocks read (a holding reply extends PSD2's answer time).
+ */
+export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSentSchema>): Promise<{ eventId: number }> {
+  requireWriter(ctx, 'mark letters as sent');
+  const parsed = markSentSchema.safeParse(raw);
+  if (!parsed.success) throw new ServiceError('invalid_input', `markSent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const input = parsed.data;
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const row = await findCaseById(trx, input.caseId);
+    if (!row) throw notFound(`Case ${input.caseId}`);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[row.market as Market].timeZone }).format(now(ctx));
+    if (input.date > today) throw new ServiceError('invalid_input', `markSent: date: ${input.date} lies in the future`);
+    const { events } = await listCaseEvents(trx, input.caseId);
+    const exported = events.find((e) => e.id === input.exportId && e.kind === 'letter_exported');
+    if (!exported) throw new ServiceError('not_found', `markSent: exportId: ${input.exportId} is not an export of case ${row.number}`);
+    const data = JSON.parse(exported.data) as { letter: string; sha256: string; draft?: boolean; fileName?: string };
+    if (data.draft) throw new ServiceError('conflict', `markSent: exportId: ${input.exportId} is a draft; export the final letter before sending it`);
+    if (events.some((e) => e.kind === 'letter_sent' && (JSON.parse(e.data) as { exportId?: number }).exportId === input.exportId)) {
+      throw new ServiceError('conflict', `markSent: exportId: ${input.exportId} is already marked as sent`);
+    }
+    const at = now(ctx).toISOString();
+    const occurredAt = input.date === today ? at : `${input.date}T11:00:00.000Z`;
+    const eventId = await appendEvent(trx, {
+      case_id: input.caseId,
+      occurred_at: occurredAt,
+      kind: 'letter_sent',
+      source: 'mail',
+      direction: 'outbound',
+      actor: ctx.user.name,
+      actor_user_id: ctx.user.id,
+      summary: `${data.letter} sent by ${input.channel}${data.fileName ? `: ${data.fileName}` : ''}`,
+      body: '',
+      data: JSON.stringify({ letter: data.letter, exportId: input.exportId, channel: input.channel, sentOn: input.date, sha256: data.sha256 }),
+    });
+    await refreshDerived(trx, input.caseId, row.market as Market, row.received_date);
+    await appendAudit(trx, { at, userId: ctx.user.id, action: 'letter.sent', caseId: input.caseId, detail: { exportId: input.exportId, eventId, channel: input.channel, date: input.date, sha256: data.sha256 } });
+    return { eventId };
+  });
+}
+
+export async function renderLetter(letter: LetterDocument, format: ExportFormat): Promise<Buffer> {
+  return format === 'pdf' ? renderLetterPdf(letter) : renderLetterDocx(letter);
+}
+
+/** Writes next to the target and renames, so a crash never leaves half a letter under the real name. */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The whole pipeline for one letter: build the model, render, write the file, book the export.
+ * `ombud export decision` and the app's save-as call this with their own request.
+ */
+export async function exportLetter(
+  ctx: ServiceContext,
+  request: LetterRequest,
+  options: { format: ExportFormat; out: string; kind?: ExportKind },
+): Promise<{ path: string; sha256: string; bytes: number; exportId: number; letter: LetterDocument }> {
+  requireWriter(ctx, 'export letters');
+  const letter = await buildCaseLetter(ctx, request);
+  const bytes = await renderLetter(letter, options.format);
+  const path = resolve(options.out);
+  writeFileAtomic(path, bytes);
+  const hash = sha256(bytes);
+  let exportId: number;
+  try {
+    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft }));
+  } catch (error) {
+    // An export that is not booked must not lie around looking like one that was.
+    rmSync(path, { force: true });
+    throw error;
+  }
+  return { path, sha256: hash, bytes: bytes.length, exportId, letter };
+}
