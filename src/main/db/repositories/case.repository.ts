@@ -20,17 +20,24 @@ const SORT_COLUMNS = {
   flags: 'cases.flag_count',
 } as const;
 
-function filtered(db: Db, filter: ListFilter) {
+/**
+ * The WHERE of a list filter. With `useIndexes` false every column is written `+column`, which
+ * keeps SQLite from answering the filter on that column's index, so it walks the index of the sort
+ * instead and checks the filter row by row (see `listCasePage`).
+ */
+function filtered(db: Db, filter: ListFilter, useIndexes = true) {
+  const col = (name: 'status' | 'market' | 'category' | 'flag_count' | 'next_due_date' | 'assignee_id') =>
+    useIndexes ? sql.ref(`cases.${name}`) : sql`+${sql.ref(`cases.${name}`)}`;
   let q = db.selectFrom('cases');
-  if (filter.status && filter.status.length > 0) q = q.where('cases.status', 'in', filter.status);
-  if (filter.market) q = q.where('cases.market', '=', filter.market);
-  if (filter.category) q = q.where('cases.category', '=', filter.category);
-  if (filter.flagged) q = q.where('cases.flag_count', '>', 0);
-  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where('cases.next_due_date', 'is not', null);
-  if (filter.dueFrom !== undefined) q = q.where('cases.next_due_date', '>=', filter.dueFrom);
-  if (filter.dueTo !== undefined) q = q.where('cases.next_due_date', '<=', filter.dueTo);
+  if (filter.status && filter.status.length > 0) q = q.where(col('status'), 'in', filter.status);
+  if (filter.market) q = q.where(col('market'), '=', filter.market);
+  if (filter.category) q = q.where(col('category'), '=', filter.category);
+  if (filter.flagged) q = q.where(col('flag_count'), '>', 0);
+  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where(col('next_due_date'), 'is not', null);
+  if (filter.dueFrom !== undefined) q = q.where(col('next_due_date'), '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where(col('next_due_date'), '<=', filter.dueTo);
   if (filter.assigneeId !== undefined) {
-    q = filter.assigneeId === null ? q.where('cases.assignee_id', 'is', null) : q.where('cases.assignee_id', '=', filter.assigneeId);
+    q = filter.assigneeId === null ? q.where(col('assignee_id'), 'is', null) : q.where(col('assignee_id'), '=', filter.assigneeId);
   }
   return q;
 }
@@ -50,14 +57,35 @@ function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, 
   return qb.orderBy(sortExpression(sort, dir), dir).orderBy(sql.ref('cases.id'), dir);
 }
 
+/** How many cases match the filter and how many the store holds: what the page's plan is chosen by. */
+export interface PageSizes {
+  matching: number;
+  all: number;
+}
+
 /**
  * One inbox page: the denormalised list columns of the case row plus the assignee's name.
- * The page's ids are found first by walking only the index that serves the filter and sort
- * (deep offsets skip index entries, not joined rows); then just those rows are read.
+ * The page's ids are found first on an index alone (deep offsets skip index entries, not joined
+ * rows); then just those rows are read.
+ *
+ * Which index is chosen from the kept counts, because SQLite's planner always prefers the
+ * filter's index and then sorts every matching row: 60,000 Danish cases sorted by customer for a
+ * page of 50. Walking the sort's own index instead reads about (offset + limit) × all ÷ matching
+ * entries; sorting the matches reads `matching` rows. The cheaper of the two is taken. A page past
+ * the middle is read from the other end, so the last page costs what the first does.
  */
-export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number) {
-  const pageIds = ordered(filtered(db, filter).select('cases.id'), sort, dir).limit(limit).offset(offset);
-  return ordered(
+export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number, sizes?: PageSizes) {
+  let walkDir = dir;
+  let walkOffset = offset;
+  let walkLimit = limit;
+  if (sizes && offset + limit > sizes.matching - offset && offset < sizes.matching) {
+    walkDir = dir === 'asc' ? 'desc' : 'asc';
+    walkOffset = Math.max(0, sizes.matching - offset - limit);
+    walkLimit = Math.min(limit, sizes.matching - offset);
+  }
+  const walkSortIndex = sizes !== undefined && sizes.matching > 0 && ((walkOffset + walkLimit) * sizes.all) / sizes.matching < sizes.matching;
+  const pageIds = ordered(filtered(db, filter, !walkSortIndex).select('cases.id'), sort, walkDir).limit(walkLimit).offset(walkOffset);
+  const rows = await ordered(
     db
       .selectFrom('cases')
       .leftJoin('users', 'users.id', 'cases.assignee_id')
@@ -79,8 +107,9 @@ export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, di
       ])
       .where('cases.id', 'in', pageIds),
     sort,
-    dir,
+    walkDir,
   ).execute();
+  return walkDir === dir ? rows : rows.reverse();
 }
 
 /**
