@@ -112,7 +112,7 @@ export async function runMainBench(options: MainBenchOptions): Promise<MainBench
   // Inbox: each saved view's first page (as the inbox opens it) plus the seven view counts the
   // rail shows, then the same view narrowed by the filter bar and sorted by another column.
   const countAll = async (c: ServiceContext) => {
-    for (const view of VIEW_KEYS) await ok(c, 'cases:list', { ...viewQuery(view, c.user.id), limit: 1 });
+    for (const view of VIEW_KEYS) await ok(c, 'cases:list', { ...viewQuery(view, c.user.id), limit: 0 });
   };
   const variants: { label: string; extra: Partial<CaseListInput> }[] = [
     { label: 'received ↓', extra: {} },
@@ -178,10 +178,26 @@ export async function runMainBench(options: MainBenchOptions): Promise<MainBench
 
   // Open a case with about 200 events: everything the case view needs.
   const big = store.sqlite.prepare('SELECT id, event_count FROM cases ORDER BY abs(event_count - 200), id LIMIT 1').get() as { id: number; event_count: number };
+  // Demo histories are shorter than the long disputes the target is about; the longest one is
+  // brought to 200 events through the service, as a handler's notes would (once per store).
+  const padded = Math.max(0, 200 - big.event_count);
+  if (padded > 0) log(`open case: appending ${padded} notes to case ${big.id} to give it 200 events`);
+  for (let i = 0; i < padded; i++) {
+    await ok(ctx, 'cases:addNote', { id: big.id, text: `Anteckning ${i + 1}: kunden ringde om fakturan och inkassokravet; handläggaren begärde kontoutdrag.` });
+  }
+  big.event_count += padded;
   log(`open case ${big.id} (${big.event_count} events)`);
   const open = await measure(() => ok(ctx, 'cases:get', { id: big.id }), { runs });
   const openRaw = await measure(() => raw.openCase(store, big.id), { runs });
-  figures.push({ group: 'case', name: `open a case with ${big.event_count} events (cases:get)`, unit: 'ms', timing: open, target: { op: '<=', value: 10, of: 'p95' }, status: 'measured' });
+  figures.push({
+    group: 'case',
+    name: `open a case with ${big.event_count} events (cases:get)`,
+    unit: 'ms',
+    timing: open,
+    target: { op: '<=', value: 10, of: 'p95' },
+    status: 'measured',
+    note: padded > 0 ? `${padded} of them notes appended by the suite` : undefined,
+  });
   figures.push({ group: 'ours ÷ raw', name: 'open case', unit: 'ratio', value: open.p50 / openRaw.p50, target: ratioTarget, status: 'measured', note: `raw p50 ${openRaw.p50.toFixed(2)} ms` });
 
   // Append a note to ordinary cases (20 to 40 events), round robin: event, audit row, derived fields, case view back.
