@@ -85,7 +85,7 @@ export function inboxPage(store: Store, input: CaseListInput, today: string): un
     walkOffset = Math.max(0, matching - offset - limit);
     walkLimit = Math.min(limit, matching - offset);
   }
-  const walkSortIndex = matching > 0 && ((walkOffset + walkLimit) * all) / matching < matching;
+  const walkSortIndex = matching > 0 && ((walkOffset + walkLimit) * all) / matching < 10 * matching;
   // "+status IN (...)" must bind the plus to the column only.
   const w = where(input, today, !walkSortIndex);
   const order = orderBy(input, walkDir);

@@ -13,7 +13,18 @@ import { sql, type Kysely } from 'kysely';
  *    free text (claims, summary) contains common words ("faktura") in most cases, and bm25 over
  *    such a word reads its whole doclist, so free text is searched like the history: newest
  *    matches first, bounded by the page.
+ * 3. The indexes the inbox walks for its main sorts (received, customer, deadline both ways) also
+ *    carry every list filter's column, so a filtered page is read off the index alone: Danish
+ *    cases by customer walked 200 index entries with a table lookup each (35 ms at 250,000
+ *    cases, the names are not spread evenly over the markets); covered, 2 ms.
  */
+const FILTER_COLUMNS = 'status, market, category, assignee_id, flag_count, next_due_date';
+export const COVERING_SORT_INDEXES = [
+  `CREATE INDEX cases_received ON cases(received_at, id, ${FILTER_COLUMNS})`,
+  `CREATE INDEX cases_customer_name ON cases(customer_name COLLATE NOCASE, id, ${FILTER_COLUMNS})`,
+  `CREATE INDEX cases_due_asc ON cases(coalesce(next_due_date, '9999-12-31'), id, ${FILTER_COLUMNS})`,
+  `CREATE INDEX cases_due_desc ON cases(coalesce(next_due_date, '0000-01-01'), id, ${FILTER_COLUMNS})`,
+];
 export const CASE_COUNT_TRIGGERS = [
   `CREATE TRIGGER cases_count_insert AFTER INSERT ON cases BEGIN
     INSERT INTO case_counts (status, market, category, assignee_key, flagged, n)
@@ -73,6 +84,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       SELECT rowid, number, customer, personal_number, merchant, order_refs FROM case_fts`,
     `DROP TABLE case_fts`,
     `ALTER TABLE case_id_fts RENAME TO case_fts`,
+    `DROP INDEX cases_received`,
+    `DROP INDEX cases_customer_name`,
+    `DROP INDEX cases_due_asc`,
+    `DROP INDEX cases_due_desc`,
+    ...COVERING_SORT_INDEXES,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
