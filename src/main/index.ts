@@ -6,7 +6,7 @@ import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { dispatch } from './ipc/dispatch';
-import { refreshStaleCasesInBackground } from './services/case-work.service';
+import { refreshStaleCases } from './services/case-work.service';
 import { sessionUser } from './services/session.service';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  await refreshStaleCases({ store });
   const context = { store, user: await sessionUser(store) };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
@@ -77,9 +78,6 @@ async function start(): Promise<void> {
       return dispatch(context, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
     });
   }
-  // After a rule change this takes minutes on a large store; the window opens meanwhile.
-  refreshStaleCasesInBackground({ store }, (line) => console.log(line)).catch((error: unknown) => console.error('refreshStaleCases', error));
-
   const window = new BrowserWindow({
     width: 1440,
     height: 900,

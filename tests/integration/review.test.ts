@@ -177,27 +177,6 @@ describe('derived fields', () => {
     ]);
     expect(await refreshStaleCases({ store })).toBe(0);
   });
-
-  it('recomputes in the background in small batches while requests are served', async () => {
-    const ids = seed(...Array.from({ length: 120 }, () => ({})));
-    store.sqlite.exec(`UPDATE cases SET derived_version = 0, next_due_date = NULL`);
-    const { refreshStaleCasesInBackground } = await import('../../src/main/services/case-work.service');
-    const order: string[] = [];
-    const lines: string[] = [];
-    const background = refreshStaleCasesInBackground({ store }, (line) => lines.push(line)).then((n) => {
-      order.push('refresh');
-      return n;
-    });
-    const list = dispatch(as(handler), 'cases:list', { limit: 5 }).then(() => order.push('list'));
-    expect(await background).toBe(120);
-    await list;
-    // The inbox answered while the store was still being brought up to date.
-    expect(order).toEqual(['list', 'refresh']);
-    expect(lines[0]).toBe('Recomputing red flags and deadlines of 120 cases with the current rules, in the background …');
-    expect(lines.at(-1)).toBe('Recomputed red flags and deadlines of 120 cases.');
-    expect(store.sqlite.prepare('SELECT count(*) FROM cases WHERE derived_version = 0 OR next_due_date IS NULL').pluck().get()).toBe(0);
-    expect(ids).toHaveLength(120);
-  });
 });
 
 describe('inbox paging', () => {

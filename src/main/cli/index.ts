@@ -15,7 +15,7 @@ import { describeIssues } from '../ipc/dispatch';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
-import { refreshStaleCasesInBackground } from '../services/case-work.service';
+import { refreshStaleCases } from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
@@ -151,6 +151,8 @@ program
       process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
       await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
     }
+    const refreshed = await refreshStaleCases({ store });
+    if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
     const user = await sessionUser(store);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
@@ -162,10 +164,6 @@ program
       log: (line) => process.stderr.write(`${line}\n`),
     });
     console.log(`Ombud is running on ${harness.url}`);
-    // After a rule change this takes minutes on a large store: the workbench is served meanwhile.
-    refreshStaleCasesInBackground({ store }, (line) => process.stderr.write(`${line}\n`)).catch((error: unknown) =>
-      process.stderr.write(`Recomputing red flags and deadlines failed: ${(error as Error).message}\n`),
-    );
     console.log(`Store: ${store.path}. Signed in as ${user.name} (${user.role}). Stop with Ctrl+C.`);
     const stop = async () => {
       await harness.close();

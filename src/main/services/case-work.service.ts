@@ -45,64 +45,21 @@ export async function refreshDerived(db: Db, caseId: number, market: Market, rec
   });
 }
 
-export interface RefreshOptions {
-  /** Cases per transaction (default 500). */
-  batchSize?: number;
-  /**
-   * Give the event loop a turn between batches, so requests are served while a large store is
-   * brought up to date (a batch of 50 holds the store for about 100 ms at 250,000 cases).
-   */
-  yieldBetweenBatches?: boolean;
-}
-
 /**
  * Recomputes red flags and deadlines of every case that older rules computed, a batch per
- * transaction. A current store costs one indexed lookup. At start it runs behind the workbench
- * (`refreshStaleCasesInBackground`): after a rule change it takes minutes on 250,000 cases.
+ * transaction. Run when a store is opened for work; a current store costs one indexed lookup.
  */
-export async function refreshStaleCases(ctx: Pick<ServiceContext, 'store'>, onProgress?: (done: number) => void, options: RefreshOptions = {}): Promise<number> {
-  const batchSize = options.batchSize ?? 500;
+export async function refreshStaleCases(ctx: Pick<ServiceContext, 'store'>, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
   for (;;) {
-    const batch = await cases.staleCaseIds(ctx.store.db, DERIVED_VERSION, batchSize);
+    const batch = await cases.staleCaseIds(ctx.store.db, DERIVED_VERSION, 500);
     if (batch.length === 0) return done;
     await ctx.store.db.transaction().execute(async (trx) => {
       for (const c of batch) await refreshDerived(trx, c.id, c.market as Market, c.received_date);
     });
     done += batch.length;
     onProgress?.(done);
-    if (options.yieldBetweenBatches) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-}
-
-/**
- * Starts bringing stale derived fields up to date without holding up the start: small batches,
- * the event loop served between them, progress reported. The returned promise settles when done.
- * Until then the inbox may show a stale flag or deadline on cases not yet reached; opening a case
- * always recomputes its own.
- */
-export function refreshStaleCasesInBackground(
-  ctx: Pick<ServiceContext, 'store'>,
-  report: (line: string) => void,
-): Promise<number> {
-  const stale = cases.countStaleCases(ctx.store.db, DERIVED_VERSION);
-  return stale.then(async (total) => {
-    if (total === 0) return 0;
-    report(`Recomputing red flags and deadlines of ${total} cases with the current rules, in the background …`);
-    let reported = 0;
-    const done = await refreshStaleCases(
-      ctx,
-      (n) => {
-        if (n - reported >= Math.max(1000, total / 20) || n === total) {
-          reported = n;
-          report(`  ${n} / ${total} cases recomputed`);
-        }
-      },
-      { batchSize: 50, yieldBetweenBatches: true },
-    );
-    report(`Recomputed red flags and deadlines of ${done} cases.`);
-    return done;
-  });
 }
 
 interface Change {

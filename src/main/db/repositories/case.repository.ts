@@ -252,9 +252,3 @@ export async function updateDerived(
 export async function staleCaseIds(db: Db, version: number, limit: number): Promise<{ id: number; market: string; received_date: string }[]> {
   return db.selectFrom('cases').select(['id', 'market', 'received_date']).where('derived_version', '<', version).orderBy('id').limit(limit).execute();
 }
-
-/** How many cases older rules computed (uses the derived_version index). */
-export async function countStaleCases(db: Db, version: number): Promise<number> {
-  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('derived_version', '<', version).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
