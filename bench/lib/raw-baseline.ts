@@ -58,11 +58,13 @@ function orderBy(input: CaseListInput, dir: 'asc' | 'desc' = input.dir ?? 'desc'
   const expr =
     sort === 'customer'
       ? 'customer_name COLLATE NOCASE'
-      : sort === 'due'
+      : sort === 'assignee'
+        ? 'assignee_name COLLATE NOCASE'
+        : sort === 'due'
         ? dir === 'asc'
           ? `coalesce(next_due_date, '9999-12-31')`
           : `coalesce(next_due_date, '0000-01-01')`
-        : { received: 'received_at', number: 'number', status: 'status', market: 'market', category: 'category', flags: 'flag_count' }[sort];
+        : { received: 'received_at', number: 'number', status: 'status', market: 'market', category: 'category', flags: 'flag_count', claimed: 'claim_total_minor' }[sort];
   return `ORDER BY ${expr} ${dir}, id ${dir}`;
 }
 
@@ -93,7 +95,7 @@ export function inboxPage(store: Store, input: CaseListInput, today: string): un
       c.claim_total_minor, c.claim_currency, c.flag_count, c.next_due_date, c.next_due_kind, u.display_name AS assignee_name
     FROM cases c LEFT JOIN users u ON u.id = c.assignee_id
     WHERE c.id IN (SELECT id FROM cases ${w.sql} ${order} LIMIT ? OFFSET ?)
-    ${order.replace(/\b(received_at|customer_name|next_due_date|number|status|market|category|flag_count|id)\b/g, 'c.$1')}`;
+    ${order.replace(/\b(received_at|customer_name|assignee_name|claim_total_minor|next_due_date|number|status|market|category|flag_count|id)\b/g, 'c.$1')}`;
   const rows = prepared(store, text).all(...w.params, walkLimit, walkOffset);
   return walkDir === dir ? rows : rows.reverse();
 }

@@ -87,6 +87,15 @@ export async function runRendererBench(options: { root: string; dbPath: string; 
       await context.addInitScript(PROBE);
       const page = await context.newPage();
       await page.goto(url);
+      // The harness keeps one session: the warm-up signs in as the demo ombudsman, the measured
+      // loads find the session open and go straight to the inbox, as a returning user does.
+      const first = await page.waitForSelector('[data-testid="case-row"], [data-testid="sign-in-username"]', { timeout: 60_000 });
+      if ((await first.getAttribute('data-testid')) === 'sign-in-username') {
+        if (i > 0) throw new Error('The harness asked to sign in again on a measured page load.');
+        await page.getByTestId('sign-in-username').fill('fia');
+        await page.getByTestId('sign-in-password').fill('demo');
+        await page.getByTestId('sign-in-submit').click();
+      }
       await page.waitForSelector('[data-testid="case-row"]', { timeout: 60_000 });
       // Wait for the first 500 ms without a long task after the rows appeared.
       const interactive = await page.evaluate(async () => {

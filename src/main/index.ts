@@ -6,8 +6,8 @@ import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { dispatch } from './ipc/dispatch';
-import { refreshStaleCases } from './services/case-work.service';
-import { sessionUser } from './services/session.service';
+import { startDerivedRefresh } from './services/derived-refresh.service';
+import type { SessionContext } from './services/context';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
 
@@ -67,8 +67,10 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  await refreshStaleCases({ store });
-  const context = { store, user: await sessionUser(store) };
+  // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
+  void startDerivedRefresh(store, (line) => console.log(line));
+  // Nobody is signed in until the sign-in screen succeeds; each start asks again.
+  const context: SessionContext = { store, user: null };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       // Only our own page may call; anything else loaded by mistake gets nothing.

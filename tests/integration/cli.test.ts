@@ -108,6 +108,29 @@ describe('the ombud command', () => {
     expect(result.some((h) => h.customerName.includes(surname))).toBe(true);
   });
 
+  it('stats arn counts the store’s ARN matters of a year, and matters --due soon lists the urgent ones', async () => {
+    const path = join(dir, 'arn.sqlite');
+    expect((await ombud('demo', '--cases', '600', '--as-of', '2026-11-16', '--db', path)).code).toBe(0);
+    const db = new BetterSqlite3(path, { readonly: true });
+    const count = (where: string) =>
+      db.prepare(`SELECT count(*) FROM authority_matters WHERE authority = 'ARN' AND received_date LIKE '2026-%' AND ${where}`).pluck().get() as number;
+    const expected = { registered: count('1'), pending: count('outcome IS NULL'), settled: count(`outcome IN ('settled', 'written_off')`) };
+    const soon = db
+      .prepare(`SELECT reference FROM authority_matters WHERE status = 'registered' AND response_due <= '2026-11-30' ORDER BY response_due, received_date DESC, id DESC`)
+      .pluck()
+      .all();
+    db.close();
+    expect(expected.registered).toBeGreaterThan(5);
+    const stats = JSON.parse((await ombud('stats', 'arn', '--year', '2026', '--json', '--db', path)).stdout);
+    expect(stats).toMatchObject({ authority: 'ARN', year: 2026, ...expected });
+    expect(stats.decided + stats.settled + stats.pending).toBe(stats.registered);
+    const text = await ombud('stats', 'arn', '--year', '2026', '--db', path);
+    expect(text.stdout).toContain(`ARN 2026: ${expected.registered} registered; ${expected.pending} pending; ${expected.settled} settled;`);
+    const listed = JSON.parse((await ombud('matters', '--due', 'soon', '--today', '2026-11-16', '--json', '--db', path)).stdout);
+    // SE and DK share these ten business days (no holidays between 16 and 30 November 2026).
+    expect(listed.rows.map((m: { reference: string }) => m.reference)).toEqual(soon);
+  });
+
   it('deadline prints the N-th business day in the market’s calendar', async () => {
     expect((await ombud('deadline', '--market', 'SE', '--from', '2026-12-23', '--business-days', '1')).stdout.trim()).toBe('2026-12-28');
     expect((await ombud('deadline', '--market', 'DK', '--from', '2026-06-04', '--business-days', '1')).stdout.trim()).toBe('2026-06-08');

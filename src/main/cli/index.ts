@@ -9,14 +9,16 @@ import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { inspectStore } from '../db/connection';
 import { StoreError } from '../db/errors';
+import { signInHint } from '../demo/accounts';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
-import { refreshStaleCases } from '../services/case-work.service';
+import { startDerivedRefresh } from '../services/derived-refresh.service';
 import type { ServiceContext } from '../services/context';
+import { authorityStats, listMatters } from '../services/matter.service';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
@@ -151,20 +153,20 @@ program
       process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
       await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
     }
-    const refreshed = await refreshStaleCases({ store });
-    if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
-    const user = await sessionUser(store);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
     const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
     const harness = await startHarness({
-      context: { store, user, now },
+      context: { store, user: null, now },
       rendererDir: opts.renderer,
       port: opts.port,
       log: (line) => process.stderr.write(`${line}\n`),
     });
     console.log(`Ombud is running on ${harness.url}`);
-    console.log(`Store: ${store.path}. Signed in as ${user.name} (${user.role}). Stop with Ctrl+C.`);
+    console.log(`Store: ${store.path}. Stop with Ctrl+C.`);
+    console.log(await signInHint(store));
+    // Cases computed by older rules are recomputed while the workbench already serves.
+    void startDerivedRefresh(store, (line) => process.stderr.write(`${line}\n`));
     const stop = async () => {
       await harness.close();
       await store.close();
@@ -237,6 +239,58 @@ program
         console.log(`${h.number}  ${h.customerName}  [${where}]  ${plainSnippet(h.snippet)}`);
       }
       if (hits.length === 0) console.log('No matches.');
+    });
+  });
+
+program
+  .command('matters')
+  .description('Authority matters (ARN, Konsumentverket, FI, IMY, DFA), the most urgent first.')
+  .option('--db <path>', 'store file')
+  .option('--due <when>', 'soon (unanswered within 10 business days or overdue) or overdue')
+  .option('--authority <code>', 'only this authority, e.g. ARN')
+  .option('--today <date>', 'count business days from this day (default: today)', isoDate)
+  .option('--limit <n>', 'at most this many rows', positiveInt, 100)
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; due?: string; authority?: string; today?: string; limit: number; json?: boolean }) => {
+    const input = parseWith(
+      contract['matters:list'].input,
+      { due: opts.due, authority: opts.authority?.toUpperCase(), limit: Math.max(1, Math.min(opts.limit, 500)) },
+      'matters',
+    );
+    await withStore(opts.db, async (ctx) => {
+      const page = await listMatters({ ...ctx, now: opts.today ? () => new Date(`${opts.today}T08:00:00Z`) : undefined }, input);
+      if (opts.json) {
+        console.log(JSON.stringify(page, null, 2));
+        return;
+      }
+      for (const m of page.rows) {
+        const due = m.daysLeft === null ? (m.outcome ?? m.status) : m.daysLeft >= 0 ? `${m.responseDue} (${m.daysLeft} bd left)` : `${m.responseDue} (${-m.daysLeft} bd OVERDUE)`;
+        console.log([m.authority.padEnd(4), m.reference.padEnd(16), m.caseNumber, m.customerName.padEnd(26), due].join('  '));
+      }
+      console.log(`${page.rows.length} of ${page.total} matters.`);
+    });
+  });
+
+const stats = program.command('stats').description('Statistics.');
+stats
+  .command('arn')
+  .description('Yearly statistics of ARN (or another authority’s) matters: registered, pending, settled, decided by outcome, share followed.')
+  .requiredOption('--year <yyyy>', 'the year matters were received', positiveInt)
+  .option('--authority <code>', 'another authority, e.g. DFA', 'ARN')
+  .option('--db <path>', 'store file')
+  .option('--json', 'print JSON')
+  .action(async (opts: { year: number; authority: string; db?: string; json?: boolean }) => {
+    const input = parseWith(contract['matters:stats'].input, { year: opts.year, authority: opts.authority.toUpperCase() }, 'stats arn');
+    await withStore(opts.db, async (ctx) => {
+      const s = await authorityStats(ctx, input.year, input.authority);
+      if (opts.json) {
+        console.log(JSON.stringify(s, null, 2));
+        return;
+      }
+      console.log(`${s.authority} ${s.year}: ${s.registered} registered; ${s.pending} pending; ${s.settled} settled; ${s.decided} decided.`);
+      for (const [outcome, n] of Object.entries(s.byOutcome)) console.log(`  ${outcome.padEnd(14)} ${n}`);
+      const share = s.shareFollowed === null ? '—' : `${(100 * s.shareFollowed).toFixed(1)} %`;
+      console.log(`Recommendations: ${s.recommendations}; followed: ${s.followed} (${share} of those with compliance recorded).`);
     });
   });
 

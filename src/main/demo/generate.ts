@@ -1,9 +1,11 @@
 import type { Store } from '../db/connection';
 import { checkpoint, countCases, enterBulkLoad } from '../db/repositories/bulk-load.repository';
 import type { NewCaseBundle } from '../db/repositories/case-writer.repository';
-import { findUserByUsername, insertUser } from '../db/repositories/user.repository';
+import { findUserByUsername, insertUser, setPasswordHash } from '../db/repositories/user.repository';
+import { hashPassword } from '../services/password';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
+import { addDemoMatters } from './matters';
 import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
@@ -66,18 +68,24 @@ export interface CreateDemoStoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Every demo account signs in with this password; a demo store holds no real people. */
+export const DEMO_PASSWORD = 'demo';
+
 /** Reuses users that already exist under a demo username, so a store with accounts can still be filled. */
 async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman: Staff; handlers: Staff[] }> {
   const handlers: Staff[] = [];
   let ombudsman: Staff | null = null;
+  const hashes: Promise<void>[] = [];
   for (const s of DEMO_STAFF) {
     const existing = await findUserByUsername(store.db, s.username);
     const id =
       existing?.id ??
       (await insertUser(store.db, { username: s.username, display_name: s.displayName, role: s.role, title: s.title, created_at: createdAt }));
+    if (!existing?.password_hash) hashes.push(hashPassword(DEMO_PASSWORD).then((hash) => setPasswordHash(store.db, id, hash)));
     if (s.role === 'ombudsman') ombudsman = { id, name: s.displayName };
     if (s.role === 'handler') handlers.push({ id, name: s.displayName });
   }
+  await Promise.all(hashes);
   return { ombudsman: ombudsman!, handlers };
 }
 
@@ -86,7 +94,7 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
  * cases, written in batches of `batchSize` (default 1000) per transaction. Refuses a store that
  * already has cases. Yields to the event loop between batches so a UI stays responsive.
  */
-export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number }> {
+export async function createDemoStore(store: Store, options: CreateDemoStoreOptions): Promise<{ cases: number; events: number; matters: number }> {
   const existing = countCases(store.sqlite);
   if (existing > 0) {
     throw new Error(`This store already contains ${existing} cases; demo data can only be generated into an empty store.`);
@@ -133,6 +141,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   } finally {
     leaveBulkLoad();
   }
+  const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   checkpoint(store.sqlite);
-  return { cases: done, events };
+  return { cases: done, events, matters };
 }

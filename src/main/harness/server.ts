@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { dispatch, isChannel } from '../ipc/dispatch';
-import type { ServiceContext } from '../services/context';
+import type { SessionContext } from '../services/context';
 
 export interface HarnessOptions {
-  context: ServiceContext;
+  /** The session this harness serves; sign-in and sign-out change its user. */
+  context: SessionContext;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (default) picks a free port. */
