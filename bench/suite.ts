@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/main/db/connection';
+import { openStore, type Store } from '../src/main/db/connection';
+import { setPasswordHash } from '../src/main/db/repositories/user.repository';
+import { DEMO_PASSWORD } from '../src/main/demo/generate';
+import { hashPassword } from '../src/main/services/password';
 import { runMainBench, type Figure } from './lib/main-bench';
 import { measureIntake } from './lib/intake-bench';
 import { CHROMIUM, runRendererBench } from './lib/renderer-bench';
@@ -49,6 +52,16 @@ function commandOutput(cmd: string, args: string[], cwd: string): string {
   }
 }
 
+/**
+ * Stores made by the demo generator before sign-in existed have accounts without passwords, and the
+ * workbench would ask to create the first account. The renderer measurement signs in as the demo
+ * ombudsman, so those accounts get the demo password, as the current generator gives them.
+ */
+async function ensureDemoPasswords(store: Store): Promise<void> {
+  const users = await store.db.selectFrom('users').select(['id', 'password_hash']).execute();
+  for (const u of users) if (!u.password_hash) await setPasswordHash(store.db, u.id, await hashPassword(DEMO_PASSWORD));
+}
+
 /** The whole suite: store, main-process figures with baselines, intake, renderer. */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const { root, log } = options;
@@ -69,6 +82,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     sqliteVersion = (store.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     log(`store ${cached.path}, today ${today}`);
     main = await runMainBench({ store, today, runs: options.runs, likeRuns: options.likeRuns, log });
+    if (options.renderer) await ensureDemoPasswords(store);
   } finally {
     await store.close();
   }
@@ -96,25 +110,34 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   let chromiumVersion = 'not run';
   if (options.renderer) {
     chromiumVersion = commandOutput(CHROMIUM, ['--version'], root);
-    const r = await runRendererBench({ root, dbPath: cached.path, today, navigations: options.navigations, scrollSteps: options.scrollSteps, log });
-    figures.push({
-      group: 'renderer (Chromium, harness)',
-      name: 'start to interactive inbox',
-      unit: 'ms',
-      timing: r.startToInteractive,
-      target: { op: '<=', value: 1500, of: 'p95' },
-      status: 'measured',
-      note: `${r.rowsInInbox.toLocaleString('en')} rows in the inbox`,
-    });
-    figures.push({
-      group: 'renderer (Chromium, harness)',
-      name: 'longest task while scrolling the inbox end to end',
-      unit: 'ms',
-      value: r.longestScrollTask,
-      target: { op: '<=', value: 50, of: 'value' },
-      status: 'measured',
-      note: `${r.longTasksWhileScrolling} long tasks (≥ 50 ms) over ${r.scrollSteps} scroll stops`,
-    });
+    const r = await runRendererBench({ root, dbPath: cached.path, today, navigations: options.navigations, scrollSteps: options.scrollSteps, log }).catch(
+      (error: unknown) => {
+        // Every other figure is kept; the table says what went wrong instead of a number.
+        log(`renderer measurement failed: ${(error as Error).message}`);
+        figures.push({ group: 'renderer (Chromium, harness)', name: 'start to interactive inbox', unit: 'ms', target: { op: '<=', value: 1500, of: 'p95' }, status: 'failed', note: (error as Error).message.split('\n')[0] });
+        return null;
+      },
+    );
+    if (r) {
+      figures.push({
+        group: 'renderer (Chromium, harness)',
+        name: 'start to interactive inbox',
+        unit: 'ms',
+        timing: r.startToInteractive,
+        target: { op: '<=', value: 1500, of: 'p95' },
+        status: 'measured',
+        note: `${r.rowsInInbox.toLocaleString('en')} rows in the inbox`,
+      });
+      figures.push({
+        group: 'renderer (Chromium, harness)',
+        name: 'longest task while scrolling the inbox end to end',
+        unit: 'ms',
+        value: r.longestScrollTask,
+        target: { op: '<=', value: 50, of: 'value' },
+        status: 'measured',
+        note: `${r.longTasksWhileScrolling} long tasks (≥ 50 ms) over ${r.scrollSteps} scroll stops`,
+      });
+    }
   }
 
   return {

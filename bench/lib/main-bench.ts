@@ -19,7 +19,7 @@ export interface Figure {
   value?: number;
   target?: { op: '<=' | '>='; value: number; of: 'p95' | 'value' };
   /** 'not built yet' when the feature is not on this branch: no figure is invented. */
-  status: 'measured' | 'not built yet';
+  status: 'measured' | 'not built yet' | 'failed';
   note?: string;
 }
 

@@ -96,7 +96,11 @@ export async function runRendererBench(options: { root: string; dbPath: string; 
         await page.getByTestId('sign-in-password').fill('demo');
         await page.getByTestId('sign-in-submit').click();
       }
-      await page.waitForSelector('[data-testid="case-row"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="case-row"]', { timeout: 120_000 }).catch(async (error: unknown) => {
+        const shot = join(root, 'bench', '.cache', 'renderer-failure.png');
+        await page.screenshot({ path: shot });
+        throw new Error(`No inbox rows on page load ${i} (screenshot ${shot}): ${(error as Error).message.split('\n')[0]}`);
+      });
       // Wait for the first 500 ms without a long task after the rows appeared.
       const interactive = await page.evaluate(async () => {
         const probe = (globalThis as unknown as { __bench: Probe }).__bench;

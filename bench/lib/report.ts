@@ -23,7 +23,7 @@ export function formatTable(figures: Figure[]): string {
       f.timing ? fmt(f.timing.p50) : '',
       f.timing ? fmt(f.timing.p95) : '',
       f.timing ? fmt(f.timing.max) : '',
-      f.value !== undefined ? `${fmt(f.value)}${f.unit === 'ratio' ? '×' : ` ${f.unit}`}` : f.status === 'not built yet' ? 'not built yet' : '',
+      f.value !== undefined ? `${fmt(f.value)}${f.unit === 'ratio' ? '×' : ` ${f.unit}`}` : f.status !== 'measured' ? f.status : '',
       targetText(f),
       m === null ? '' : m ? 'yes' : 'NO',
       f.note ?? '',
