@@ -206,6 +206,42 @@ describe('inbox paging', () => {
   });
 });
 
+describe('kept view counts', () => {
+  it('give every filter the same total as counting its rows, after work on the cases', async () => {
+    const ids = seed(
+      { market: 'SE', receivedAt: '2026-03-02T08:00:00.000Z', receivedDate: '2026-03-02' },
+      { market: 'DK', receivedAt: '2026-03-03T08:00:00.000Z', receivedDate: '2026-03-03' },
+      { market: 'SE', receivedAt: '2026-03-04T08:00:00.000Z', receivedDate: '2026-03-04' },
+      { market: 'DK', receivedAt: '2026-03-05T08:00:00.000Z', receivedDate: '2026-03-05' },
+    );
+    await ok(dispatch(as(handler), 'cases:setStatus', { id: ids[0]!, status: 'in_review' }));
+    await ok(dispatch(as(ombudsman), 'cases:assign', { id: ids[1]!, assigneeId: handler.id }));
+    await ok(dispatch(as(handler), 'cases:requestInfo', { id: ids[2]!, text: 'Skicka kvittot, tack.' }));
+    await ok(dispatch(as(handler), 'cases:setStatus', { id: ids[3]!, status: 'closed', reason: 'Återkallat' }));
+    const filters = [
+      {},
+      { status: ['received' as const, 'in_review' as const, 'waiting_for_customer' as const] },
+      { status: ['closed' as const] },
+      { market: 'DK' as const },
+      { assigneeId: handler.id },
+      { assigneeId: null },
+      { flagged: true },
+      { due: 'overdue' as const },
+      { due: 'this_week' as const },
+      { due: 'this_week' as const, market: 'SE' as const },
+    ];
+    for (const filter of filters) {
+      const totalOnly = await ok(dispatch(as(handler), 'cases:list', { ...filter, limit: 0 }));
+      const rows = await ok(dispatch(as(handler), 'cases:list', { ...filter, limit: 500 }));
+      expect(totalOnly.rows, JSON.stringify(filter)).toEqual([]);
+      expect(totalOnly.total, JSON.stringify(filter)).toBe(rows.rows.length);
+      expect(rows.total, JSON.stringify(filter)).toBe(rows.rows.length);
+    }
+    expect((await ok(dispatch(as(handler), 'cases:list', { status: ['closed'], limit: 0 }))).total).toBe(1);
+    expect((await ok(dispatch(as(handler), 'cases:list', { assigneeId: handler.id, limit: 0 }))).total).toBe(1);
+  });
+});
+
 describe('search', () => {
   it('finds a customer without diacritics, an order reference and a transcript phrase, ranked with snippets', async () => {
     const [oberg, other] = seed(

@@ -107,6 +107,34 @@ export async function migrate(db: Db, raw: BetterSqlite3.Database, target = LATE
   return applied;
 }
 
+/** How many distinct SQL texts keep their prepared statement; the queries of a session are far fewer. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running an inbox page read off
+ * an index (0.3 ms against 0.1 ms on a 250,000-case store). The same SQL text always gets the same
+ * statement here, least recently used dropped first. Safe because the store has one connection and
+ * Kysely runs one query on it at a time; SQLite re-prepares a cached statement itself when a
+ * migration changes the schema under it.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens an Ombud store: refuses foreign or newer files untouched, then sets WAL, foreign keys and
  * a busy timeout, and migrates to the latest schema.
@@ -130,7 +158,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   if (!readonly) {
     await migrate(db, sqlite);
     repairSearchIndex(sqlite);

@@ -236,6 +236,22 @@ export interface DecisionReviewTable {
   comment: Generated<string>;
 }
 
+/** Cases per list-filter combination, kept by triggers (migration 9); `assignee_key` 0 is unassigned. */
+export interface CaseCountTable {
+  status: string;
+  market: string;
+  category: string;
+  assignee_key: number;
+  flagged: number;
+  n: number;
+}
+
+/** Cases per running-deadline day, kept by triggers (migration 9). */
+export interface CaseDueCountTable {
+  day: string;
+  n: number;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -256,6 +272,8 @@ export interface Database {
   decisions: DecisionTable;
   decision_versions: DecisionVersionTable;
   decision_reviews: DecisionReviewTable;
+  case_counts: CaseCountTable;
+  case_due_counts: CaseDueCountTable;
 }
 
 export type UserRow = Selectable<UserTable>;

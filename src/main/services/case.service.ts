@@ -35,10 +35,10 @@ export async function listCases(
   const { sort, dir, offset, limit, due, ...rest } = input;
   const day = today(ctx);
   const filter = { ...rest, ...dueWindow(due, day) };
-  const [rows, total] = await Promise.all([
-    cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit),
-    cases.countCases(ctx.store.db, filter),
-  ]);
+  // The counts come first: they choose how the page is read (see listCasePage).
+  const total = await cases.countCases(ctx.store.db, filter);
+  const all = limit === 0 ? total : await cases.countCases(ctx.store.db, {});
+  const rows = limit === 0 ? [] : await cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit, { matching: total, all });
   const refresh = derivedRefreshStatus(ctx.store);
   return {
     total,

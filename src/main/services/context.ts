@@ -28,7 +28,12 @@ export function now(ctx: Pick<SessionContext, 'now'>): Date {
   return ctx.now ? ctx.now() : new Date();
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the market's time zone (SE and DK share CET/CEST). */
 export function today(ctx: Pick<SessionContext, 'now'>, timeZone = 'Europe/Stockholm'): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(now(ctx));
+  // Building a DateTimeFormat costs a quarter of a millisecond, more than an inbox page's query.
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('sv-SE', { timeZone })));
+  return format.format(now(ctx));
 }

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../shared/domain/review';
-import { casesByIds, searchCaseDocuments, searchEvents } from '../db/repositories/search.repository';
+import { casesByIds, searchCaseDocuments, searchText } from '../db/repositories/search.repository';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -26,39 +26,48 @@ export function toFtsQuery(text: string, prefix = true): string | null {
 }
 
 /**
- * Ranked full-text search: one hit per case, best first. Case fields (name, number, order
- * reference, merchant, claims) match word beginnings and rank by bm25, weighted above history
- * text; the history contributes its most recent matching events, ranked by bm25 among themselves,
- * so common words ("faktura") cost no more than rare ones and recent cases come first.
+ * Ranked full-text search: one hit per case, best first, in two tiers. First the cases whose own
+ * identity fields match (number, customer, personal number, merchant, order reference: what a
+ * person types to find one case), ranked by bm25 with word-beginning matches. Then free text
+ * (history events, claims, summaries), the most recently recorded first. Every step reads at most
+ * a bounded window of the index, so a word in every other event costs about what a rare word
+ * costs, at any store size.
  */
 export async function search(ctx: ServiceContext, input: { query: string; limit: number }): Promise<{ hits: SearchHit[] }> {
   const match = toFtsQuery(input.query);
   const exact = toFtsQuery(input.query, false);
   if (match === null || exact === null) throw new ServiceError('invalid_input', 'search:query: query: has no letters or digits to search for');
   const db = ctx.store.db;
-  const [caseHits, eventHits] = await Promise.all([searchCaseDocuments(db, match, input.limit), searchEvents(db, exact, input.limit * 2)]);
+  const caseHits = await searchCaseDocuments(db, match, input.limit);
+  const textHits = await searchText(db, exact, input.limit);
 
   const best = new Map<number, Omit<SearchHit, 'number' | 'customerName' | 'market' | 'status' | 'receivedDate'>>();
-  // The case's own fields (name, number, order reference) say more than a word in a transcript.
   for (const h of caseHits) {
     const fields = [
       ['number', h.number],
       ['customer', h.customer],
       ['order_refs', h.order_refs],
       ['merchant', h.merchant],
-      ['claims', h.claims],
-      ['summary', h.summary],
     ] as const;
     const found = fields.find(([, text]) => text.includes(MARK_START));
-    const field = found?.[0] ?? (h.personal_number_hit ? 'personal_number' : 'summary');
-    best.set(h.case_id, { caseId: h.case_id, field, eventId: null, eventOccurredAt: null, snippet: found?.[1] ?? '', score: h.score * 2 });
+    const field = found?.[0] ?? (h.personal_number_hit ? 'personal_number' : 'number');
+    best.set(h.case_id, { caseId: h.case_id, field, eventId: null, eventOccurredAt: null, snippet: found?.[1] ?? '', score: h.score });
   }
-  for (const h of eventHits) {
-    const current = best.get(h.case_id);
-    if (current && current.score >= h.score) continue;
-    best.set(h.case_id, { caseId: h.case_id, field: 'event', eventId: h.event_id, eventOccurredAt: h.occurred_at, snippet: h.snippet, score: h.score });
+  // Free text after every identity hit, newest first; its score is the time it was recorded.
+  const text = [...textHits].sort((a, b) => (a.occurred_at < b.occurred_at ? 1 : a.occurred_at > b.occurred_at ? -1 : 0));
+  const textTier = -1 - caseHits.length;
+  for (const h of text) {
+    if (best.has(h.case_id)) continue;
+    best.set(h.case_id, {
+      caseId: h.case_id,
+      field: h.field,
+      eventId: h.event_id,
+      eventOccurredAt: h.event_id === null ? null : h.occurred_at,
+      snippet: h.snippet,
+      score: textTier - best.size,
+    });
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, input.limit);
+  const ranked = [...best.values()].slice(0, input.limit);
   const cases = new Map((await casesByIds(db, ranked.map((h) => h.caseId))).map((c) => [c.id, c]));
   return {
     hits: ranked.flatMap((h) => {

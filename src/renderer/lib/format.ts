@@ -99,8 +99,13 @@ export function uiLocale(language: string): string {
   }
 }
 
+const countFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatCount(n: number, language: string): string {
-  return new Intl.NumberFormat(uiLocale(language)).format(n);
+  const locale = uiLocale(language);
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
 
 /** File sizes in decimal units (kB = 1000 bytes), as the operating systems show them. */

@@ -33,14 +33,19 @@ export function toDecimal(money: Money): string {
   return `${money.minor < 0 ? '-' : ''}${whole}.${frac}`;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats money as the market writes it: `1 499,00 kr` (sv-SE) or `1.499,00 kr.` (da-DK). */
 export function formatMoney(money: Money, locale: string): string {
+  // Building a NumberFormat costs far more than formatting with one; the inbox formats a column
+  // of amounts on every scroll step, so each locale and currency keeps its formatter.
+  const key = `${locale}|${money.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    moneyFormats.set(key, format);
+  }
   // Intl works on numbers; minor/100 is exact to two decimals for every safe integer we store
   // because the formatter rounds to the currency's two fraction digits.
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(money.minor / 100);
+  return format.format(money.minor / 100);
 }

@@ -54,7 +54,8 @@ export const caseListInputSchema = z
     sort: z.enum(CASE_SORTS).default('received'),
     dir: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
-    limit: z.number().int().min(1).max(500).default(50),
+    /** 0 asks for the total alone (the saved views' counts): no rows are read. */
+    limit: z.number().int().min(0).max(500).default(50),
   })
   .strict();
 export type CaseListInput = z.input<typeof caseListInputSchema>;

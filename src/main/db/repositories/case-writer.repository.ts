@@ -150,10 +150,11 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
     `UPDATE cases SET flags = @flags, flag_count = @flagCount, next_due_date = @nextDueDate, next_due_kind = @nextDueKind,
        derived_version = @version WHERE id = @caseId`,
   );
+  // Identity fields and free text are indexed apart (migration 9): they are searched differently.
   const insertCaseFts = sqlite.prepare(
-    `INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const insertCaseTextFts = sqlite.prepare(`INSERT INTO case_text_fts (rowid, claims, summary) VALUES (?, ?, ?)`);
 
   function customerId(c: NewCaseBundle['customer']): number {
     const existing = c.sourceId ? findCustomerBySource.get(c.sourceId) : findCustomerByNumber.get(c.personalNumber, c.name);
@@ -241,9 +242,8 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
       bundle.customer.personalNumber,
       bundle.merchant?.name ?? '',
       bundle.purchases.map((p) => p.orderRef).join(' '),
-      bundle.claims.map((c) => c.text).join(' '),
-      bundle.summary,
     );
+    insertCaseTextFts.run(caseId, bundle.claims.map((c) => c.text).join(' '), bundle.summary);
     return caseId;
   }
 

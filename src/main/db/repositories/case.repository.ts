@@ -22,17 +22,24 @@ const SORT_COLUMNS = {
   claimed: 'cases.claim_total_minor',
 } as const;
 
-function filtered(db: Db, filter: ListFilter) {
+/**
+ * The WHERE of a list filter. With `useIndexes` false every column is written `+column`, which
+ * keeps SQLite from answering the filter on that column's index, so it walks the index of the sort
+ * instead and checks the filter row by row (see `listCasePage`).
+ */
+function filtered(db: Db, filter: ListFilter, useIndexes = true) {
+  const col = (name: 'status' | 'market' | 'category' | 'flag_count' | 'next_due_date' | 'assignee_id') =>
+    useIndexes ? sql.ref(`cases.${name}`) : sql`+${sql.ref(`cases.${name}`)}`;
   let q = db.selectFrom('cases');
-  if (filter.status && filter.status.length > 0) q = q.where('cases.status', 'in', filter.status);
-  if (filter.market) q = q.where('cases.market', '=', filter.market);
-  if (filter.category) q = q.where('cases.category', '=', filter.category);
-  if (filter.flagged) q = q.where('cases.flag_count', '>', 0);
-  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where('cases.next_due_date', 'is not', null);
-  if (filter.dueFrom !== undefined) q = q.where('cases.next_due_date', '>=', filter.dueFrom);
-  if (filter.dueTo !== undefined) q = q.where('cases.next_due_date', '<=', filter.dueTo);
+  if (filter.status && filter.status.length > 0) q = q.where(col('status'), 'in', filter.status);
+  if (filter.market) q = q.where(col('market'), '=', filter.market);
+  if (filter.category) q = q.where(col('category'), '=', filter.category);
+  if (filter.flagged) q = q.where(col('flag_count'), '>', 0);
+  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where(col('next_due_date'), 'is not', null);
+  if (filter.dueFrom !== undefined) q = q.where(col('next_due_date'), '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where(col('next_due_date'), '<=', filter.dueTo);
   if (filter.assigneeId !== undefined) {
-    q = filter.assigneeId === null ? q.where('cases.assignee_id', 'is', null) : q.where('cases.assignee_id', '=', filter.assigneeId);
+    q = filter.assigneeId === null ? q.where(col('assignee_id'), 'is', null) : q.where(col('assignee_id'), '=', filter.assigneeId);
   }
   return q;
 }
@@ -53,14 +60,44 @@ function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, 
   return qb.orderBy(sortExpression(sort, dir), dir).orderBy(sql.ref('cases.id'), dir);
 }
 
+/** How many cases match the filter and how many the store holds: what the page's plan is chosen by. */
+export interface PageSizes {
+  matching: number;
+  all: number;
+}
+
+/**
+ * How many index entries a walk may read for each row the filter's index would have to look up
+ * and sort. The sort indexes carry the filter columns (migration 9), so walking one reads index
+ * pages in order while the filter's index leads to a random table lookup per match: about 13
+ * times dearer, measured on 250,000 cases.
+ */
+const WALK_ADVANTAGE = 10;
+
 /**
  * One inbox page: the denormalised list columns of the case row plus the assignee's name.
- * The page's ids are found first by walking only the index that serves the filter and sort
- * (deep offsets skip index entries, not joined rows); then just those rows are read.
+ * The page's ids are found first on an index alone (deep offsets skip index entries, not joined
+ * rows); then just those rows are read.
+ *
+ * Which index is chosen from the kept counts, because SQLite's planner always prefers the
+ * filter's index and then sorts every matching row: 60,000 Danish cases sorted by customer for a
+ * page of 50 (210 ms). Walking the sort's own index instead reads about (offset + limit) × all ÷
+ * matching entries, off the index alone; sorting the matches looks up `matching` rows. The cheaper
+ * of the two is taken. A page past
+ * the middle is read from the other end, so the last page costs what the first does.
  */
-export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number) {
-  const pageIds = ordered(filtered(db, filter).select('cases.id'), sort, dir).limit(limit).offset(offset);
-  return ordered(
+export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number, sizes?: PageSizes) {
+  let walkDir = dir;
+  let walkOffset = offset;
+  let walkLimit = limit;
+  if (sizes && offset + limit > sizes.matching - offset && offset < sizes.matching) {
+    walkDir = dir === 'asc' ? 'desc' : 'asc';
+    walkOffset = Math.max(0, sizes.matching - offset - limit);
+    walkLimit = Math.min(limit, sizes.matching - offset);
+  }
+  const walkSortIndex = sizes !== undefined && sizes.matching > 0 && ((walkOffset + walkLimit) * sizes.all) / sizes.matching < WALK_ADVANTAGE * sizes.matching;
+  const pageIds = ordered(filtered(db, filter, !walkSortIndex).select('cases.id'), sort, walkDir).limit(walkLimit).offset(walkOffset);
+  const rows = await ordered(
     db
       .selectFrom('cases')
       .leftJoin('users', 'users.id', 'cases.assignee_id')
@@ -82,11 +119,34 @@ export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, di
       ])
       .where('cases.id', 'in', pageIds),
     sort,
-    dir,
+    walkDir,
   ).execute();
+  return walkDir === dir ? rows : rows.reverse();
 }
 
+/**
+ * The number of cases a filter shows. The saved views' filters are answered from the counts the
+ * triggers of migration 9 keep (a sum over at most a few hundred rows, whatever the store's size);
+ * a deadline window combined with other filters is counted on the index.
+ */
 export async function countCases(db: Db, filter: ListFilter): Promise<number> {
+  const due = filter.dueFrom !== undefined || filter.dueTo !== undefined;
+  const others = (filter.status?.length ?? 0) > 0 || filter.market || filter.category || filter.flagged || filter.assigneeId !== undefined;
+  if (due && !others) {
+    let q = db.selectFrom('case_due_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
+    if (filter.dueFrom !== undefined) q = q.where('day', '>=', filter.dueFrom);
+    if (filter.dueTo !== undefined) q = q.where('day', '<=', filter.dueTo);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+  if (!due) {
+    let q = db.selectFrom('case_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
+    if (filter.status && filter.status.length > 0) q = q.where('status', 'in', filter.status);
+    if (filter.market) q = q.where('market', '=', filter.market);
+    if (filter.category) q = q.where('category', '=', filter.category);
+    if (filter.flagged) q = q.where('flagged', '=', 1);
+    if (filter.assigneeId !== undefined) q = q.where('assignee_key', '=', filter.assigneeId ?? 0);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
   const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

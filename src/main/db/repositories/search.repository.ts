@@ -3,7 +3,7 @@ import type { Db } from '../connection';
 
 /**
  * Full-text search, SQLite FTS5 flavour: the one place that knows MATCH, bm25(), snippet() and
- * highlight(). Another dialect implements these two functions and nothing else changes.
+ * highlight(). Another dialect implements these functions and nothing else changes.
  * `match` is an FTS5 query built by the search service from the user's words.
  */
 
@@ -17,47 +17,66 @@ export interface CaseDocHit {
   customer: string;
   merchant: string;
   order_refs: string;
-  claims: string;
-  summary: string;
   personal_number_hit: number;
 }
 
-/** Cases whose own fields match, best first. Columns come back highlighted. */
+/**
+ * How many of the newest matching cases bm25 ranks. Identity words are selective (a surname matches
+ * a few thousand cases at most), but a short prefix ("a") matches most of the store; ranking only
+ * the newest window keeps such a query as fast as a full name.
+ */
+export const CASE_RANK_WINDOW = 2000;
+
+/**
+ * Cases whose identity fields (number, customer, personal number, merchant, order references)
+ * match, best first by bm25 among the newest CASE_RANK_WINDOW matches. Columns come back highlighted.
+ */
 export async function searchCaseDocuments(db: Db, match: string, limit: number): Promise<CaseDocHit[]> {
   const hl = (col: number) => sql<string>`highlight(case_fts, ${sql.lit(col)}, ${MARK_START}, ${MARK_END})`;
   const result = await sql<CaseDocHit>`
     SELECT rowid AS case_id,
-      -bm25(case_fts, 10.0, 8.0, 8.0, 4.0, 8.0, 2.0, 1.0) AS score,
+      -bm25(case_fts, 10.0, 8.0, 8.0, 4.0, 8.0) AS score,
       ${hl(0)} AS number, ${hl(1)} AS customer, ${hl(3)} AS merchant, ${hl(4)} AS order_refs,
-      ${hl(5)} AS claims, ${hl(6)} AS summary,
       instr(${hl(2)}, ${MARK_START}) > 0 AS personal_number_hit
     FROM case_fts WHERE case_fts MATCH ${match}
+      AND rowid >= coalesce((SELECT rowid FROM case_fts WHERE case_fts MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${CASE_RANK_WINDOW - 1}), 0)
     ORDER BY rank LIMIT ${limit}`.execute(db);
   return result.rows;
 }
 
-export interface EventHit {
-  event_id: number;
+export interface TextHit {
   case_id: number;
+  /** The history event that matched; null when the case's claims or summary matched. */
+  event_id: number | null;
   occurred_at: string;
-  score: number;
+  field: 'claims' | 'summary' | 'event';
   snippet: string;
 }
 
 /**
- * The most recent history events that match, with their bm25 score and a snippet. Walking the
- * index newest first and stopping after `limit` keeps a word that occurs in a million events as
- * fast as a rare one; score and snippet are computed for those rows only.
+ * The most recently recorded free text that matches: history events and the cases' claims and
+ * summaries, newest first, with a snippet. Walking each index newest first and stopping after
+ * `limit` keeps a word in a million events as fast as a rare one; no bm25 is computed, because
+ * its weight of a word needs the word's whole doclist, which for "faktura" is most of the index.
  */
-export async function searchEvents(db: Db, match: string, limit: number): Promise<EventHit[]> {
-  const result = await sql<EventHit>`
-    SELECT e.id AS event_id, e.case_id, e.occurred_at, f.score, f.snippet
+export async function searchText(db: Db, match: string, limit: number): Promise<TextHit[]> {
+  const events = await sql<TextHit>`
+    SELECT e.case_id, e.id AS event_id, e.occurred_at, 'event' AS field, f.snippet
     FROM (
-      SELECT rowid, -rank AS score, snippet(history_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet
+      SELECT rowid, snippet(history_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet
       FROM history_fts WHERE history_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}
     ) AS f
     JOIN history_events e ON e.id = f.rowid`.execute(db);
-  return result.rows;
+  const cases = await sql<TextHit>`
+    SELECT c.id AS case_id, NULL AS event_id, c.received_at AS occurred_at,
+      CASE WHEN instr(f.claims_hl, ${MARK_START}) > 0 THEN 'claims' ELSE 'summary' END AS field, f.snippet
+    FROM (
+      SELECT rowid, snippet(case_text_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14) AS snippet,
+        highlight(case_text_fts, 0, ${MARK_START}, ${MARK_END}) AS claims_hl
+      FROM case_text_fts WHERE case_text_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}
+    ) AS f
+    JOIN cases c ON c.id = f.rowid`.execute(db);
+  return [...events.rows, ...cases.rows];
 }
 
 /** The list columns of the cases behind a set of hits. */

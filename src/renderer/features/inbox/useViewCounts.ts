@@ -6,8 +6,8 @@ import { VIEW_KEYS, viewQuery, type ViewKey } from './views';
 export type ViewCounts = Partial<Record<ViewKey, number | null>>;
 
 /**
- * The number of cases in each saved view: one `cases:list` with limit 1 per view, read for its
- * total. Counted once per `refreshKey`, not every time the inbox is shown again, because counting a
+ * The number of cases in each saved view: one `cases:list` with limit 0 per view, which reads
+ * the kept counts and no rows. Counted once per `refreshKey`, not every time the inbox is shown again, because counting a
  * large store costs the backend more than a page of rows. `enabled` lets the list's first page go
  * first, so rows show before the counts.
  */
@@ -19,7 +19,7 @@ export function useViewCounts(userId: number, refreshKey: number, enabled = true
     if (!enabled || counted.current === key) return;
     counted.current = key;
     for (const view of VIEW_KEYS) {
-      call('cases:list', { ...viewQuery(view, userId), limit: 1 }).then(
+      call('cases:list', { ...viewQuery(view, userId), limit: 0 }).then(
         (r) => {
           if (counted.current === key) setCounts((c) => ({ ...c, [view]: r.total }));
         },
