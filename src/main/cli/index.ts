@@ -22,7 +22,7 @@ import { authorityStats, listMatters } from '../services/matter.service';
 import { search } from '../services/search.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
-import { EXPORT_FORMATS, exportLetter, type ExportFormat } from '../services/export.service';
+import { EXPORT_FORMATS, exportDecision, exportLetter, type ExportFormat } from '../services/export.service';
 import { caseIdByNumber } from '../services/letter.service';
 import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
@@ -438,6 +438,23 @@ exportCommand
       const caseId = await caseIdByNumber(ctx, opts.case);
       const result = await exportLetter(ctx, { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date }, { format, out: opts.out });
       console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (export ${result.exportId})`);
+    });
+  });
+
+exportCommand
+  .command('decision')
+  .description('Export a case\'s decision letter: the issued one, or with --draft the current draft marked UTKAST/UDKAST/DRAFT.')
+  .argument('<case>', 'case number, e.g. KO-2026-000123')
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--out <path>', 'where to write the file')
+  .option('--db <path>', 'store file')
+  .option('--draft', 'export the current draft instead of the issued decision')
+  .action(async (number: string, opts: { format: string; out: string; db?: string; draft?: boolean }) => {
+    const format = parseWith(z.enum(EXPORT_FORMATS), opts.format.toLowerCase(), '--format') as ExportFormat;
+    await withStore(opts.db, async (ctx) => {
+      const caseId = await caseIdByNumber(ctx, number);
+      const result = await exportDecision(ctx, { caseId, format, out: opts.out, draft: opts.draft });
+      console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (decision ${result.decisionId}${result.draft ? ', draft' : ''}, export ${result.exportId})`);
     });
   });
 

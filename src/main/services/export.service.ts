@@ -13,6 +13,9 @@ import { refreshDerived } from './case-work.service';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { buildCaseLetter, type LetterRequest } from './letter.service';
+import { decisionsForCase, getDecision } from './decision.service';
+import { getCase } from './case.service';
+import { marketDay } from './calendar/business-days';
 
 export const EXPORT_FORMATS = ['pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -166,4 +169,44 @@ export async function exportLetter(
     throw error;
   }
   return { path, sha256: hash, bytes: bytes.length, exportId, letter };
+}
+
+const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
+  sv: (n) => `Kundombudets beslut i ärende ${n}`,
+  da: (n) => `Kundeombuddets afgørelse i sag ${n}`,
+  en: (n) => `The customer ombudsman's decision in case ${n}`,
+};
+
+/**
+ * Exports a case's decision letter: the issued one (signed by its issuer, dated the day it was
+ * issued), or the current draft marked as a draft on every page. Refuses a case without one.
+ */
+export async function exportDecision(
+  ctx: ServiceContext,
+  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean },
+): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
+  const { decisions, current } = await decisionsForCase(ctx, input.caseId);
+  const issued = [...decisions].reverse().find((d) => d.status === 'issued');
+  const wanted = input.draft ? (current && current.status !== 'issued' ? current.id : null) : (issued?.id ?? null);
+  if (wanted === null) {
+    throw new ServiceError('not_found', input.draft ? 'The case has no decision draft.' : 'The case has no issued decision; export the draft with --draft.');
+  }
+  const decision = await getDecision(ctx, wanted);
+  const isDraft = decision.status !== 'issued';
+  const number = (await getCase(ctx, input.caseId)).header.number;
+  const result = await exportLetter(
+    ctx,
+    {
+      caseId: input.caseId,
+      content: decision.content,
+      language: decision.language,
+      subject: DECISION_SUBJECT[decision.language](number),
+      draft: isDraft,
+      date: decision.issued ? marketDay(decision.issued.at, decision.market) : undefined,
+      fields: decision.mergeValues,
+      signerUserId: decision.issued?.by.id,
+    },
+    { format: input.format, out: input.out, kind: 'decision' },
+  );
+  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId: decision.id, draft: isDraft };
 }

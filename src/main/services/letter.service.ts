@@ -81,6 +81,8 @@ export const letterRequestSchema = z.object({
   redaction: z.object({ fields: z.array(z.string()).optional(), eventIds: z.array(z.number().int()).optional() }).optional(),
   /** Extra merge fields the caller knows (a decision's own values, for instance). */
   fields: z.record(z.string(), z.string()).optional(),
+  /** Who signs: an issued decision is signed by its issuer; by default the caller. */
+  signerUserId: z.number().int().positive().optional(),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
 
@@ -125,7 +127,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
     ...keep('customer.street', c.customer.street),
     ...keep('customer.city', [c.customer.postalCode, c.customer.city].filter(Boolean).join(' ') || null),
   ];
-  const signer = await findUser(ctx.store.db, ctx.user.id);
+  const signer = await findUser(ctx.store.db, request.signerUserId ?? ctx.user.id);
   return {
     language,
     market,

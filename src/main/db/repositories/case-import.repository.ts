@@ -150,8 +150,11 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
          derived_version = @version WHERE id = @caseId`,
     ),
     deleteCaseFts: sqlite.prepare('DELETE FROM case_fts WHERE rowid = ?'),
+    deleteCaseTextFts: sqlite.prepare('DELETE FROM case_text_fts WHERE rowid = ?'),
+    // The case's identity fields and its free text are indexed apart (migration 9).
+    insertCaseTextFts: sqlite.prepare('INSERT INTO case_text_fts (rowid, claims, summary) VALUES (?, ?, ?)'),
     insertCaseFts: sqlite.prepare(
-      'INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs) VALUES (?, ?, ?, ?, ?, ?)',
     ),
   };
 
@@ -273,17 +276,10 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
       const d = options.derive({ ...bundle, number: row.number }, events);
       q.updateDerived.run({ caseId: row.id, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
       q.deleteCaseFts.run(row.id);
+      q.deleteCaseTextFts.run(row.id);
       const allClaims = q.claims.all(row.id);
-      q.insertCaseFts.run(
-        row.id,
-        row.number,
-        c.name,
-        c.personalNumber,
-        bundle.merchant?.name ?? '',
-        [...purchases.keys()].join(' '),
-        allClaims.map((x) => x.text).join(' '),
-        bundle.summary,
-      );
+      q.insertCaseFts.run(row.id, row.number, c.name, c.personalNumber, bundle.merchant?.name ?? '', [...purchases.keys()].join(' '));
+      q.insertCaseTextFts.run(row.id, allClaims.map((x) => x.text).join(' '), bundle.summary);
     }
     return { caseId: row.id, number: row.number, outcome: changed ? 'updated' : 'unchanged', eventsAdded: fresh.length };
   }

@@ -90,14 +90,14 @@ export async function casesByIds(db: Db, ids: number[]) {
 }
 
 /**
- * Cases with an issued decision in the same category whose own text (summary, claims, merchant)
+ * Cases with an issued decision in the same category whose own text (summary, claims; migration 9's case_text_fts)
  * shares words with `match`, best bm25 first. The precedents panel re-ranks these by shared claims.
  */
 export async function similarDecidedCases(db: Db, match: string, category: string, excludeCaseId: number, limit: number): Promise<{ case_id: number; score: number }[]> {
   const result = await sql<{ case_id: number; score: number }>`
-    SELECT f.rowid AS case_id, -bm25(case_fts) AS score
-    FROM case_fts f JOIN cases c ON c.id = f.rowid
-    WHERE case_fts MATCH ${match} AND c.category = ${category} AND c.id <> ${excludeCaseId}
+    SELECT f.rowid AS case_id, -bm25(case_text_fts) AS score
+    FROM case_text_fts f JOIN cases c ON c.id = f.rowid
+    WHERE case_text_fts MATCH ${match} AND c.category = ${category} AND c.id <> ${excludeCaseId}
       AND EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id AND d.status = 'issued')
     ORDER BY rank LIMIT ${limit}`.execute(db);
   return result.rows;
