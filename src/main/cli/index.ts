@@ -18,6 +18,7 @@ import { listCases } from '../services/case.service';
 import { refreshStaleCases } from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
 import { search } from '../services/search.service';
+import { verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
@@ -249,6 +250,29 @@ program
   .action((opts: { market: string; from: string; businessDays: number }) => {
     const market = parseWith(marketSchema, opts.market.toUpperCase(), '--market');
     console.log(addBusinessDays(market, opts.from, opts.businessDays));
+  });
+
+const audit = program.command('audit').description('The tamper-evident audit log.');
+
+audit
+  .command('verify')
+  .description('Walk the hash chain of the audit log; exit code 1 and the first broken link when it was tampered with.')
+  .option('--db <path>', 'store file')
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; json?: boolean }) => {
+    const store = await openCliStore(opts.db, { create: false, migrate: false, readonly: true });
+    try {
+      const result = await verifyAuditChain(store.db);
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else if (result.intact) console.log(`The audit log of ${store.path} is intact: ${result.rows} rows, last hash ${result.lastHash}.`);
+      else {
+        console.log(`The audit log of ${store.path} is BROKEN at row ${result.brokenAt} (${result.rows} rows before it are intact).`);
+        console.log(result.message);
+      }
+      if (!result.intact) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
   });
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */

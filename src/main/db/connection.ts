@@ -115,7 +115,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const { create = true, migrate: doMigrate = true, readonly = false } = options;
   const state = inspectStore(path);
   if (state === 'new' && !create) throw new StoreError('missing', `No Ombud store at ${path}.`);
-  if (state !== 'new' && state.version < LATEST_VERSION && !doMigrate) {
+  if (state !== 'new' && state.version < LATEST_VERSION && !doMigrate && !readonly) {
     throw new StoreError(
       'outdated',
       `${path} has schema ${state.version} and needs migrating to ${LATEST_VERSION}: run \`ombud migrate --db ${path}\`.`,

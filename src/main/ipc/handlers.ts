@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
+import { exportAudit, listAudit } from '../services/audit.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
@@ -25,4 +26,6 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'audit:list': (ctx, input) => listAudit(ctx, input),
+  'audit:export': (ctx, input) => exportAudit(ctx, input),
 };

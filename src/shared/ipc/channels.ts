@@ -16,5 +16,7 @@ export const CHANNELS = [
   'cases:revealPersonalNumber',
   'search:query',
   'attachments:get',
+  'audit:list',
+  'audit:export',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

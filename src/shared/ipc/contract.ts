@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFilterSchema, auditListInputSchema, auditRowSchema } from '../domain/audit';
 import {
   caseHeaderSchema,
   caseListRowSchema,
@@ -137,6 +138,16 @@ export const contract = {
   'attachments:get': {
     input: z.object({ id: idSchema }).strict(),
     output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+  },
+  /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
+  'audit:list': {
+    input: auditListInputSchema,
+    output: z.object({ rows: z.array(auditRowSchema), total: z.number().int() }),
+  },
+  /** The filtered audit log as CSV, oldest first; the export is itself an audit row (auditor, ombudsman). */
+  'audit:export': {
+    input: auditFilterSchema,
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
