@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { TopBar } from './components/TopBar';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
@@ -19,7 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const user = useCall('session:get', {});
   const info = useCall('app:info', {});
-  const { route, openCase, backToInbox } = useHashRoute();
+  const { route, openCase, backToInbox, openAudit } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -58,15 +59,15 @@ export function App() {
   const changeSearch = useCallback(
     (value: string) => {
       setSearch(value);
-      if (inCase && value.trim() !== '') backToInbox();
+      if (route.name !== 'inbox' && value.trim() !== '') backToInbox();
     },
-    [inCase, backToInbox],
+    [route.name, backToInbox],
   );
 
   const session = useMemo<Session | null>(() => (user.data && info.data ? { user: user.data, info: info.data } : null), [user.data, info.data]);
 
   const goHome = useCallback(() => {
-    if (route.name === 'case') backToInbox();
+    if (route.name !== 'inbox') backToInbox();
   }, [route.name, backToInbox]);
 
   const startError = user.error ?? info.error;
@@ -106,11 +107,12 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} onOpenAudit={openAudit} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
           </Activity>
+          {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>

@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -12,10 +12,12 @@ const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceL
 ];
 
 /** Language, light/dark, the shortcut list and what store is open. */
-export function SettingsMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+export function SettingsMenu({ onShowShortcuts, onOpenAudit }: { onShowShortcuts: () => void; onOpenAudit: () => void }) {
   const { t, i18n } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const { info } = useSession();
+  const { info, user } = useSession();
+  // The service refuses handlers too; the menu just does not offer what would be refused.
+  const mayAudit = user.role === 'auditor' || user.role === 'ombudsman';
   const language = currentUiLanguage();
   const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
 
@@ -46,6 +48,11 @@ export function SettingsMenu({ onShowShortcuts }: { onShowShortcuts: () => void 
         <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShowShortcuts}>
           {t('settings.shortcuts')}
         </Menu.Item>
+        {mayAudit && (
+          <Menu.Item leftSection={<IconShieldCheck size={14} />} onClick={onOpenAudit} data-testid="open-audit">
+            {t('audit.menu')}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Label>{t('settings.store')}</Menu.Label>
         <Text size="xs" px="sm" pb={2} style={{ overflowWrap: 'anywhere' }} data-testid="store-path">

@@ -10,12 +10,14 @@ import { SettingsMenu } from './SettingsMenu';
 export function TopBar({
   onHome,
   onShowShortcuts,
+  onOpenAudit,
   search,
   onSearchChange,
   searchRef,
 }: {
   onHome: () => void;
   onShowShortcuts: () => void;
+  onOpenAudit: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -54,7 +56,7 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onOpenAudit={onOpenAudit} />
       </Group>
     </Group>
   );

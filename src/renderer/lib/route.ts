@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Where the window is: the inbox, or one case, optionally at one event of its history (a search
  * hit). Kept in `location.hash` so reload and back work.
  */
-export type Route = { name: 'inbox' } | { name: 'case'; id: number; eventId?: number };
+export type Route = { name: 'inbox' } | { name: 'audit' } | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
 
@@ -15,6 +15,7 @@ function positiveId(text: string | undefined): number | undefined {
 }
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/audit') return { name: 'audit' };
   const m = CASE_HASH.exec(hash);
   const id = positiveId(m?.[1]);
   if (m && id !== undefined) {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.name === 'inbox') return '#/';
+  if (route.name === 'audit') return '#/audit';
   return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
@@ -33,7 +35,7 @@ export function routeHash(route: Route): string {
  * The current route and functions to move. Opening a case pushes a history entry; going back to
  * the inbox pops it when the inbox is the entry behind, so the browser's back button and Esc agree.
  */
-export function useHashRoute(): { route: Route; openCase: (id: number, eventId?: number) => void; backToInbox: () => void } {
+export function useHashRoute(): { route: Route; openCase: (id: number, eventId?: number) => void; backToInbox: () => void; openAudit: () => void } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
 
@@ -58,5 +60,10 @@ export function useHashRoute(): { route: Route; openCase: (id: number, eventId?:
     }
   }, [openedFromInbox]);
 
-  return { route, openCase, backToInbox };
+  const openAudit = useCallback(() => {
+    setOpenedFromInbox(true);
+    window.location.hash = routeHash({ name: 'audit' });
+  }, []);
+
+  return { route, openCase, backToInbox, openAudit };
 }
