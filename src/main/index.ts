@@ -5,7 +5,11 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
+import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
+import { dispatchRecovery, type Recovery } from './ipc/recovery';
+import { startBackupSchedule } from './services/backup.service';
+import type { ServiceContext } from './services/context';
 import { refreshStaleCases } from './services/case-work.service';
 import { sessionUser } from './services/session.service';
 
@@ -43,10 +47,15 @@ function harden(): void {
   });
 }
 
+function appStorePath(): string {
+  return argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
+}
+
 async function openAppStore(): Promise<Store> {
-  const path = argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
+  const path = appStorePath();
   mkdirSync(dirname(path), { recursive: true });
-  const store = await openStore(path);
+  // quick_check on every start: a damaged store gets the recovery screen, not a crash later.
+  const store = await openStore(path, { check: true });
   const demo = Number(argValue('demo') ?? 0);
   const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
   if (demo > 0 && !hasCases) {
@@ -59,23 +68,38 @@ async function start(): Promise<void> {
   await app.whenReady();
   harden();
   selectNativeBinding();
-  let store: Store;
+  let context: ServiceContext | undefined;
+  let recovery: Recovery | undefined;
+  let stopSchedule: (() => void) | undefined;
+  const openForWork = async (): Promise<ServiceContext> => {
+    const store = await openAppStore();
+    await refreshStaleCases({ store });
+    stopSchedule = startBackupSchedule({ store }, { log: (line) => console.log(line) });
+    return { store, user: await sessionUser(store) };
+  };
   try {
-    store = await openAppStore();
+    context = await openForWork();
   } catch (error) {
-    dialog.showErrorBox('Ombud', (error as Error).message);
-    app.quit();
-    return;
+    if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) {
+      dialog.showErrorBox('Ombud', (error as Error).message);
+      app.quit();
+      return;
+    }
+    recovery = { storePath: appStorePath(), problem: error.message, reopen: openForWork };
   }
-  await refreshStaleCases({ store });
-  const context = { store, user: await sessionUser(store) };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       // Only our own page may call; anything else loaded by mistake gets nothing.
       if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
       }
-      return dispatch(context, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
+      if (recovery) {
+        return dispatchRecovery(recovery, channel, input, (reopened) => {
+          context = reopened;
+          recovery = undefined;
+        });
+      }
+      return dispatch(context!, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
     });
   }
   const window = new BrowserWindow({
@@ -95,7 +119,8 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window.show());
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
-    void store.close().finally(() => app.quit());
+    stopSchedule?.();
+    void (context?.store.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   // Links in letters or help open in the system browser, never inside the workbench.
   window.webContents.setWindowOpenHandler(({ url }) => {

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -7,18 +7,21 @@ import { CASE_STATUSES } from '../../shared/domain/case';
 import { MARKETS, marketSchema } from '../../shared/domain/market';
 import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
-import { inspectStore } from '../db/connection';
+import { backupFileName, backupTo, restoreFrom } from '../db/backup';
+import { inspectStore, type Store } from '../db/connection';
 import { StoreError } from '../db/errors';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
+import type { Recovery } from '../ipc/recovery';
+import { startBackupSchedule } from '../services/backup.service';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
 import { refreshStaleCases } from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
 import { search } from '../services/search.service';
-import { verifyAuditChain } from '../services/audit.service';
+import { appendAudit, verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { fileSize, openCliStore } from './store';
@@ -146,33 +149,93 @@ program
     if (!existsSync(join(opts.renderer, 'index.html'))) {
       throw new StoreError('missing', `No built renderer in ${opts.renderer}. Run \`npm run build\` first.`);
     }
-    const store = await openCliStore(opts.db);
-    const info = await storeInfo({ store });
-    if (info.counts.cases === 0 && opts.demo) {
-      process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
-      await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
-    }
-    const refreshed = await refreshStaleCases({ store });
-    if (refreshed > 0) process.stderr.write(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.\n`);
-    const user = await sessionUser(store);
+    const path = resolveStorePath(opts.db);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
     const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
-    const harness = await startHarness({
-      context: { store, user, now },
-      rendererDir: opts.renderer,
-      port: opts.port,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    let stopSchedule: (() => void) | undefined;
+    let openStoreRef: Store | undefined;
+    /** Opens the store for work: start check, demo data when asked, current derived fields, the backup schedule. */
+    const openForWork = async (): Promise<ServiceContext> => {
+      const store = await openCliStore(path, { check: true });
+      openStoreRef = store;
+      const info = await storeInfo({ store });
+      if (info.counts.cases === 0 && opts.demo) {
+        log(`Creating a demo store with ${opts.demo} cases in ${store.path} …`);
+        await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
+      }
+      const refreshed = await refreshStaleCases({ store });
+      if (refreshed > 0) log(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.`);
+      const user = await sessionUser(store);
+      stopSchedule = startBackupSchedule({ store, now }, { log });
+      return { store, user, now };
+    };
+    let context: ServiceContext | undefined;
+    let recovery: Recovery | undefined;
+    try {
+      context = await openForWork();
+    } catch (error) {
+      if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) throw error;
+      log(`The store cannot be used: ${error.message}`);
+      log('Serving the recovery screen, which offers the latest good backup.');
+      recovery = { storePath: path, problem: error.message, reopen: openForWork };
+    }
+    const harness = await startHarness({ context, recovery, rendererDir: opts.renderer, port: opts.port, log });
     console.log(`Ombud is running on ${harness.url}`);
-    console.log(`Store: ${store.path}. Signed in as ${user.name} (${user.role}). Stop with Ctrl+C.`);
+    if (context) console.log(`Store: ${context.store.path}. Signed in as ${context.user.name} (${context.user.role}). Stop with Ctrl+C.`);
+    else console.log(`Store: ${path} is DAMAGED; the page offers a restore. Stop with Ctrl+C.`);
     const stop = async () => {
+      stopSchedule?.();
       await harness.close();
-      await store.close();
+      await openStoreRef?.close();
       process.exit(0);
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+  });
+
+program
+  .command('backup')
+  .description("Copy a store with SQLite's online backup API (safe while Ombud is running).")
+  .option('--db <path>', 'store file')
+  .requiredOption('--out <path>', 'backup file to write (or an existing folder to write a dated file into)')
+  .action(async (opts: { db?: string; out: string }) => {
+    const store = await openCliStore(opts.db, { create: false, migrate: false, readonly: true });
+    try {
+      const out = existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, backupFileName(store.path, 'manual', new Date())) : opts.out;
+      const result = await backupTo(store.sqlite, out);
+      console.log(`Backed up ${store.path} to ${result.path}: ${formatBytes(result.bytes)} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Replace a store with a backup, after checking the backup (integrity, application id, schema). Close Ombud first.')
+  .option('--db <path>', 'store file to replace')
+  .requiredOption('--from <path>', 'backup file')
+  .action(async (opts: { db?: string; from: string }) => {
+    const path = resolveStorePath(opts.db);
+    const result = restoreFrom(path, opts.from);
+    // The restored store records that it was restored; opening it also migrates an older backup.
+    const store = await openCliStore(path, { create: false });
+    try {
+      await store.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, {
+          at: new Date().toISOString(),
+          userId: null,
+          action: 'backup.restore',
+          caseId: null,
+          detail: { from: result.restoredFrom, schemaVersion: result.schemaVersion, previous: result.previous, by: 'ombud restore' },
+        });
+      });
+    } finally {
+      await store.close();
+    }
+    console.log(`Restored ${path} from ${result.restoredFrom} (schema ${result.schemaVersion}) in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    if (result.previous) console.log(`The replaced store is kept as ${result.previous}.`);
   });
 
 function parseWith<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: z.ZodError } }, value: unknown, what: string): T {

@@ -5,10 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { dispatch, isChannel } from '../ipc/dispatch';
+import { dispatchRecovery, type Recovery } from '../ipc/recovery';
 import type { ServiceContext } from '../services/context';
 
 export interface HarnessOptions {
-  context: ServiceContext;
+  /** The open store and user; absent when the store failed its start check (then `recovery`). */
+  context?: ServiceContext;
+  /** Serve the recovery screen's channels only, until a restore reopens the store. */
+  recovery?: Recovery;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (default) picks a free port. */
@@ -94,6 +98,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const tokenBytes = Buffer.from(token);
   const rendererRoot = resolve(options.rendererDir);
   let port = 0;
+  let context = options.context;
+  let recovery = options.recovery;
+  if (!context && !recovery) throw new Error('startHarness needs a context or a recovery.');
 
   const tokenMatches = (given: string | string[] | undefined): boolean => {
     if (typeof given !== 'string') return false;
@@ -140,7 +147,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       return;
     }
-    const result = await dispatch(options.context, channel, input, {
+    if (recovery) {
+      const active = recovery;
+      sendResult(
+        res,
+        200,
+        await dispatchRecovery(active, channel, input, (reopened) => {
+          context = reopened;
+          recovery = undefined;
+        }),
+      );
+      return;
+    }
+    const result = await dispatch(context!, channel, input, {
       validateOutput: options.validateOutput,
       onInternalError: (ch, error) => options.log?.(`${ch}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });

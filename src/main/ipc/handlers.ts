@@ -3,6 +3,8 @@ import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contrac
 import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
 import { exportAudit, listAudit } from '../services/audit.service';
+import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
+import { ServiceError } from '../services/errors';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
@@ -28,4 +30,12 @@ export const handlers: HandlerTable = {
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
   'audit:list': (ctx, input) => listAudit(ctx, input),
   'audit:export': (ctx, input) => exportAudit(ctx, input),
+  'backups:status': (ctx) => backupStatus(ctx),
+  'backups:run': (ctx) => backupNow(ctx),
+  'backups:setSchedule': (ctx, input) => setBackupSchedule(ctx, input),
+  // With a healthy store open; the harness and the app answer these themselves when it is damaged.
+  'recovery:status': async (ctx) => ({ damaged: false, storePath: ctx.store.path, problem: null, latestGoodBackup: null }),
+  'recovery:restore': async () => {
+    throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
+  },
 };

@@ -18,5 +18,10 @@ export const CHANNELS = [
   'attachments:get',
   'audit:list',
   'audit:export',
+  'backups:status',
+  'backups:run',
+  'backups:setSchedule',
+  'recovery:status',
+  'recovery:restore',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

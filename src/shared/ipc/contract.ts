@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupFileSchema, backupScheduleSchema, recoveryStatusSchema } from '../domain/backup';
 import { auditFilterSchema, auditListInputSchema, auditRowSchema } from '../domain/audit';
 import {
   caseHeaderSchema,
@@ -148,6 +149,34 @@ export const contract = {
   'audit:export': {
     input: auditFilterSchema,
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+  /** The backup schedule, the backups folder and the backups in it, newest first (ombudsman). */
+  'backups:status': {
+    input: emptyInput,
+    output: z.object({ schedule: backupScheduleSchema, folder: z.string(), backups: z.array(backupFileSchema), nextDueAt: z.string().nullable() }),
+  },
+  /** Takes a backup now with SQLite's online backup API (ombudsman). */
+  'backups:run': {
+    input: emptyInput,
+    output: backupFileSchema,
+  },
+  /** Changes how often the app backs up and how many scheduled backups it keeps (ombudsman). */
+  'backups:setSchedule': {
+    input: backupScheduleSchema,
+    output: z.object({ schedule: backupScheduleSchema, folder: z.string(), backups: z.array(backupFileSchema), nextDueAt: z.string().nullable() }),
+  },
+  /**
+   * Whether the store failed its start check, why, and the latest backup that passes its own
+   * check. Answered without a session: when the store is damaged nobody can sign in.
+   */
+  'recovery:status': {
+    input: emptyInput,
+    output: recoveryStatusSchema,
+  },
+  /** Replaces a damaged store with one of its own backups (by file name); the damaged file is kept beside. */
+  'recovery:restore': {
+    input: z.object({ fileName: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'must be a file name, not a path') }).strict(),
+    output: z.object({ restoredFrom: z.string(), schemaVersion: z.number().int(), previous: z.string().nullable() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
