@@ -61,6 +61,7 @@ export interface CaseTable {
   next_due_date: string | null;
   next_due_kind: string | null;
   derived_version: Generated<number>;
+  anonymised_at: string | null;
 }
 
 export interface PurchaseTable {
@@ -139,6 +140,22 @@ export interface CounterTable {
   value: number;
 }
 
+export interface AnonymisationGrantTable {
+  case_id: number;
+}
+
+export interface RetentionRunTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  dry_run: number;
+  trigger: 'cli' | 'schedule' | 'app' | 'request';
+  user_id: number | null;
+  rules: string;
+  cases_affected: number;
+  case_ids: string;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -152,6 +169,8 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingTable;
   counters: CounterTable;
+  anonymisation_grants: AnonymisationGrantTable;
+  retention_runs: RetentionRunTable;
 }
 
 export type UserRow = Selectable<UserTable>;
