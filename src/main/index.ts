@@ -9,6 +9,7 @@ import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
 import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
+import { startRetentionSchedule } from './services/retention.service';
 import type { ServiceContext } from './services/context';
 import { refreshStaleCases } from './services/case-work.service';
 import { sessionUser } from './services/session.service';
@@ -74,7 +75,12 @@ async function start(): Promise<void> {
   const openForWork = async (): Promise<ServiceContext> => {
     const store = await openAppStore();
     await refreshStaleCases({ store });
-    stopSchedule = startBackupSchedule({ store }, { log: (line) => console.log(line) });
+    const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
+    const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
+    stopSchedule = () => {
+      stopBackups();
+      stopRetention();
+    };
     return { store, user: await sessionUser(store) };
   };
   try {

@@ -15,6 +15,7 @@ import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
 import type { Recovery } from '../ipc/recovery';
 import { startBackupSchedule } from '../services/backup.service';
+import { runRetention, startRetentionSchedule } from '../services/retention.service';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
@@ -168,7 +169,12 @@ program
       const refreshed = await refreshStaleCases({ store });
       if (refreshed > 0) log(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.`);
       const user = await sessionUser(store);
-      stopSchedule = startBackupSchedule({ store, now }, { log });
+      const stopBackups = startBackupSchedule({ store, now }, { log });
+      const stopRetention = startRetentionSchedule({ store, now }, { log });
+      stopSchedule = () => {
+        stopBackups();
+        stopRetention();
+      };
       return { store, user, now };
     };
     let context: ServiceContext | undefined;
@@ -336,6 +342,32 @@ audit
     } finally {
       await store.close();
     }
+  });
+
+const retention = program.command('retention').description('Anonymise closed cases whose retention period has ended.');
+
+retention
+  .command('run')
+  .description('Anonymise every case the retention rules select (with --dry-run: only list them). Each run is logged.')
+  .option('--db <path>', 'store file')
+  .option('--dry-run', 'list what would be anonymised, change nothing')
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; dryRun?: boolean; json?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const result = await runRetention(ctx, { dryRun: opts.dryRun === true, trigger: 'cli' });
+      if (opts.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      const r = result.rules;
+      console.log(`Rules: closed cases ${r.closedCaseYears} years after closing; authority matters ${r.authorityMatterYears} years after the later of closing and the last authority event.`);
+      for (const c of result.cases) console.log([c.number, c.market, c.rule.padEnd(16), `closed ${c.closedAt.slice(0, 10)}`, `due since ${c.dueSince}`].join('  '));
+      console.log(
+        result.dryRun
+          ? `Dry run ${result.runId}: ${result.cases.length} cases would be anonymised. Nothing was changed.`
+          : `Run ${result.runId}: anonymised ${result.anonymised} cases.`,
+      );
+    });
   });
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */

@@ -5,6 +5,7 @@ import { getAttachment } from '../services/attachment.service';
 import { exportAudit, listAudit } from '../services/audit.service';
 import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
 import { ServiceError } from '../services/errors';
+import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import type { ServiceContext } from '../services/context';
@@ -35,6 +36,9 @@ export const handlers: HandlerTable = {
   'backups:setSchedule': (ctx, input) => setBackupSchedule(ctx, input),
   // With a healthy store open; the harness and the app answer these themselves when it is damaged.
   'recovery:status': async (ctx) => ({ damaged: false, storePath: ctx.store.path, problem: null, latestGoodBackup: null }),
+  'retention:get': (ctx) => retentionOverview(ctx),
+  'retention:setRules': (ctx, input) => setRetentionRules(ctx, input),
+  'retention:run': (ctx, input) => runRetentionFromApp(ctx, input.dryRun),
   'recovery:restore': async () => {
     throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
   },

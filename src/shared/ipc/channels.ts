@@ -23,5 +23,8 @@ export const CHANNELS = [
   'backups:setSchedule',
   'recovery:status',
   'recovery:restore',
+  'retention:get',
+  'retention:setRules',
+  'retention:run',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupFileSchema, backupScheduleSchema, recoveryStatusSchema } from '../domain/backup';
+import { retentionItemSchema, retentionRulesSchema, retentionRunSummarySchema } from '../domain/retention';
 import { auditFilterSchema, auditListInputSchema, auditRowSchema } from '../domain/audit';
 import {
   caseHeaderSchema,
@@ -51,6 +52,13 @@ const caseViewSchema = z.object({
   events: z.array(historyEventSchema),
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
+});
+
+const retentionOverviewSchema = z.object({
+  rules: retentionRulesSchema,
+  preview: z.array(retentionItemSchema),
+  previewTotal: z.number().int(),
+  lastRun: retentionRunSummarySchema.nullable(),
 });
 
 /**
@@ -177,6 +185,21 @@ export const contract = {
   'recovery:restore': {
     input: z.object({ fileName: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'must be a file name, not a path') }).strict(),
     output: z.object({ restoredFrom: z.string(), schemaVersion: z.number().int(), previous: z.string().nullable() }),
+  },
+  /** The retention rules and the cases they would anonymise today (a dry run that logs nothing) (ombudsman). */
+  'retention:get': {
+    input: emptyInput,
+    output: retentionOverviewSchema,
+  },
+  /** Changes the retention rules and whether they run daily by themselves (ombudsman). */
+  'retention:setRules': {
+    input: retentionRulesSchema,
+    output: retentionOverviewSchema,
+  },
+  /** Runs retention now; with dryRun only lists and logs what it would do (ombudsman). */
+  'retention:run': {
+    input: z.object({ dryRun: z.boolean() }).strict(),
+    output: z.object({ runId: idSchema, dryRun: z.boolean(), anonymised: z.number().int(), cases: z.array(retentionItemSchema), total: z.number().int() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
