@@ -2,7 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CASE_STATUSES } from '../../shared/domain/case';
 import { MARKETS, marketSchema } from '../../shared/domain/market';
 import { caseListInputSchema, contract } from '../../shared/ipc/contract';
@@ -16,6 +16,7 @@ import { describeIssues } from '../ipc/dispatch';
 import type { Recovery } from '../ipc/recovery';
 import { startBackupSchedule } from '../services/backup.service';
 import { runRetention, startRetentionSchedule } from '../services/retention.service';
+import { eraseSubject, exportSubject } from '../services/subject.service';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
@@ -244,6 +245,8 @@ program
     if (result.previous) console.log(`The replaced store is kept as ${result.previous}.`);
   });
 
+const languageOption = z.enum(['sv', 'da', 'en']);
+
 function parseWith<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: z.ZodError } }, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError(`${what}: ${describeIssues(parsed.error)}`);
@@ -367,6 +370,37 @@ retention
           ? `Dry run ${result.runId}: ${result.cases.length} cases would be anonymised. Nothing was changed.`
           : `Run ${result.runId}: anonymised ${result.anonymised} cases.`,
       );
+    });
+  });
+
+program
+  .command('subject-export')
+  .description('Write everything held on one person, across cases, as a readable PDF, a JSON file and the attachments.')
+  .option('--db <path>', 'store file')
+  .requiredOption('--personal-number <number>', 'the person’s personal identity number (e.g. 19850312-2384)')
+  .requiredOption('--out <dir>', 'folder to write into (created when missing)')
+  .option('--language <lang>', 'sv, da or en (default: the language of the person’s first case)')
+  .action(async (opts: { db?: string; personalNumber: string; out: string; language?: string }) => {
+    const language = opts.language === undefined ? undefined : parseWith(languageOption, opts.language, '--language');
+    await withStore(opts.db, async (ctx) => {
+      const result = await exportSubject(ctx, opts.personalNumber, opts.out, language);
+      console.log(`Wrote ${result.pdfPath} and ${result.jsonPath}: ${result.cases} cases, ${result.attachments} attachments.`);
+    });
+  });
+
+program
+  .command('subject-erase')
+  .description('Erasure on request: anonymise every case of one person, except where a legal hold applies (each refusal says why).')
+  .option('--db <path>', 'store file')
+  .requiredOption('--personal-number <number>', 'the person’s personal identity number')
+  .option('--dry-run', 'say what would be erased and refused, change nothing')
+  .action(async (opts: { db?: string; personalNumber: string; dryRun?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const outcome = await eraseSubject(ctx, opts.personalNumber, { dryRun: opts.dryRun === true });
+      for (const n of outcome.erased) console.log(`${n}  ${opts.dryRun ? 'would be anonymised' : 'anonymised'}`);
+      for (const r of outcome.refused) console.log(`${r.number}  REFUSED: ${r.reason}`);
+      console.log(`${outcome.erased.length} cases ${opts.dryRun ? 'would be ' : ''}anonymised, ${outcome.refused.length} refused.`);
+      if (outcome.refused.length > 0) process.exitCode = 1;
     });
   });
 
