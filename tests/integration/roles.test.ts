@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/shared/domain/case';
+import { CHANNELS, type Channel } from '../../src/shared/ipc/channels';
+import { CHANNEL_ACCESS, mayCall } from '../../src/shared/ipc/roles';
+import type { Store } from '../../src/main/db/connection';
+import { insertUser } from '../../src/main/db/repositories/user.repository';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { createCaseIntake } from '../../src/main/services/case-intake.service';
+import type { SessionUser } from '../../src/main/services/context';
+import { sessionUser } from '../../src/main/services/session.service';
+import { buildCase, buildEvent } from '../fixtures/cases';
+import { tempStore } from '../fixtures/temp-store';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const users = {} as Record<Role, SessionUser>;
+let caseId: number;
+let caseNumber: string;
+let attachmentId: number;
+
+beforeAll(async () => {
+  ({ store, cleanup } = await tempStore());
+  users.ombudsman = await sessionUser(store);
+  for (const role of ['handler', 'auditor'] as const) {
+    users[role] = { id: await insertUser(store.db, { username: role, display_name: role, role, title: null, created_at: '2026-01-01T00:00:00Z' }), name: role, role };
+  }
+  const bundle = buildCase({
+    receivedAt: '2026-11-10T08:00:00.000Z',
+    receivedDate: '2026-11-10',
+    events: [buildEvent({ occurredAt: '2026-11-09T08:00:00.000Z', attachments: [{ fileName: 'a.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4') }] })],
+  });
+  [caseId] = createCaseIntake(store).writeBatch([bundle]) as [number];
+  caseNumber = bundle.number;
+  attachmentId = store.sqlite.prepare('SELECT id FROM attachments').pluck().get() as number;
+});
+afterAll(() => cleanup());
+
+/** A valid input for every channel: one the contract accepts, so only the role decides. */
+function validInput(channel: Channel): unknown {
+  const inputs: Record<Channel, unknown> = {
+    'app:info': {},
+    'session:get': {},
+    'users:list': {},
+    'cases:list': {},
+    'cases:get': { id: caseId },
+    'cases:setStatus': { id: caseId, status: 'acknowledged' },
+    'cases:assign': { id: caseId, assigneeId: null },
+    'cases:addNote': { id: caseId, text: 'En anteckning' },
+    'cases:requestInfo': { id: caseId, text: 'Skicka kvittot' },
+    'cases:sendHoldingReply': { id: caseId, text: 'Vi behöver mer tid', answerBy: '2026-12-01' },
+    'cases:revealPersonalNumber': { id: caseId },
+    'search:query': { query: 'faktura' },
+    'attachments:get': { id: attachmentId },
+    'audit:list': { caseNumber },
+    'audit:export': { caseNumber },
+    'backups:status': {},
+    'backups:run': {},
+    'backups:setSchedule': { enabled: true, intervalHours: 24, keep: 7 },
+    'recovery:status': {},
+    'recovery:restore': { fileName: 'none.sqlite' },
+    'retention:get': {},
+    'retention:setRules': { closedCaseYears: 3, authorityMatterYears: 10, scheduleEnabled: false },
+    'retention:run': { dryRun: true },
+  };
+  return inputs[channel];
+}
+
+describe('the role table', () => {
+  it('lists every channel and nothing else', () => {
+    expect(Object.keys(CHANNEL_ACCESS).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS.flatMap((channel) => ROLES.map((role) => [channel, role] as const)))('%s as %s is refused exactly when the table says', async (channel, role) => {
+    const result = await dispatch({ store, user: users[role], now: () => new Date('2026-11-16T09:00:00.000Z') }, channel, validInput(channel));
+    if (!result.ok) expect(result.error.code, `${channel} as ${role}: ${result.error.message}`).not.toBe('invalid_input');
+    const refused = !result.ok && result.error.code === 'forbidden';
+    expect(refused, `${channel} as ${role}: ${JSON.stringify(result).slice(0, 200)}`).toBe(!mayCall(channel, role));
+  });
+});
