@@ -261,7 +261,7 @@ describe('a damaged store on start', () => {
     });
     const rpc = async (channel: string, body: unknown = {}) => {
       const res = await fetch(`${harness.origin}/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ombud-token': harness.token }, body: JSON.stringify(body) });
-      return (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
+      return (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
     };
     const status = await rpc('recovery:status');
     expect(status).toMatchObject({ ok: true, data: { damaged: true, storePath: path, problem, latestGoodBackup: { fileName: 'ombud-20261115T080000Z-scheduled.sqlite', schemaVersion: LATEST_VERSION } } });
