@@ -128,7 +128,12 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   try {
     if (check) {
       const problems = quickCheck(sqlite);
-      if (problems.length > 0) throw new StoreError('damaged', `${path} is damaged: PRAGMA quick_check reports ${problems.slice(0, 5).join('; ')}`);
+      if (problems.length > 0) {
+        // SQLite reports one finding per line; the first few say enough.
+        const lines = problems.join('\n').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
+        const shown = lines.slice(0, 4).join('; ') + (lines.length > 4 ? ` … (${lines.length - 4} more)` : '');
+        throw new StoreError('damaged', `${path} is damaged: PRAGMA quick_check reports ${shown}`);
+      }
     }
     if (!readonly) {
       sqlite.pragma('journal_mode = WAL');
