@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Component tests render and click through happy-dom; on a busy 2-core runner one can take several seconds.
+          testTimeout: 20_000,
           // Component tests opt into happy-dom with a `// @vitest-environment happy-dom` comment.
         },
       },

@@ -9,11 +9,10 @@ import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
 import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
-import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
+import type { SessionContext } from './services/context';
+import { startDerivedRefresh } from './services/derived-refresh.service';
 import { startRetentionSchedule } from './services/retention.service';
-import type { ServiceContext } from './services/context';
-import { refreshStaleCases } from './services/case-work.service';
-import { sessionUser } from './services/session.service';
+import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
 
@@ -73,19 +72,21 @@ async function start(): Promise<void> {
   await app.whenReady();
   harden();
   selectNativeBinding();
-  let context: ServiceContext | undefined;
+  let context: SessionContext | undefined;
   let recovery: Recovery | undefined;
   let stopSchedule: (() => void) | undefined;
-  const openForWork = async (): Promise<ServiceContext> => {
+  const openForWork = async (): Promise<SessionContext> => {
     const store = await openAppStore();
-    await refreshStaleCases({ store });
+    // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
+    void startDerivedRefresh(store, (line) => console.log(line));
     const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
     const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
     stopSchedule = () => {
       stopBackups();
       stopRetention();
     };
-    return { store, user: await sessionUser(store) };
+    // Nobody is signed in until the sign-in screen succeeds; each start asks again.
+    return { store, user: null };
   };
   try {
     context = await openForWork();

@@ -1,6 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../shared/ipc/contract';
 import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { TopBar } from './components/TopBar';
@@ -8,6 +9,9 @@ import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
+import { SignInScreen } from './features/session/SignInScreen';
+import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
+import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
 import { SessionContext, type Session } from './lib/session';
 import { useCall } from './lib/useCall';
@@ -18,10 +22,14 @@ import { useCall } from './lib/useCall';
  */
 export function App() {
   const { t } = useTranslation();
-  const user = useCall('session:get', {});
+  const sessionState = useCall('session:get', {});
+  const [signedIn, setSignedIn] = useState<ChannelOutput<'session:get'> | null>(null);
+  const state = signedIn ?? sessionState.data;
+  const user = state?.user ?? null;
   const info = useCall('app:info', {});
   const { route, openCase, backToInbox, openAudit } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const inCase = route.name === 'case';
@@ -64,13 +72,21 @@ export function App() {
     [route.name, backToInbox],
   );
 
-  const session = useMemo<Session | null>(() => (user.data && info.data ? { user: user.data, info: info.data } : null), [user.data, info.data]);
+  const signOut = useCallback(() => {
+    void call('session:signOut', {}).then((next) => {
+      backToInbox();
+      setSearch('');
+      setSignedIn(next);
+    });
+  }, [backToInbox]);
+
+  const session = useMemo<Session | null>(() => (user && info.data ? { user, info: info.data, signOut } : null), [user, info.data, signOut]);
 
   const goHome = useCallback(() => {
     if (route.name !== 'inbox') backToInbox();
   }, [route.name, backToInbox]);
 
-  const startError = user.error ?? info.error;
+  const startError = sessionState.error ?? info.error;
   if (startError) {
     return (
       <Center h="100%" p="xl">
@@ -79,7 +95,7 @@ export function App() {
             title={t('app.startError')}
             error={startError}
             onRetry={() => {
-              user.reload();
+              sessionState.reload();
               info.reload();
             }}
           >
@@ -90,6 +106,9 @@ export function App() {
         </Stack>
       </Center>
     );
+  }
+  if (state && !state.user) {
+    return <SignInScreen needsSetup={state.needsSetup} onSignedIn={setSignedIn} />;
   }
   if (!session) {
     return (
@@ -107,7 +126,15 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onShowShortcuts={() => setShortcutsOpen(true)} onOpenAudit={openAudit} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar
+          onHome={goHome}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+          onShowDeadlineRules={() => setRulesOpen(true)}
+          onOpenAudit={openAudit}
+          search={search}
+          onSearchChange={changeSearch}
+          searchRef={searchRef}
+        />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
@@ -117,6 +144,7 @@ export function App() {
         </main>
       </div>
       <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <DeadlineRulesModal opened={rulesOpen} onClose={() => setRulesOpen(false)} />
     </SessionContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_AS_OF, TEMPLATE_STORE } from './paths';
 
 export interface Workbench {
@@ -48,5 +48,22 @@ export const test = base.extend<{ workbench: Workbench }>({
     }
   },
 });
+
+/** Every demo account's password (see src/main/demo/generate.ts). */
+export const DEMO_PASSWORD = 'demo';
+
+/** Signs in on the sign-in screen the page shows now, and waits until the workbench is there. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('top-bar')).toBeVisible();
+}
+
+/** Opens the workbench and signs in (the demo ombudsman by default). */
+export async function openAs(page: Page, workbench: Workbench, username = 'fia'): Promise<void> {
+  await page.goto(workbench.url);
+  await signIn(page, username);
+}
 
 export { expect };

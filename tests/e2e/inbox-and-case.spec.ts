@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, test } from './fixtures';
+import { expect, openAs, test } from './fixtures';
 import { DEMO_CASES } from './paths';
 
 /** Reads the test's own store directly: what the screen shows must be what is stored. */
@@ -13,7 +13,7 @@ function query<T>(dbPath: string, sql: string, ...params: unknown[]): T {
 }
 
 test('the inbox lists the store’s escalated cases, newest first', async ({ page, workbench }, testInfo) => {
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   const rows = page.getByTestId('case-row');
   await expect(rows.first()).toBeVisible();
   // The token moved out of the address bar.
@@ -29,7 +29,7 @@ test('the inbox lists the store’s escalated cases, newest first', async ({ pag
 });
 
 test('filtering by market shows only that market’s cases and the count the store holds', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   const dk = query<{ n: number }>(workbench.dbPath, `SELECT count(*) AS n FROM cases WHERE market = 'DK'`).n;
   await page.getByTestId('filter-market').click();
@@ -41,7 +41,7 @@ test('filtering by market shows only that market’s cases and the count the sto
 });
 
 test('keyboard: move down, open a case, read its full history, go back with Esc', async ({ page, workbench }, testInfo) => {
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   const rows = page.getByTestId('case-row');
   await expect(rows.first()).toBeVisible();
   await page.keyboard.press('j');
@@ -74,7 +74,7 @@ test('a case with attachments lists them in its history', async ({ page, workben
     workbench.dbPath,
     `SELECT e.case_id AS id, ea.file_name FROM event_attachments ea JOIN history_events e ON e.id = ea.event_id ORDER BY e.case_id LIMIT 1`,
   );
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   // Same tab, same origin: the token stays in session storage, only the route changes.
   await page.goto(`${workbench.url.split('#')[0]}#/case/${withAttachment.id}`);
@@ -82,17 +82,33 @@ test('a case with attachments lists them in its history', async ({ page, workben
 });
 
 test('the harness refuses a request without the token, even from the page', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   const status = await page.evaluate(async () => (await fetch('/rpc/cases:list', { method: 'POST', body: '{}' })).status);
   expect(status).toBe(401);
 });
 
 test('the interface switches to English and back', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await expect(page.getByTestId('view-all')).toContainText('Alla');
   await page.getByTestId('settings-menu').click();
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('view-all')).toContainText('All');
   await page.reload();
   await expect(page.getByTestId('view-all')).toContainText('All');
+});
+
+test('sorting by claimed amount and by assignee follows the store', async ({ page, workbench }) => {
+  await openAs(page, workbench);
+  const rows = page.getByTestId('case-row');
+  await expect(rows.first()).toBeVisible();
+  await page.getByTestId('sort-claimed').click();
+  const largest = query<{ number: string }>(workbench.dbPath, 'SELECT number FROM cases ORDER BY claim_total_minor DESC, id DESC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', largest.number);
+  await page.getByTestId('sort-assignee').click();
+  const first = query<{ number: string }>(workbench.dbPath, 'SELECT number FROM cases ORDER BY assignee_name COLLATE NOCASE ASC, id ASC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', first.number);
+  await page.getByTestId('sort-assignee').click();
+  const last = query<{ number: string; assignee_name: string }>(workbench.dbPath, 'SELECT number, assignee_name FROM cases ORDER BY assignee_name COLLATE NOCASE DESC, id DESC LIMIT 1');
+  await expect(rows.first()).toHaveAttribute('data-case-number', last.number);
+  await expect(rows.first()).toContainText(last.assignee_name);
 });

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, test } from './fixtures';
+import { expect, openAs, test } from './fixtures';
 import { DEMO_AS_OF } from './paths';
 
 const INVOICE_KINDS = ['invoice_issued', 'invoice_paused', 'invoice_pause_extended', 'invoice_resumed', 'reminder', 'fee', 'debt_collection', 'payment', 'refund'];
@@ -32,7 +32,7 @@ test('the ombudsman’s review: due this week, search without diacritics, histor
   expect(target, 'the demo store holds a flagged case due this week with a Nordic name').toBeDefined();
   const c = target!;
 
-  await page.goto(workbench.url);
+  await openAs(page, workbench);
   await page.getByTestId('view-due_week').click();
   const row = page.locator(`[data-testid="case-row"][data-case-number="${c.number}"]`);
   await expect(row).toBeVisible();

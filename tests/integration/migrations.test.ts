@@ -47,8 +47,8 @@ function populateV1(raw: BetterSqlite3.Database) {
 
 describe('migrations', () => {
   it('are numbered 1..N without gaps', () => {
-    // Until the parallel branches holding 5-7 are merged, the trust branch's 8 follows 4; after the
-    // merge this is again exactly 1..N.
+    // Until the parallel branch holding 7 is merged, the trust branch's 8 follows 6; after that
+    // merge this can check exactly 1..N again.
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions[0]).toBe(1);
     expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
@@ -103,11 +103,40 @@ describe('migrations', () => {
     await db.destroy();
     const store = await openStore(path);
     cleanups.push(() => store.close());
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     for (const [fallback, dir] of [['9999-12-31', 'ASC'], ['0000-01-01', 'DESC']]) {
       const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY coalesce(next_due_date, '${fallback}') ${dir}, id ${dir} LIMIT 50`).all();
       expect(JSON.stringify(plan)).toMatch(/cases_due_(asc|desc)/);
       expect(JSON.stringify(plan)).not.toContain('TEMP B-TREE');
+    }
+  });
+
+  it('5: keeps the assignee’s name on the case for the inbox sort, and sorts by it and by claimed amount on indexes', async () => {
+    const { path, raw, db } = await storeAt(4);
+    populateV1(raw);
+    raw.exec(`UPDATE cases SET assignee_id = 1, claim_total_minor = 499900, claim_currency = 'SEK' WHERE id = 1`);
+    raw.exec(`INSERT INTO users (id, username, display_name, role, created_at) VALUES (2, 'mette', 'Mette Søndergaard', 'handler', '2025-01-01T00:00:00Z')`);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const name = (id: number) => store.sqlite.prepare('SELECT assignee_name FROM cases WHERE id = ?').pluck().get(id);
+    expect(name(1)).toBe('Fia Engström');
+    store.sqlite.exec(`UPDATE cases SET assignee_id = 2 WHERE id = 1`);
+    expect(name(1)).toBe('Mette Søndergaard');
+    store.sqlite.exec(`UPDATE users SET display_name = 'Mette S. Holm' WHERE id = 2`);
+    expect(name(1)).toBe('Mette S. Holm');
+    store.sqlite.exec(`UPDATE cases SET assignee_id = NULL WHERE id = 1`);
+    expect(name(1)).toBeNull();
+    store.sqlite.exec(`
+      INSERT INTO cases (id, number, market, language, received_at, received_date, received_channel, status, category,
+        summary, customer_id, merchant_id, customer_name, created_at, updated_at, assignee_id)
+        VALUES (2, 'KO-2025-000002', 'SE', 'sv', '2025-05-02T08:00:00Z', '2025-05-02', 'email', 'received', 'refund_missing',
+        'x', 1, 1, 'Göran Ölund', '2025-05-02T08:00:00Z', '2025-05-02T08:00:00Z', 1)`);
+    expect(name(2)).toBe('Fia Engström');
+    for (const order of ['assignee_name COLLATE NOCASE DESC, id DESC', 'claim_total_minor ASC, id ASC']) {
+      const plan = JSON.stringify(store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY ${order} LIMIT 50`).all());
+      expect(plan).toMatch(/cases_(assignee_name|claim_total)/);
+      expect(plan).not.toContain('TEMP B-TREE');
     }
   });
 

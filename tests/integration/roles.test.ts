@@ -8,6 +8,8 @@ import { dispatch } from '../../src/main/ipc/dispatch';
 import { createCaseIntake } from '../../src/main/services/case-intake.service';
 import type { SessionUser } from '../../src/main/services/context';
 import { sessionUser } from '../../src/main/services/session.service';
+import { DEFAULT_AUTHORITIES } from '../../src/shared/domain/authority';
+import { DEFAULT_DEADLINE_POLICIES } from '../../src/shared/domain/deadline-policy';
 import { buildCase, buildEvent } from '../fixtures/cases';
 import { tempStore } from '../fixtures/temp-store';
 
@@ -17,6 +19,7 @@ const users = {} as Record<Role, SessionUser>;
 let caseId: number;
 let caseNumber: string;
 let attachmentId: number;
+let matterId: number;
 
 beforeAll(async () => {
   ({ store, cleanup } = await tempStore());
@@ -32,14 +35,30 @@ beforeAll(async () => {
   [caseId] = createCaseIntake(store).writeBatch([bundle]) as [number];
   caseNumber = bundle.number;
   attachmentId = store.sqlite.prepare('SELECT id FROM attachments').pluck().get() as number;
+  const matter = await dispatch({ store, user: users.ombudsman }, 'matters:register', {
+    caseId,
+    authority: 'ARN',
+    reference: '2026-0001',
+    receivedDate: '2026-11-11',
+    responseDue: '2026-12-11',
+    claimText: 'Konsumenten yrkar återbetalning',
+    claimAmount: null,
+    questions: [],
+    documents: [],
+  });
+  if (!matter.ok) throw new Error(matter.error.message);
+  matterId = matter.data.id;
 });
 afterAll(() => cleanup());
 
 /** A valid input for every channel: one the contract accepts, so only the role decides. */
-function validInput(channel: Channel): unknown {
+function validInput(channel: Channel, role: Role): unknown {
   const inputs: Record<Channel, unknown> = {
     'app:info': {},
     'session:get': {},
+    'session:signIn': { username: 'handler', password: 'wrong password' },
+    'session:signOut': {},
+    'session:setup': { username: 'ny', displayName: 'Ny Person', password: 'a long enough password' },
     'users:list': {},
     'cases:list': {},
     'cases:get': { id: caseId },
@@ -51,6 +70,27 @@ function validInput(channel: Channel): unknown {
     'cases:revealPersonalNumber': { id: caseId },
     'search:query': { query: 'faktura' },
     'attachments:get': { id: attachmentId },
+    'matters:authorities': {},
+    'settings:setAuthorities': { authorities: DEFAULT_AUTHORITIES.map((a) => ({ ...a })) },
+    'matters:list': {},
+    'matters:forCase': { caseId },
+    'matters:register': {
+      caseId,
+      authority: 'ARN',
+      reference: `2026-${role}`,
+      receivedDate: '2026-11-12',
+      responseDue: '2026-12-12',
+      claimText: 'Konsumenten yrkar återbetalning',
+      claimAmount: '1499,00',
+      questions: [],
+      documents: [],
+    },
+    'matters:recordResponseSent': { matterId, sentOn: '2026-11-13' },
+    'matters:recordOutcome': { matterId, outcome: 'upheld', decidedOn: '2026-11-14', recommendation: 'Återbetala', amount: null },
+    'matters:recordCompliance': { matterId, compliance: 'followed', compliedOn: '2026-11-15', paid: null, note: '' },
+    'matters:stats': { year: 2026 },
+    'settings:deadlinePolicies': {},
+    'settings:setDeadlinePolicies': { policies: DEFAULT_DEADLINE_POLICIES, baseRevision: 0 },
     'audit:list': { caseNumber },
     'audit:export': { caseNumber },
     'backups:status': {},
@@ -71,7 +111,7 @@ describe('the role table', () => {
   });
 
   it.each(CHANNELS.flatMap((channel) => ROLES.map((role) => [channel, role] as const)))('%s as %s is refused exactly when the table says', async (channel, role) => {
-    const result = await dispatch({ store, user: users[role], now: () => new Date('2026-11-16T09:00:00.000Z') }, channel, validInput(channel));
+    const result = await dispatch({ store, user: users[role], now: () => new Date('2026-11-16T09:00:00.000Z') }, channel, validInput(channel, role));
     if (!result.ok) expect(result.error.code, `${channel} as ${role}: ${result.error.message}`).not.toBe('invalid_input');
     const refused = !result.ok && result.error.code === 'forbidden';
     expect(refused, `${channel} as ${role}: ${JSON.stringify(result).slice(0, 200)}`).toBe(!mayCall(channel, role));

@@ -107,7 +107,8 @@ const USERS: ChannelOutput<'users:list'> = [
 
 function session(role: Role = 'ombudsman'): Session {
   return {
-    user: { id: 1, name: 'Fia Engström', role },
+    user: { id: 1, username: 'fia', name: 'Fia Engström', role },
+    signOut: vi.fn(),
     info: { appVersion: '0.1.0', schemaVersion: 3, storePath: '/tmp/test.sqlite', counts: { cases: 1, events: 4, customers: 1, merchants: 1, attachments: 1, users: 3 } },
   };
 }

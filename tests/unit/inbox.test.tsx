@@ -158,7 +158,8 @@ function serve(cases: Stored[]) {
 }
 
 const session: Session = {
-  user: { id: ME, name: 'Ombudsman', role: 'ombudsman' },
+  user: { id: ME, username: 'ombudsman', name: 'Ombudsman', role: 'ombudsman' },
+  signOut: vi.fn(),
   info: {
     appVersion: '0.1.0',
     schemaVersion: 2,

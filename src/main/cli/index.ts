@@ -10,6 +10,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { backupFileName, backupTo, restoreFrom } from '../db/backup';
 import { inspectStore, type Store } from '../db/connection';
 import { StoreError } from '../db/errors';
+import { signInHint } from '../demo/accounts';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
@@ -20,8 +21,8 @@ import { eraseSubject, exportSubject } from '../services/subject.service';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
-import { refreshStaleCases } from '../services/case-work.service';
-import type { ServiceContext } from '../services/context';
+import { startDerivedRefresh } from '../services/derived-refresh.service';
+import type { ServiceContext, SessionContext } from '../services/context';
 import { search } from '../services/search.service';
 import { appendAudit, verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
@@ -158,8 +159,8 @@ program
     const log = (line: string) => process.stderr.write(`${line}\n`);
     let stopSchedule: (() => void) | undefined;
     let openStoreRef: Store | undefined;
-    /** Opens the store for work: start check, demo data when asked, current derived fields, the backup schedule. */
-    const openForWork = async (): Promise<ServiceContext> => {
+    /** Opens the store for work: start check, demo data when asked, the backup and retention schedules. Nobody is signed in. */
+    const openForWork = async (): Promise<SessionContext> => {
       const store = await openCliStore(path, { check: true });
       openStoreRef = store;
       const info = await storeInfo({ store });
@@ -167,18 +168,17 @@ program
         log(`Creating a demo store with ${opts.demo} cases in ${store.path} …`);
         await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
       }
-      const refreshed = await refreshStaleCases({ store });
-      if (refreshed > 0) log(`Recomputed red flags and deadlines of ${refreshed} cases with the current rules.`);
-      const user = await sessionUser(store);
       const stopBackups = startBackupSchedule({ store, now }, { log });
       const stopRetention = startRetentionSchedule({ store, now }, { log });
       stopSchedule = () => {
         stopBackups();
         stopRetention();
       };
-      return { store, user, now };
+      // Cases computed by older rules are recomputed while the workbench already serves.
+      void startDerivedRefresh(store, log);
+      return { store, user: null, now };
     };
-    let context: ServiceContext | undefined;
+    let context: SessionContext | undefined;
     let recovery: Recovery | undefined;
     try {
       context = await openForWork();
@@ -190,8 +190,10 @@ program
     }
     const harness = await startHarness({ context, recovery, rendererDir: opts.renderer, port: opts.port, log });
     console.log(`Ombud is running on ${harness.url}`);
-    if (context) console.log(`Store: ${context.store.path}. Signed in as ${context.user.name} (${context.user.role}). Stop with Ctrl+C.`);
-    else console.log(`Store: ${path} is DAMAGED; the page offers a restore. Stop with Ctrl+C.`);
+    if (context) {
+      console.log(`Store: ${context.store.path}. Stop with Ctrl+C.`);
+      console.log(await signInHint(context.store));
+    } else console.log(`Store: ${path} is DAMAGED; the page offers a restore. Stop with Ctrl+C.`);
     const stop = async () => {
       stopSchedule?.();
       await harness.close();

@@ -61,6 +61,8 @@ export interface CaseTable {
   next_due_date: string | null;
   next_due_kind: string | null;
   derived_version: Generated<number>;
+  /** Kept equal to the assignee's display name by triggers (migration 5), for the inbox sort. */
+  assignee_name: Generated<string | null>;
   anonymised_at: string | null;
 }
 
@@ -130,6 +132,32 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuthorityMatterTable {
+  id: Generated<number>;
+  case_id: number;
+  authority: string;
+  reference: string;
+  received_date: string;
+  response_due: string | null;
+  claim_text: string;
+  claim_amount_minor: number | null;
+  claim_currency: string | null;
+  questions: string;
+  documents: string;
+  status: Generated<string>;
+  response_sent_on: string | null;
+  outcome: string | null;
+  decided_on: string | null;
+  recommendation: string | null;
+  outcome_amount_minor: number | null;
+  compliance: string | null;
+  complied_on: string | null;
+  paid_minor: number | null;
+  registered_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -168,6 +196,7 @@ export interface Database {
   event_attachments: EventAttachmentTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  authority_matters: AuthorityMatterTable;
   counters: CounterTable;
   anonymisation_grants: AnonymisationGrantTable;
   retention_runs: RetentionRunTable;

@@ -1,7 +1,8 @@
 import type { Store } from '../db/connection';
 import { checkpoint, countCases, enterBulkLoad } from '../db/repositories/bulk-load.repository';
 import type { NewCaseBundle } from '../db/repositories/case-writer.repository';
-import { findUserByUsername, insertUser } from '../db/repositories/user.repository';
+import { findUserByUsername, insertUser, setPasswordHash } from '../db/repositories/user.repository';
+import { hashPassword } from '../services/password';
 import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
 import { zonedDate } from './format';
@@ -66,18 +67,24 @@ export interface CreateDemoStoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Every demo account signs in with this password; a demo store holds no real people. */
+export const DEMO_PASSWORD = 'demo';
+
 /** Reuses users that already exist under a demo username, so a store with accounts can still be filled. */
 async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman: Staff; handlers: Staff[] }> {
   const handlers: Staff[] = [];
   let ombudsman: Staff | null = null;
+  const hashes: Promise<void>[] = [];
   for (const s of DEMO_STAFF) {
     const existing = await findUserByUsername(store.db, s.username);
     const id =
       existing?.id ??
       (await insertUser(store.db, { username: s.username, display_name: s.displayName, role: s.role, title: s.title, created_at: createdAt }));
+    if (!existing?.password_hash) hashes.push(hashPassword(DEMO_PASSWORD).then((hash) => setPasswordHash(store.db, id, hash)));
     if (s.role === 'ombudsman') ombudsman = { id, name: s.displayName };
     if (s.role === 'handler') handlers.push({ id, name: s.displayName });
   }
+  await Promise.all(hashes);
   return { ombudsman: ombudsman!, handlers };
 }
 

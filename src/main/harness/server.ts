@@ -6,11 +6,11 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { dispatch, isChannel } from '../ipc/dispatch';
 import { dispatchRecovery, type Recovery } from '../ipc/recovery';
-import type { ServiceContext } from '../services/context';
+import type { SessionContext } from '../services/context';
 
 export interface HarnessOptions {
-  /** The open store and user; absent when the store failed its start check (then `recovery`). */
-  context?: ServiceContext;
+  /** The session this harness serves (sign-in and sign-out change its user); absent when the store failed its start check (then `recovery`). */
+  context?: SessionContext;
   /** Serve the recovery screen's channels only, until a restore reopens the store. */
   recovery?: Recovery;
   /** The built renderer (out/renderer). */

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
-import type { ServiceContext } from '../services/context';
+import type { SessionContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { handlers } from './handlers';
 
@@ -32,14 +32,14 @@ export function describeIssues(error: z.ZodError): string {
  * refused, because the handler never runs.
  */
 export async function dispatch<C extends Channel>(
-  ctx: ServiceContext,
+  ctx: SessionContext,
   channel: C,
   rawInput: unknown,
   options?: DispatchOptions,
 ): Promise<Result<ChannelOutput<C>>>;
-export async function dispatch(ctx: ServiceContext, channel: unknown, rawInput: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
+export async function dispatch(ctx: SessionContext, channel: unknown, rawInput: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
 export async function dispatch(
-  ctx: ServiceContext,
+  ctx: SessionContext,
   channel: unknown,
   rawInput: unknown,
   options: DispatchOptions = {},
@@ -52,8 +52,11 @@ export async function dispatch(
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}` } };
   }
+  if (!ctx.user && !isPublicChannel(channel)) {
+    return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.` } };
+  }
   try {
-    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => Promise<ChannelOutput<Channel>>;
+    const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;
     const data = await handler(ctx, parsed.data);
     if (options.validateOutput) {
       const out = spec.output.safeParse(data);

@@ -1,4 +1,4 @@
-import type { Channel } from '../../shared/ipc/channels';
+import type { Channel, PublicChannel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
@@ -8,16 +8,26 @@ import { ServiceError } from '../services/errors';
 import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
-import type { ServiceContext } from '../services/context';
+import * as policy from '../services/deadline-policy.service';
+import * as matters from '../services/matter.service';
+import type { ServiceContext, SessionContext } from '../services/context';
 import { search } from '../services/search.service';
+import * as session from '../services/session.service';
 
-export type Handler<C extends Channel> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
+/** Public channels get the session as it is (maybe nobody signed in); all others a signed-in caller. */
+export type Handler<C extends Channel> = (
+  ctx: C extends PublicChannel ? SessionContext : ServiceContext,
+  input: ChannelParsedInput<C>,
+) => Promise<ChannelOutput<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 
 /** One handler per channel. Handlers only route: rules live in the services. */
 export const handlers: HandlerTable = {
   'app:info': (ctx) => storeInfo(ctx),
-  'session:get': async (ctx) => ({ id: ctx.user.id, name: ctx.user.name, role: ctx.user.role }),
+  'session:get': (ctx) => session.sessionState(ctx),
+  'session:signIn': (ctx, input) => session.signIn(ctx, input),
+  'session:signOut': (ctx) => session.signOut(ctx),
+  'session:setup': (ctx, input) => session.setupFirstAccount(ctx, input),
   'users:list': (ctx) => work.listUsers(ctx),
   'cases:list': (ctx, input) => listCases(ctx, input),
   'cases:get': (ctx, input) => getCase(ctx, input.id),
@@ -29,6 +39,17 @@ export const handlers: HandlerTable = {
   'cases:revealPersonalNumber': (ctx, input) => work.revealPersonalNumber(ctx, input.id),
   'search:query': (ctx, input) => search(ctx, input),
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
+  'matters:authorities': (ctx) => matters.listAuthorities(ctx),
+  'settings:setAuthorities': (ctx, input) => matters.setAuthorities(ctx, input.authorities),
+  'matters:list': (ctx, input) => matters.listMatters(ctx, input),
+  'matters:forCase': (ctx, input) => matters.caseMatters(ctx, input.caseId),
+  'matters:register': (ctx, input) => matters.registerMatter(ctx, input),
+  'matters:recordResponseSent': (ctx, input) => matters.recordResponseSent(ctx, input),
+  'matters:recordOutcome': (ctx, input) => matters.recordOutcome(ctx, input),
+  'matters:recordCompliance': (ctx, input) => matters.recordCompliance(ctx, input),
+  'matters:stats': (ctx, input) => matters.authorityStats(ctx, input.year, input.authority),
+  'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
+  'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
   'audit:list': (ctx, input) => listAudit(ctx, input),
   'audit:export': (ctx, input) => exportAudit(ctx, input),
   'backups:status': (ctx) => backupStatus(ctx),

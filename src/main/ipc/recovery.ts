@@ -2,7 +2,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
-import type { ServiceContext } from '../services/context';
+import type { SessionContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { recoveryStatus, restoreBackupByName } from '../services/recovery.service';
 import { describeIssues } from './dispatch';
@@ -12,7 +12,7 @@ export interface Recovery {
   storePath: string;
   problem: string;
   /** Opens the restored store for work, as a normal start would. */
-  reopen: () => Promise<ServiceContext>;
+  reopen: () => Promise<SessionContext>;
 }
 
 /**
@@ -24,7 +24,7 @@ export async function dispatchRecovery(
   recovery: Recovery,
   channel: Channel,
   rawInput: unknown,
-  onRestored: (ctx: ServiceContext) => void,
+  onRestored: (ctx: SessionContext) => void,
 ): Promise<Result<unknown>> {
   if (channel !== 'recovery:status' && channel !== 'recovery:restore') {
     return { ok: false, error: { code: 'unavailable', message: `The store cannot be used: ${recovery.problem}` } };

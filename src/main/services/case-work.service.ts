@@ -10,8 +10,9 @@ import { appendAudit } from './audit.service';
 import { addBusinessDays } from './calendar/business-days';
 import { getCase, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
-import { DERIVED_VERSION, deriveCaseFields } from './derived';
+import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
+import { loadPolicyConfig } from './policy-config';
 
 /**
  * Work on a case: every change is an appended history event with who and when, plus an audit row;
@@ -28,13 +29,14 @@ async function loadCase(db: Db, id: number) {
   return row;
 }
 
-/** Recomputes red flags and the next deadline after the history grew. */
-export async function refreshDerived(db: Db, caseId: number, market: Market, receivedDate: string): Promise<void> {
+/** Recomputes red flags and the next deadline after the history grew, with the current deadline rules. */
+export async function refreshDerived(db: Db, caseId: number, market: Market, receivedDate: string, config?: PolicyConfig): Promise<void> {
   const events = await listClockEvents(db, caseId);
   const derived = deriveCaseFields(
     market,
     receivedDate,
     events.map((e) => ({ id: e.id, occurredAt: e.occurred_at, kind: e.kind, direction: e.direction, orderRef: e.order_ref, data: JSON.parse(e.data) as Record<string, unknown> })),
+    config ?? (await loadPolicyConfig(db)),
   );
   await cases.updateDerived(db, caseId, {
     flags: JSON.stringify(derived.flags),
@@ -45,20 +47,36 @@ export async function refreshDerived(db: Db, caseId: number, market: Market, rec
   });
 }
 
+/** How many cases older rules (or older deadline settings) computed. */
+export async function countStaleCases(ctx: Pick<ServiceContext, 'store'>): Promise<number> {
+  return cases.countStaleCases(ctx.store.db, derivedVersion(await loadPolicyConfig(ctx.store.db)));
+}
+
 /**
  * Recomputes red flags and deadlines of every case that older rules computed, a batch per
- * transaction. Run when a store is opened for work; a current store costs one indexed lookup.
+ * transaction, yielding to the event loop between batches so the windows stay served. Stops when
+ * none is left or when the rules changed meanwhile (the caller then runs it again).
  */
-export async function refreshStaleCases(ctx: Pick<ServiceContext, 'store'>, onProgress?: (done: number) => void): Promise<number> {
+export async function refreshStaleCases(
+  ctx: Pick<ServiceContext, 'store'>,
+  onProgress?: (done: number) => void,
+  options: { batchSize?: number } = {},
+): Promise<number> {
+  const config = await loadPolicyConfig(ctx.store.db);
+  const version = derivedVersion(config);
   let done = 0;
   for (;;) {
-    const batch = await cases.staleCaseIds(ctx.store.db, DERIVED_VERSION, 500);
+    const batch = await cases.staleCaseIds(ctx.store.db, version, options.batchSize ?? 100);
     if (batch.length === 0) return done;
-    await ctx.store.db.transaction().execute(async (trx) => {
-      for (const c of batch) await refreshDerived(trx, c.id, c.market as Market, c.received_date);
+    const changed = await ctx.store.db.transaction().execute(async (trx) => {
+      if ((await loadPolicyConfig(trx)).revision !== config.revision) return true;
+      for (const c of batch) await refreshDerived(trx, c.id, c.market as Market, c.received_date, config);
+      return false;
     });
+    if (changed) return done;
     done += batch.length;
     onProgress?.(done);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

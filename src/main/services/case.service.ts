@@ -7,7 +7,9 @@ import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { addCalendarDays, businessDaysBetween } from './calendar/business-days';
 import { today, type ServiceContext } from './context';
-import { computeDeadlines } from './deadlines';
+import { computeDeadlines, policiesFor } from './deadlines';
+import { derivedRefreshStatus } from './derived-refresh.service';
+import { loadPolicyConfig } from './policy-config';
 import { notFound } from './errors';
 import { maskPersonalNumber } from './personal-number';
 
@@ -28,7 +30,7 @@ function dueWindow(due: 'overdue' | 'this_week' | undefined, day: string): { due
 export async function listCases(
   ctx: ServiceContext,
   input: ChannelParsedInput<'cases:list'>,
-): Promise<{ rows: CaseListItem[]; total: number; today: string }> {
+): Promise<ChannelOutput<'cases:list'>> {
   const { sort, dir, offset, limit, due, ...rest } = input;
   const day = today(ctx);
   const filter = { ...rest, ...dueWindow(due, day) };
@@ -36,9 +38,11 @@ export async function listCases(
     cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit),
     cases.countCases(ctx.store.db, filter),
   ]);
+  const refresh = derivedRefreshStatus(ctx.store);
   return {
     total,
     today: day,
+    ...(refresh.running ? { recompute: refresh } : {}),
     rows: rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -136,6 +140,7 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView
     receivedDate: header.receivedDate,
     events: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, data: e.data })),
     today: today(ctx),
+    policies: policiesFor(header.market, (await loadPolicyConfig(ctx.store.db)).policies),
   });
   return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines };
 }

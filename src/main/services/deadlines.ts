@@ -1,3 +1,4 @@
+import { DEADLINE_KIND_RULES, DEFAULT_DEADLINE_POLICIES, type DeadlinePolicies } from '../../shared/domain/deadline-policy';
 import type { Market } from '../../shared/domain/market';
 import type { DEADLINE_KINDS } from '../../shared/domain/review';
 import { addBusinessDays, businessDaysBetween, marketDay } from './calendar/business-days';
@@ -22,17 +23,21 @@ export interface DeadlinePolicy {
   metBy: 'acknowledgement' | 'decision';
 }
 
+/** A market's clocks from the settings: lengths are configured, what each kind is stays fixed in code. */
+export function policiesFor(market: Market, settings: DeadlinePolicies): DeadlinePolicy[] {
+  return settings[market].map((p) => ({
+    kind: p.kind,
+    businessDays: p.businessDays,
+    ...(p.extendedDays !== undefined ? { extendedDays: p.extendedDays } : {}),
+    pausable: DEADLINE_KIND_RULES[p.kind].pausable,
+    metBy: DEADLINE_KIND_RULES[p.kind].metBy,
+  }));
+}
+
 /** Defaults from the domain brief; the ombudsman can change them per market in settings. */
 export const DEFAULT_POLICIES: Record<Market, DeadlinePolicy[]> = {
-  SE: [
-    { kind: 'psd2_final', businessDays: 15, extendedDays: 35, pausable: false, metBy: 'decision' },
-    { kind: 'internal_target', businessDays: 10, pausable: true, metBy: 'decision' },
-  ],
-  DK: [
-    { kind: 'dk_acknowledge', businessDays: 1, pausable: false, metBy: 'acknowledgement' },
-    { kind: 'dk_decision', businessDays: 10, pausable: false, metBy: 'decision' },
-    { kind: 'psd2_final', businessDays: 15, extendedDays: 35, pausable: false, metBy: 'decision' },
-  ],
+  SE: policiesFor('SE', DEFAULT_DEADLINE_POLICIES),
+  DK: policiesFor('DK', DEFAULT_DEADLINE_POLICIES),
 };
 
 /** The part of a history event the clocks read. */

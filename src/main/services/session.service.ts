@@ -1,25 +1,125 @@
 import type { Role } from '../../shared/domain/case';
 import type { Store } from '../db/connection';
-import { firstUserWithRole, insertUser } from '../db/repositories/user.repository';
-import type { SessionUser } from './context';
+import {
+  countSignInAccounts,
+  findUserByUsername,
+  firstUserWithRole,
+  insertUser,
+  setPasswordHash,
+} from '../db/repositories/user.repository';
+import { appendAudit } from './audit.service';
+import { now, type SessionContext, type SessionUser } from './context';
+import { ServiceError } from './errors';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+
+export interface SessionState {
+  user: (SessionUser & { username: string }) | null;
+  /** True while the store has no account that can sign in: the first start creates the ombudsman. */
+  needsSetup: boolean;
+}
+
+/** Consecutive failures per username before each further try waits; reset by a good sign-in. */
+const FREE_FAILURES = 3;
+const failures = new Map<string, { count: number; until: number }>();
+
+/** A hash to compare against when the username is unknown, so timing does not tell which names exist. */
+let dummyHash: Promise<string> | null = null;
+
+export async function sessionState(ctx: SessionContext): Promise<SessionState> {
+  const needsSetup = (await countSignInAccounts(ctx.store.db)) === 0;
+  if (!ctx.user) return { user: null, needsSetup };
+  const row = await ctx.store.db.selectFrom('users').select(['username', 'active']).where('id', '=', ctx.user.id).executeTakeFirst();
+  if (!row || row.active !== 1) {
+    ctx.user = null;
+    return { user: null, needsSetup };
+  }
+  return { user: { ...ctx.user, username: row.username }, needsSetup };
+}
+
+export async function signIn(ctx: SessionContext, input: { username: string; password: string }): Promise<SessionState> {
+  const username = input.username.trim().toLowerCase();
+  const at = now(ctx);
+  const blocked = failures.get(username);
+  if (blocked && blocked.until > at.getTime()) {
+    const seconds = Math.ceil((blocked.until - at.getTime()) / 1000);
+    throw new ServiceError('unauthenticated', `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
+  }
+  const row = await findUserByUsername(ctx.store.db, username);
+  const hash = row?.active === 1 ? row.password_hash : null;
+  dummyHash ??= hashPassword('not a password of anyone');
+  const good = await verifyPassword(input.password, hash ?? (await dummyHash));
+  if (!row || !hash || !good) {
+    const count = (blocked?.count ?? 0) + 1;
+    const waitMs = count > FREE_FAILURES ? Math.min(60_000, 1000 * 2 ** (count - FREE_FAILURES - 1)) : 0;
+    failures.set(username, { count, until: at.getTime() + waitMs });
+    await appendAudit(ctx.store.db, {
+      at: at.toISOString(),
+      userId: row?.id ?? null,
+      action: 'session.sign_in_failed',
+      caseId: null,
+      detail: { username: username.slice(0, 80), attempt: count },
+    });
+    ctx.user = null;
+    throw new ServiceError('unauthenticated', 'The username or password is wrong.');
+  }
+  failures.delete(username);
+  ctx.user = { id: row.id, name: row.display_name, role: row.role };
+  await appendAudit(ctx.store.db, { at: at.toISOString(), userId: row.id, action: 'session.sign_in', caseId: null, detail: {} });
+  return sessionState(ctx);
+}
+
+export async function signOut(ctx: SessionContext): Promise<SessionState> {
+  if (ctx.user) {
+    await appendAudit(ctx.store.db, { at: now(ctx).toISOString(), userId: ctx.user.id, action: 'session.sign_out', caseId: null, detail: {} });
+  }
+  ctx.user = null;
+  return sessionState(ctx);
+}
+
+/** The first start: creates the ombudsman account and signs it in. Refused once any account can sign in. */
+export async function setupFirstAccount(
+  ctx: SessionContext,
+  input: { username: string; displayName: string; password: string },
+): Promise<SessionState> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw new ServiceError('invalid_input', `password: ${problem}.`);
+  const hash = await hashPassword(input.password);
+  const username = input.username.trim().toLowerCase();
+  const at = now(ctx).toISOString();
+  const user = await ctx.store.db.transaction().execute(async (trx) => {
+    if ((await countSignInAccounts(trx)) > 0) {
+      throw new ServiceError('forbidden', 'This store already has accounts. Sign in instead.');
+    }
+    const existing = await findUserByUsername(trx, username);
+    if (existing && existing.role !== 'ombudsman') {
+      throw new ServiceError('conflict', `username: "${username}" already belongs to a ${existing.role}.`);
+    }
+    const id =
+      existing?.id ??
+      (await insertUser(trx, { username, display_name: input.displayName.trim(), role: 'ombudsman', title: null, created_at: at }));
+    await setPasswordHash(trx, id, hash);
+    await appendAudit(trx, { at, userId: id, action: 'session.setup', caseId: null, detail: { username } });
+    return { id, name: existing?.display_name ?? input.displayName.trim(), role: 'ombudsman' as const };
+  });
+  ctx.user = user;
+  return sessionState(ctx);
+}
 
 /**
- * The user a desktop session acts as. Until sign-in exists (the trust issue), a session acts as
- * the first active user of the requested role, and a store without users gets its first
- * ombudsman account, as a fresh installation would.
+ * The user a command-line run acts as: whoever runs `ombud` on the store's file already has the
+ * file, so the CLI acts as the first active user of the role. The app and the harness sign in.
  */
 export async function sessionUser(store: Store, role: Role = 'ombudsman'): Promise<SessionUser> {
   let user = await firstUserWithRole(store.db, role);
   if (!user && role === 'ombudsman') {
-    await insertUser(store.db, {
-      username: 'ombudsman',
-      display_name: 'Ombudsman',
-      role: 'ombudsman',
-      title: null,
-      created_at: new Date().toISOString(),
-    });
+    await insertUser(store.db, { username: 'ombudsman', display_name: 'Ombudsman', role: 'ombudsman', title: null, created_at: new Date().toISOString() });
     user = await firstUserWithRole(store.db, role);
   }
   if (!user) throw new Error(`The store has no active user with the role ${role}.`);
   return { id: user.id, name: user.display_name, role: user.role };
+}
+
+/** Forget failure counts (tests start each case fresh). */
+export function resetSignInThrottle(): void {
+  failures.clear();
 }

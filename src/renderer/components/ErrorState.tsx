@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcFailure } from '../lib/api';
 
-const KNOWN_CODES = ['invalid_input', 'not_found', 'forbidden', 'conflict', 'unavailable', 'internal'] as const;
+const KNOWN_CODES = ['invalid_input', 'unauthenticated', 'not_found', 'forbidden', 'conflict', 'unavailable', 'internal'] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
 function isKnownCode(code: string): code is KnownCode {

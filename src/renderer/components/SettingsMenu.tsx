@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -11,8 +11,16 @@ const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceL
   { value: 'dark', key: 'appearanceDark', icon: IconMoon },
 ];
 
-/** Language, light/dark, the shortcut list and what store is open. */
-export function SettingsMenu({ onShowShortcuts, onOpenAudit }: { onShowShortcuts: () => void; onOpenAudit: () => void }) {
+/** Language, light/dark, the deadline rules, the audit log, the shortcut list and what store is open. */
+export function SettingsMenu({
+  onShowShortcuts,
+  onShowDeadlineRules,
+  onOpenAudit,
+}: {
+  onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
+  onOpenAudit: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const { info, user } = useSession();
@@ -45,6 +53,9 @@ export function SettingsMenu({ onShowShortcuts, onOpenAudit }: { onShowShortcuts
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item leftSection={<IconClockHour4 size={14} />} onClick={onShowDeadlineRules} data-testid="menu-deadline-rules">
+          {t('deadlineRules.menu')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShowShortcuts}>
           {t('settings.shortcuts')}
         </Menu.Item>

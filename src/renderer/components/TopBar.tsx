@@ -1,5 +1,5 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
-import { IconScale } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconLogout, IconScale } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -10,6 +10,7 @@ import { SettingsMenu } from './SettingsMenu';
 export function TopBar({
   onHome,
   onShowShortcuts,
+  onShowDeadlineRules,
   onOpenAudit,
   search,
   onSearchChange,
@@ -17,13 +18,14 @@ export function TopBar({
 }: {
   onHome: () => void;
   onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
   onOpenAudit: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, signOut } = useSession();
   return (
     <Group
       component="header"
@@ -56,7 +58,12 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} onOpenAudit={onOpenAudit} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} />
+        <Tooltip label={t('signIn.signOut')}>
+          <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
+            <IconLogout size={18} stroke={1.75} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </Group>
   );

@@ -20,3 +20,8 @@ export function isActivatableTarget(target: EventTarget | null): boolean {
 export function hasModifier(e: KeyboardEvent): boolean {
   return e.altKey || e.ctrlKey || e.metaKey;
 }
+
+/** True while a modal dialog is open: its keys (Esc above all) are its own, even when focus fell to the page. */
+export function isDialogOpen(): boolean {
+  return document.querySelector('[role="dialog"]') !== null;
+}

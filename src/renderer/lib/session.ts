@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 
-export type SessionUser = ChannelOutput<'session:get'>;
+export type SessionUser = NonNullable<ChannelOutput<'session:get'>['user']>;
 export type AppInfo = ChannelOutput<'app:info'>;
 
 export interface Session {
   user: SessionUser;
   info: AppInfo;
+  signOut: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -5,6 +5,9 @@
 export const CHANNELS = [
   'app:info',
   'session:get',
+  'session:signIn',
+  'session:signOut',
+  'session:setup',
   'users:list',
   'cases:list',
   'cases:get',
@@ -16,6 +19,17 @@ export const CHANNELS = [
   'cases:revealPersonalNumber',
   'search:query',
   'attachments:get',
+  'matters:authorities',
+  'settings:setAuthorities',
+  'matters:list',
+  'matters:forCase',
+  'matters:register',
+  'matters:recordResponseSent',
+  'matters:recordOutcome',
+  'matters:recordCompliance',
+  'matters:stats',
+  'settings:deadlinePolicies',
+  'settings:setDeadlinePolicies',
   'audit:list',
   'audit:export',
   'backups:status',
@@ -28,3 +42,11 @@ export const CHANNELS = [
   'retention:run',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** Channels anyone may call before signing in; every other one needs a signed-in user. */
+export const PUBLIC_CHANNELS = ['app:info', 'session:get', 'session:signIn', 'session:signOut', 'session:setup', 'recovery:status'] as const;
+export type PublicChannel = (typeof PUBLIC_CHANNELS)[number];
+
+export function isPublicChannel(channel: Channel): channel is PublicChannel {
+  return (PUBLIC_CHANNELS as readonly string[]).includes(channel);
+}

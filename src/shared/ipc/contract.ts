@@ -10,6 +10,18 @@ import {
   isoDateSchema,
   roleSchema,
 } from '../domain/case';
+import {
+  arnStatsSchema,
+  authorityCodeSchema,
+  authoritySchema,
+  matterListInputSchema,
+  matterSchema,
+  recordComplianceInputSchema,
+  recordOutcomeInputSchema,
+  recordResponseSentInputSchema,
+  registerMatterInputSchema,
+} from '../domain/authority';
+import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { historyEventSchema } from '../domain/history';
 import { marketSchema } from '../domain/market';
 import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
@@ -18,7 +30,7 @@ import type { Channel } from './channels';
 const idSchema = z.number().int().positive();
 
 /** Columns the inbox can sort by. Each has an index in the store. */
-export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags'] as const;
+export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags', 'assignee', 'claimed'] as const;
 
 export const caseListInputSchema = z
   .object({
@@ -39,6 +51,29 @@ export const caseListInputSchema = z
 export type CaseListInput = z.input<typeof caseListInputSchema>;
 
 const emptyInput = z.object({}).strict();
+
+const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'may hold letters, digits, dot, dash and underscore only');
+
+const recomputeSchema = z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() });
+
+const deadlinePolicyViewSchema = z.object({
+  policies: deadlinePoliciesSchema,
+  defaults: deadlinePoliciesSchema,
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  recompute: recomputeSchema,
+});
+
+const sessionStateSchema = z.object({
+  user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
+  needsSetup: z.boolean(),
+});
 
 /** Free text a person writes into the history: never empty, never a novel. */
 const noteText = z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters');
@@ -84,9 +119,30 @@ export const contract = {
     }),
   },
   /** The signed-in user. */
+  /** Who is signed in, and whether the store still needs its first account. Open to everyone. */
   'session:get': {
     input: emptyInput,
-    output: z.object({ id: idSchema, name: z.string(), role: roleSchema }),
+    output: sessionStateSchema,
+  },
+  /** Signs in with a local account. Open to everyone; failures are audited and slowed down. */
+  'session:signIn': {
+    input: z.object({ username: usernameSchema, password: z.string().min(1, 'must not be empty').max(200) }).strict(),
+    output: sessionStateSchema,
+  },
+  'session:signOut': {
+    input: emptyInput,
+    output: sessionStateSchema,
+  },
+  /** First start only: creates the ombudsman account and signs it in. */
+  'session:setup': {
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: z.string().trim().min(1, 'must not be empty').max(120),
+        password: z.string().min(10, 'must be at least 10 characters').max(200),
+      })
+      .strict(),
+    output: sessionStateSchema,
   },
   /** Active users, e.g. to assign a case. */
   'users:list': {
@@ -96,7 +152,13 @@ export const contract = {
   /** One page of the inbox with the total for the same filter. */
   'cases:list': {
     input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseListItemSchema), total: z.number().int(), today: z.string() }),
+    output: z.object({
+      rows: z.array(caseListItemSchema),
+      total: z.number().int(),
+      today: z.string(),
+      /** Stored deadlines being recomputed after a rule change; due dates in the list may lag until done. */
+      recompute: recomputeSchema.optional(),
+    }),
   },
   /** Everything the case view needs: header, the full history oldest first, red flags and deadlines. */
   'cases:get': {
@@ -147,6 +209,57 @@ export const contract = {
   'attachments:get': {
     input: z.object({ id: idSchema }).strict(),
     output: z.object({ id: idSchema, fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+  },
+  /** The authorities matters can be registered with (a setting; ARN, KOV, FI, IMY, DFA shipped). */
+  'matters:authorities': {
+    input: emptyInput,
+    output: z.array(authoritySchema),
+  },
+  /** Ombudsman only; an authority with matters cannot be removed. */
+  'settings:setAuthorities': {
+    input: z.object({ authorities: z.array(authoritySchema).min(1).max(30) }).strict(),
+    output: z.array(authoritySchema),
+  },
+  /** Matters across all cases, the most urgent first; `due: soon` is the due-soon list. */
+  'matters:list': {
+    input: matterListInputSchema,
+    output: z.object({ rows: z.array(matterSchema), total: z.number().int(), today: z.string() }),
+  },
+  'matters:forCase': {
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.array(matterSchema),
+  },
+  /** Registers a complaint an authority sent; appends it to the case's history. */
+  'matters:register': {
+    input: registerMatterInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordResponseSent': {
+    input: recordResponseSentInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordOutcome': {
+    input: recordOutcomeInputSchema,
+    output: matterSchema,
+  },
+  'matters:recordCompliance': {
+    input: recordComplianceInputSchema,
+    output: matterSchema,
+  },
+  /** Yearly statistics of one authority's matters (ARN by default). */
+  'matters:stats': {
+    input: z.object({ year: z.number().int().min(2000).max(2100), authority: authorityCodeSchema.default('ARN') }).strict(),
+    output: arnStatsSchema,
+  },
+  /** The deadline rules per market (lengths in business days), the shipped defaults, and recompute progress. */
+  'settings:deadlinePolicies': {
+    input: emptyInput,
+    output: deadlinePolicyViewSchema,
+  },
+  /** Ombudsman only. `baseRevision` is the revision edited, so a concurrent change is refused, not lost. */
+  'settings:setDeadlinePolicies': {
+    input: z.object({ policies: deadlinePoliciesSchema, baseRevision: z.number().int().min(0) }).strict(),
+    output: deadlinePolicyViewSchema,
   },
   /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
   'audit:list': {

@@ -1,5 +1,5 @@
 /** Error codes every transport carries unchanged. */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unavailable' | 'internal';
+export type ErrorCode = 'invalid_input' | 'unauthenticated' | 'not_found' | 'forbidden' | 'conflict' | 'unavailable' | 'internal';
 
 export interface RpcError {
   code: ErrorCode;

@@ -5,6 +5,7 @@ const ALL: readonly Role[] = ['ombudsman', 'handler', 'auditor'];
 const WRITERS: readonly Role[] = ['ombudsman', 'handler'];
 const OMBUDSMAN: readonly Role[] = ['ombudsman'];
 const AUDIT: readonly Role[] = ['ombudsman', 'auditor'];
+const NOBODY: readonly Role[] = [];
 
 export interface ChannelAccess {
   /** Signed-in roles the service lets through; every other role gets `forbidden`. */
@@ -19,8 +20,12 @@ export interface ChannelAccess {
  * offering what would be refused.
  */
 export const CHANNEL_ACCESS = {
-  'app:info': { roles: ALL, unauthenticated: false },
+  'app:info': { roles: ALL, unauthenticated: true },
   'session:get': { roles: ALL, unauthenticated: true },
+  'session:signIn': { roles: ALL, unauthenticated: true },
+  'session:signOut': { roles: ALL, unauthenticated: true },
+  // First start only: on a store with accounts it is refused to everyone, signed in or not.
+  'session:setup': { roles: NOBODY, unauthenticated: true },
   'users:list': { roles: ALL, unauthenticated: false },
   'cases:list': { roles: ALL, unauthenticated: false },
   'cases:get': { roles: ALL, unauthenticated: false },
@@ -33,6 +38,17 @@ export const CHANNEL_ACCESS = {
   'cases:revealPersonalNumber': { roles: ALL, unauthenticated: false },
   'search:query': { roles: ALL, unauthenticated: false },
   'attachments:get': { roles: ALL, unauthenticated: false },
+  'matters:authorities': { roles: ALL, unauthenticated: false },
+  'settings:setAuthorities': { roles: OMBUDSMAN, unauthenticated: false },
+  'matters:list': { roles: ALL, unauthenticated: false },
+  'matters:forCase': { roles: ALL, unauthenticated: false },
+  'matters:register': { roles: WRITERS, unauthenticated: false },
+  'matters:recordResponseSent': { roles: WRITERS, unauthenticated: false },
+  'matters:recordOutcome': { roles: WRITERS, unauthenticated: false },
+  'matters:recordCompliance': { roles: WRITERS, unauthenticated: false },
+  'matters:stats': { roles: ALL, unauthenticated: false },
+  'settings:deadlinePolicies': { roles: ALL, unauthenticated: false },
+  'settings:setDeadlinePolicies': { roles: OMBUDSMAN, unauthenticated: false },
   'audit:list': { roles: AUDIT, unauthenticated: false },
   'audit:export': { roles: AUDIT, unauthenticated: false },
   'backups:status': { roles: OMBUDSMAN, unauthenticated: false },

@@ -3,6 +3,8 @@ import { up as up0001 } from './0001-core';
 import { up as up0002 } from './0002-search';
 import { up as up0003 } from './0003-review';
 import { up as up0004 } from './0004-due-sort';
+import { up as up0005 } from './0005-list-sorts';
+import { up as up0006 } from './0006-authority-matters';
 import { up as up0008 } from './0008-trust';
 
 export interface Migration {
@@ -17,7 +19,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'search', up: up0002 },
   { version: 3, name: 'review', up: up0003 },
   { version: 4, name: 'due-sort', up: up0004 },
-  // 5-7 are taken by work merged in parallel (decisions, import, …).
+  { version: 5, name: 'list-sorts', up: up0005 },
+  { version: 6, name: 'authority-matters', up: up0006 },
+  // 7 is taken by work merged in parallel.
   { version: 8, name: 'trust', up: up0008 },
 ];
 

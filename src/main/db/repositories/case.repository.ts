@@ -18,6 +18,8 @@ const SORT_COLUMNS = {
   category: 'cases.category',
   due: 'cases.next_due_date',
   flags: 'cases.flag_count',
+  assignee: 'cases.assignee_name',
+  claimed: 'cases.claim_total_minor',
 } as const;
 
 function filtered(db: Db, filter: ListFilter) {
@@ -37,10 +39,11 @@ function filtered(db: Db, filter: ListFilter) {
 
 type SortKey = keyof typeof SORT_COLUMNS;
 
-/** The ORDER BY of a sort, written exactly as the index that serves it (migrations 1 and 4). */
+/** The ORDER BY of a sort, written exactly as the index that serves it (migrations 1, 4 and 5). */
 function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
   // The customer index is NOCASE; sorting the same way lets SQLite walk it instead of sorting.
   if (sort === 'customer') return sql`cases.customer_name COLLATE NOCASE`;
+  if (sort === 'assignee') return sql`cases.assignee_name COLLATE NOCASE`;
   // Cases without a running deadline come last in both directions.
   if (sort === 'due') return dir === 'asc' ? sql`coalesce(cases.next_due_date, '9999-12-31')` : sql`coalesce(cases.next_due_date, '0000-01-01')`;
   return sql.ref(SORT_COLUMNS[sort]);
@@ -191,4 +194,13 @@ export async function updateDerived(
 /** Ids of cases whose derived fields were computed by older rules, a batch at a time. */
 export async function staleCaseIds(db: Db, version: number, limit: number): Promise<{ id: number; market: string; received_date: string }[]> {
   return db.selectFrom('cases').select(['id', 'market', 'received_date']).where('derived_version', '<', version).orderBy('id').limit(limit).execute();
+}
+
+export async function countStaleCases(db: Db, version: number): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('derived_version', '<', version)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

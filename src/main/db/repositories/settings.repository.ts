@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Db } from '../connection';
 
@@ -22,4 +23,13 @@ export async function writeSetting(db: Db, key: string, value: unknown): Promise
     .values({ key, value: json })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
     .execute();
+}
+
+/** The same read for synchronous callers on the raw handle (the bulk case writer's derive hook). */
+export function readSettingSync<T extends z.ZodType>(sqlite: BetterSqlite3.Database, key: string, schema: T): z.output<T> | undefined {
+  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!row) return undefined;
+  const parsed = schema.safeParse(JSON.parse(row.value));
+  if (!parsed.success) throw new Error(`The stored setting "${key}" is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
 }

@@ -24,3 +24,18 @@ export async function findUserByUsername(db: Db, username: string) {
 export async function listActiveUsers(db: Db) {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'title']).where('active', '=', 1).orderBy('role').orderBy('display_name').execute();
 }
+
+export async function setPasswordHash(db: Db, id: number, hash: string) {
+  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+}
+
+/** How many accounts can sign in; none means the store still needs its first ombudsman. */
+export async function countSignInAccounts(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('active', '=', 1)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

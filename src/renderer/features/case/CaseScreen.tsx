@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { MarketBadge } from '../../components/MarketBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCalendarDate, formatDateTime } from '../../lib/format';
-import { hasModifier, isTypingTarget } from '../../lib/keyboard';
+import { hasModifier, isDialogOpen, isTypingTarget } from '../../lib/keyboard';
 import { useCall } from '../../lib/useCall';
 import classes from './Case.module.css';
 import type { CaseView } from './CaseActions';
@@ -95,7 +95,7 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
       }
       if (e.key !== 'Escape' || hasModifier(e)) return;
       // Esc in a field or menu closes that first; only a bare Esc leaves the case.
-      if (isTypingTarget(e.target)) return;
+      if (isTypingTarget(e.target) || isDialogOpen()) return;
       e.preventDefault();
       onBack();
     };

@@ -24,7 +24,7 @@ export function DeadlineList({ deadlines, market }: { deadlines: readonly Deadli
         if (d.extended) notes.push(t('deadline.extended'));
         if (d.pausedDays > 0 && !d.paused) notes.push(t('deadline.pausedDays', { count: d.pausedDays }));
         return (
-          <div key={d.kind} className={classes.deadline} data-testid="deadline" data-kind={d.kind} data-met={d.metOn ? (d.metLate ? 'late' : 'on_time') : undefined}>
+          <div key={d.kind} className={classes.deadline} data-testid="deadline" data-kind={d.kind} data-due={d.dueDate ?? undefined} data-met={d.metOn ? (d.metLate ? 'late' : 'on_time') : undefined}>
             <Group justify="space-between" gap="xs" wrap="nowrap" align="center">
               <Text size="md" fw={600} truncate>
                 {t(`deadline.kind.${d.kind}`)}

@@ -28,10 +28,10 @@ const COLUMNS: { id: ColumnId; sort?: CaseSort; align?: 'right' | 'center'; icon
   { id: 'category', sort: 'category' },
   { id: 'received', sort: 'received' },
   { id: 'status', sort: 'status' },
-  { id: 'assignee' },
+  { id: 'assignee', sort: 'assignee' },
   { id: 'due', sort: 'due', align: 'center' },
   { id: 'flags', sort: 'flags', align: 'center', icon: true },
-  { id: 'claimed', align: 'right' },
+  { id: 'claimed', sort: 'claimed', align: 'right' },
 ];
 
 export interface CaseTableProps {

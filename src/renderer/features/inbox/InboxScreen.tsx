@@ -16,6 +16,7 @@ import { FilterBar, hasFilters, NO_FILTERS } from './FilterBar';
 import classes from './Inbox.module.css';
 import { useCasePages } from './useCasePages';
 import { useViewCounts } from './useViewCounts';
+import { RecomputeNotice } from './RecomputeNotice';
 import { ViewRail } from './ViewRail';
 import { composeQuery, defaultDir, VIEW_KEYS, type CaseSort, type InboxFilters, type InboxRow, type InboxSort, type ViewKey } from './views';
 import { SearchResults } from '../search/SearchResults';
@@ -187,6 +188,7 @@ export function InboxScreen({
         <ViewRail view={searching ? null : view} counts={counts} onChange={changeView} />
       </aside>
       <section className={classes.main} aria-label={t('nav.inbox')}>
+        {!searching && <RecomputeNotice onDone={refresh} refreshKey={refreshKey} />}
         {!searching && (
           <FilterBar
             filters={filters}

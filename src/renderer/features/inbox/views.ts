@@ -80,5 +80,5 @@ export function composeQuery(view: ViewKey, userId: number, filters: InboxFilter
 
 /** Received sorts newest first and flags most first by default; deadlines most urgent first; text A to Z. */
 export function defaultDir(sort: CaseSort): SortDir {
-  return sort === 'received' || sort === 'flags' ? 'desc' : 'asc';
+  return sort === 'received' || sort === 'flags' || sort === 'claimed' ? 'desc' : 'asc';
 }
