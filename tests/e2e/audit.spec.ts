@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, test } from './fixtures';
+import { expect, openAs, test } from './fixtures';
 
 test('the audit log shows a personal-number reveal, filters by case and exports CSV', async ({ page, workbench }, testInfo) => {
   const db = new BetterSqlite3(workbench.dbPath, { readonly: true });
   const target = db.prepare(`SELECT id, number FROM cases ORDER BY id LIMIT 1`).get() as { id: number; number: string };
   db.close();
 
-  await page.goto(workbench.url);
+  await openAs(page, workbench, 'fia');
   await page.goto(`${new URL(workbench.url).origin}/#/case/${target.id}`);
   await page.getByTestId('reveal-personal-number').first().click();
   await expect(page.getByTestId('personal-number').first()).toHaveAttribute('data-revealed', 'true');

@@ -3,6 +3,7 @@ import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { signIn } from './fixtures';
 import { DEMO_AS_OF, TEMPLATE_STORE } from './paths';
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
@@ -50,7 +51,8 @@ test('a damaged store shows the recovery screen with the latest good backup, and
     await expect(page.getByTestId('recovery-backup')).toContainText('15 november 2026');
     await page.screenshot({ path: testInfo.outputPath('recovery-screen.png') });
     await page.getByTestId('recovery-restore').click();
-    // The workbench opens on the restored store.
+    // The workbench opens on the restored store, starting with sign-in.
+    await signIn(page, 'fia');
     await expect(page.getByTestId('session-user')).toBeVisible();
     await expect(page.locator('[data-testid="case-row"]').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('after-restore.png') });

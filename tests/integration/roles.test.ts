@@ -3,7 +3,8 @@ import { ROLES, type Role } from '../../src/shared/domain/case';
 import { CHANNELS, type Channel } from '../../src/shared/ipc/channels';
 import { CHANNEL_ACCESS, mayCall } from '../../src/shared/ipc/roles';
 import type { Store } from '../../src/main/db/connection';
-import { insertUser } from '../../src/main/db/repositories/user.repository';
+import { insertUser, setPasswordHash } from '../../src/main/db/repositories/user.repository';
+import { hashPassword } from '../../src/main/services/password';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { createCaseIntake } from '../../src/main/services/case-intake.service';
 import type { SessionUser } from '../../src/main/services/context';
@@ -27,6 +28,8 @@ beforeAll(async () => {
   for (const role of ['handler', 'auditor'] as const) {
     users[role] = { id: await insertUser(store.db, { username: role, display_name: role, role, title: null, created_at: '2026-01-01T00:00:00Z' }), name: role, role };
   }
+  // Accounts that can sign in, as in a real store (setup is then refused to everyone).
+  for (const u of Object.values(users)) await setPasswordHash(store.db, u.id, await hashPassword('a long enough password'));
   const bundle = buildCase({
     receivedAt: '2026-11-10T08:00:00.000Z',
     receivedDate: '2026-11-10',

@@ -38,7 +38,7 @@ const T: Record<Lang, Record<string, string>> = {
     person: 'Personuppgifter',
     name: 'Namn', personalNumber: 'Personnummer', email: 'E-post', phone: 'Telefon', address: 'Adress',
     cases: 'Ärenden', case: 'Ärende', received: 'Mottaget', status: 'Status', category: 'Kategori', merchant: 'Handlare', summary: 'Sammanfattning',
-    purchases: 'Köp', claims: 'Yrkanden', history: 'Historik', attachments: 'Bilagor', anonymised: 'Anonymiserat', none: 'Inga ärenden.',
+    purchases: 'Köp', claims: 'Yrkanden', history: 'Historik', attachments: 'Bilagor', anonymised: 'Anonymiserat', none: 'Inga ärenden.', matters: 'Ärenden hos myndigheter (ARN m.fl.)',
   },
   da: {
     title: 'Indsigtsudtræk',
@@ -47,7 +47,7 @@ const T: Record<Lang, Record<string, string>> = {
     person: 'Personoplysninger',
     name: 'Navn', personalNumber: 'CPR-nummer', email: 'E-mail', phone: 'Telefon', address: 'Adresse',
     cases: 'Sager', case: 'Sag', received: 'Modtaget', status: 'Status', category: 'Kategori', merchant: 'Forhandler', summary: 'Resumé',
-    purchases: 'Køb', claims: 'Krav', history: 'Historik', attachments: 'Bilag', anonymised: 'Anonymiseret', none: 'Ingen sager.',
+    purchases: 'Køb', claims: 'Krav', history: 'Historik', attachments: 'Bilag', anonymised: 'Anonymiseret', none: 'Ingen sager.', matters: 'Sager hos myndigheder (Ankenævnet m.fl.)',
   },
   en: {
     title: 'Subject access report',
@@ -56,7 +56,7 @@ const T: Record<Lang, Record<string, string>> = {
     person: 'Personal data',
     name: 'Name', personalNumber: 'Personal number', email: 'E-mail', phone: 'Phone', address: 'Address',
     cases: 'Cases', case: 'Case', received: 'Received', status: 'Status', category: 'Category', merchant: 'Merchant', summary: 'Summary',
-    purchases: 'Purchases', claims: 'Claims', history: 'History', attachments: 'Attachments', anonymised: 'Anonymised', none: 'No cases.',
+    purchases: 'Purchases', claims: 'Claims', history: 'History', attachments: 'Attachments', anonymised: 'Anonymised', none: 'No cases.', matters: 'Matters with authorities (ARN etc.)',
   },
 };
 
@@ -131,6 +131,12 @@ export async function subjectReportPdf(report: SubjectReport, lang: Lang): Promi
           ...(e.body ? [{ text: e.body, margin: [10, 2, 0, 0], style: 'body' }] : []),
         ],
         margin: [0, 0, 0, 5],
+      });
+    }
+    if (c.matters.length > 0) {
+      content.push({ text: t.matters, style: 'h4' });
+      content.push({
+        ul: c.matters.map((m) => `${m.authority} ${m.reference} · ${m.receivedDate} · ${m.claim}${m.outcome ? ` · ${m.outcome} ${m.decidedOn ?? ''}` : ''}${m.recommendation ? ` · ${m.recommendation}` : ''}`),
       });
     }
     if (c.attachments.length > 0) {

@@ -31,6 +31,8 @@ function yearsAfter(instant: string, years: number): string {
 
 /** Which rule a closed case falls under and from when it is due, or null when not yet. */
 export function retentionDue(c: RetentionCandidate, rules: RetentionRules, at: Date): RetentionItem | null {
+  // A matter still pending at an authority holds the case, however old.
+  if (c.open_matters) return null;
   const authority = c.last_authority_at !== null;
   const from = authority && c.last_authority_at! > c.closed_at ? c.last_authority_at! : c.closed_at;
   const due = yearsAfter(from, authority ? rules.authorityMatterYears : rules.closedCaseYears);

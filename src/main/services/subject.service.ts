@@ -28,6 +28,7 @@ export interface SubjectReport {
     claims: { kind: string; text: string; amountMinor: number | null; currency: string | null }[];
     events: { occurredAt: string; kind: string; source: string; direction: string; actor: string; summary: string; body: string }[];
     attachments: { fileName: string; mediaType: string; size: number; sha256: string; file: string }[];
+    matters: { authority: string; reference: string; receivedDate: string; claim: string; status: string; outcome: string | null; decidedOn: string | null; recommendation: string | null }[];
   }[];
 }
 
@@ -83,6 +84,16 @@ export async function exportSubject(ctx: ServiceContext, personalNumber: string,
       purchases: c.purchases.map((p) => ({ orderRef: p.order_ref, purchasedOn: p.purchased_on, amountMinor: p.amount_minor, currency: p.currency, product: p.product, status: p.status })),
       claims: c.claims.map((cl) => ({ kind: cl.kind, text: cl.text, amountMinor: cl.amount_minor, currency: cl.currency })),
       events: c.events.map((e) => ({ occurredAt: e.occurred_at, kind: e.kind, source: e.source, direction: e.direction, actor: e.actor, summary: e.summary, body: e.body })),
+      matters: c.matters.map((m) => ({
+        authority: m.authority,
+        reference: m.reference,
+        receivedDate: m.received_date,
+        claim: m.claim_text,
+        status: m.status,
+        outcome: m.outcome,
+        decidedOn: m.decided_on,
+        recommendation: m.recommendation,
+      })),
       attachments: c.attachments.map((a) => {
         const file = join('attachments', `${c.number}-${a.event_id}-${safeName(a.file_name)}`);
         writeFileSync(join(outDir, file), a.content);
@@ -130,6 +141,10 @@ export async function eraseSubject(ctx: ServiceContext, personalNumber: string, 
       continue;
     }
     const cand = candidates.get(c.id);
+    if (cand?.open_matters) {
+      outcome.refused.push({ number: c.number, reason: `an authority matter is still open (${cand.open_matters}); its outcome must be recorded first` });
+      continue;
+    }
     if (cand?.last_authority_at) {
       const until = new Date(cand.last_authority_at);
       until.setUTCFullYear(until.getUTCFullYear() + rules.authorityMatterYears);

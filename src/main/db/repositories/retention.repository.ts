@@ -12,6 +12,8 @@ export interface RetentionCandidate {
   closed_at: string;
   /** The last correspondence with an authority (ARN, Finansinspektionen …), if any. */
   last_authority_at: string | null;
+  /** References of the case's authority matters without an outcome yet: a legal hold. */
+  open_matters: string | null;
 }
 
 /**
@@ -29,8 +31,13 @@ export async function listRetentionCandidates(db: Db, caseIds?: number[]): Promi
       'c.status',
       sql<string>`coalesce((SELECT max(e.occurred_at) FROM history_events e WHERE e.case_id = c.id AND e.kind = 'status_change'
         AND json_extract(e.data, '$.toStatus') = 'closed'), c.updated_at)`.as('closed_at'),
-      sql<string | null>`(SELECT max(e.occurred_at) FROM history_events e WHERE e.case_id = c.id AND e.kind = 'authority_correspondence')`.as(
+      sql<string | null>`(SELECT max(x) FROM (
+          SELECT max(e.occurred_at) AS x FROM history_events e WHERE e.case_id = c.id AND e.kind = 'authority_correspondence'
+          UNION ALL SELECT max(coalesce(m.complied_on, m.decided_on, m.response_sent_on, m.received_date)) FROM authority_matters m WHERE m.case_id = c.id))`.as(
         'last_authority_at',
+      ),
+      sql<string | null>`(SELECT group_concat(m.authority || ' ' || m.reference, ', ') FROM authority_matters m WHERE m.case_id = c.id AND m.outcome IS NULL)`.as(
+        'open_matters',
       ),
     ])
     .where('c.anonymised_at', 'is', null)
@@ -105,6 +112,9 @@ export async function anonymiseCaseData(db: Db, caseId: number, at: string, labe
     .execute();
   await db.updateTable('claims').set({ text: '' }).where('case_id', '=', caseId).execute();
   await sql`UPDATE purchases SET order_ref = 'ANON-' || id WHERE case_id = ${caseId}`.execute(db);
+  // Authority matters keep authority, dates, amounts, outcome and compliance; their texts go.
+  await sql`UPDATE authority_matters SET reference = 'ANON-' || id, claim_text = '', recommendation = CASE WHEN recommendation IS NULL THEN NULL ELSE '' END,
+    questions = '[]', documents = '[]' WHERE case_id = ${caseId}`.execute(db);
   await sql`DELETE FROM case_fts WHERE rowid = ${caseId}`.execute(db);
   await sql`INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary)
     VALUES (${caseId}, ${row.number}, ${label}, '', '', '', '', '')`.execute(db);

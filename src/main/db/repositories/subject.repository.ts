@@ -54,7 +54,13 @@ export async function subjectCases(db: Db, customerIds: number[]) {
       .where('history_events.case_id', '=', c.id)
       .orderBy('event_attachments.event_id')
       .execute();
-    out.push({ ...c, purchases, claims, events, attachments });
+    const matters = await db
+      .selectFrom('authority_matters')
+      .select(['authority', 'reference', 'received_date', 'claim_text', 'status', 'outcome', 'decided_on', 'recommendation', 'compliance'])
+      .where('case_id', '=', c.id)
+      .orderBy('received_date')
+      .execute();
+    out.push({ ...c, purchases, claims, events, attachments, matters });
   }
   return out;
 }
