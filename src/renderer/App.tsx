@@ -10,6 +10,7 @@ import { CaseScreen } from './features/case/CaseScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { SignInScreen } from './features/session/SignInScreen';
+import { DataCareScreen } from './features/settings/DataCareScreen';
 import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
@@ -27,7 +28,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, backToInbox, openAudit } = useHashRoute();
+  const { route, openCase, backToInbox, openAudit, openData } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -131,6 +132,7 @@ export function App() {
           onShowShortcuts={() => setShortcutsOpen(true)}
           onShowDeadlineRules={() => setRulesOpen(true)}
           onOpenAudit={openAudit}
+          onOpenData={openData}
           search={search}
           onSearchChange={changeSearch}
           searchRef={searchRef}
@@ -140,6 +142,7 @@ export function App() {
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} />
           </Activity>
           {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
+          {route.name === 'data' && <DataCareScreen onBack={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>

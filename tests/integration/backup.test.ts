@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder, checkBackup, listBackups, restoreFrom } from '../../src/main/db/backup';
 import { migrate, openStore } from '../../src/main/db/connection';
 import { StoreError } from '../../src/main/db/errors';
-import { LATEST_VERSION } from '../../src/main/db/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import { createCaseWriter } from '../../src/main/db/repositories/case-writer.repository';
 import type { Database } from '../../src/main/db/schema';
 import { startHarness } from '../../src/main/harness/server';
@@ -165,15 +165,16 @@ describe('automatic backups', () => {
     const path = join(dir, 'old.sqlite');
     const raw = new BetterSqlite3(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    await migrate(db, raw, LATEST_VERSION - 1);
+    const previous = MIGRATIONS.at(-2)!.version;
+    await migrate(db, raw, previous);
     createCaseWriter(raw).writeBatch([buildCase()]);
     await db.destroy();
     const store = await openStore(path);
     await store.close();
     const backups = listBackups(path);
     expect(backups).toHaveLength(1);
-    expect(backups[0]!.reason).toBe(`pre-migration-v${LATEST_VERSION - 1}`);
-    expect(checkBackup(backups[0]!.path)).toMatchObject({ ok: true, schemaVersion: LATEST_VERSION - 1 });
+    expect(backups[0]!.reason).toBe(`pre-migration-v${previous}`);
+    expect(checkBackup(backups[0]!.path)).toMatchObject({ ok: true, schemaVersion: previous });
     expect(caseCount(backups[0]!.path)).toBe(1);
     // Opening again (current) and creating a new store take no backup.
     await (await openStore(path)).close();

@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -16,10 +16,12 @@ export function SettingsMenu({
   onShowShortcuts,
   onShowDeadlineRules,
   onOpenAudit,
+  onOpenData,
 }: {
   onShowShortcuts: () => void;
   onShowDeadlineRules: () => void;
   onOpenAudit: () => void;
+  onOpenData: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -62,6 +64,11 @@ export function SettingsMenu({
         {mayAudit && (
           <Menu.Item leftSection={<IconShieldCheck size={14} />} onClick={onOpenAudit} data-testid="open-audit">
             {t('audit.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconDatabase size={14} />} onClick={onOpenData} data-testid="open-data-care">
+            {t('dataCare.menu')}
           </Menu.Item>
         )}
         <Menu.Divider />

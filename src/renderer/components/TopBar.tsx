@@ -12,6 +12,7 @@ export function TopBar({
   onShowShortcuts,
   onShowDeadlineRules,
   onOpenAudit,
+  onOpenData,
   search,
   onSearchChange,
   searchRef,
@@ -20,6 +21,7 @@ export function TopBar({
   onShowShortcuts: () => void;
   onShowDeadlineRules: () => void;
   onOpenAudit: () => void;
+  onOpenData: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -58,7 +60,7 @@ export function TopBar({
         <Badge variant="default" size="sm">
           {t(`role.${user.role}`)}
         </Badge>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} onOpenData={onOpenData} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
             <IconLogout size={18} stroke={1.75} />

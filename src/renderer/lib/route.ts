@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Where the window is: the inbox, or one case, optionally at one event of its history (a search
  * hit). Kept in `location.hash` so reload and back work.
  */
-export type Route = { name: 'inbox' } | { name: 'audit' } | { name: 'case'; id: number; eventId?: number };
+export type Route = { name: 'inbox' } | { name: 'audit' } | { name: 'data' } | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
 
@@ -16,6 +16,7 @@ function positiveId(text: string | undefined): number | undefined {
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/audit') return { name: 'audit' };
+  if (hash === '#/data') return { name: 'data' };
   const m = CASE_HASH.exec(hash);
   const id = positiveId(m?.[1]);
   if (m && id !== undefined) {
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'inbox') return '#/';
   if (route.name === 'audit') return '#/audit';
+  if (route.name === 'data') return '#/data';
   return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
@@ -35,7 +37,7 @@ export function routeHash(route: Route): string {
  * The current route and functions to move. Opening a case pushes a history entry; going back to
  * the inbox pops it when the inbox is the entry behind, so the browser's back button and Esc agree.
  */
-export function useHashRoute(): { route: Route; openCase: (id: number, eventId?: number) => void; backToInbox: () => void; openAudit: () => void } {
+export function useHashRoute(): { route: Route; openCase: (id: number, eventId?: number) => void; backToInbox: () => void; openAudit: () => void; openData: () => void } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
 
@@ -65,5 +67,10 @@ export function useHashRoute(): { route: Route; openCase: (id: number, eventId?:
     window.location.hash = routeHash({ name: 'audit' });
   }, []);
 
-  return { route, openCase, backToInbox, openAudit };
+  const openData = useCallback(() => {
+    setOpenedFromInbox(true);
+    window.location.hash = routeHash({ name: 'data' });
+  }, []);
+
+  return { route, openCase, backToInbox, openAudit, openData };
 }
