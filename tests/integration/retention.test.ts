@@ -146,6 +146,25 @@ describe('retention', () => {
     expect((await ombud('retention', 'run', '--db', store.path, '--dry-run')).stdout).toContain('0 cases would be anonymised');
   });
 
+  it('never anonymises a case while an authority matter on it is open, and counts the matter as authority correspondence', async () => {
+    const matter = await ok(
+      dispatch(as(ombudsman), 'matters:register', {
+        caseId: ids.old, authority: 'ARN', reference: '2026-4711', receivedDate: '2026-10-01', responseDue: '2026-11-30',
+        claimText: 'Åsa kräver 1 499 kr', claimAmount: '1499,00', questions: [], documents: [],
+      }),
+    );
+    const held = await ok(dispatch(as(ombudsman), 'retention:get', {}));
+    expect(held.preview.map((p) => p.caseId)).not.toContain(ids.old);
+    // Decided: no longer open, but an authority matter now, kept from its last event (recorded on the 16th).
+    await ok(dispatch(as(ombudsman), 'matters:recordOutcome', { matterId: matter.id, outcome: 'rejected', decidedOn: '2026-11-10', recommendation: 'Avslag', amount: null }));
+    const after = await ok(dispatch(as(ombudsman), 'retention:setRules', { closedCaseYears: 3, authorityMatterYears: 1, scheduleEnabled: false }));
+    expect(after.preview.map((p) => p.caseId)).not.toContain(ids.old);
+    const later = await ok(dispatch({ ...as(ombudsman), now: () => new Date('2027-11-20T09:00:00.000Z') }, 'retention:run', { dryRun: false }));
+    expect(later.cases.find((c) => c.caseId === ids.old)).toMatchObject({ rule: 'authority_matter', dueSince: '2027-11-16' });
+    const m = store.sqlite.prepare('SELECT authority, reference, claim_text, outcome, decided_on FROM authority_matters WHERE id = ?').get(matter.id);
+    expect(m).toEqual({ authority: 'ARN', reference: `ANON-${matter.id}`, claim_text: '', outcome: 'rejected', decided_on: '2026-11-10' });
+  });
+
   it('is for the ombudsman only and refuses rules out of range', async () => {
     for (const channel of ['retention:get', 'retention:run'] as const) {
       expect(await dispatch(as(handler), channel, channel === 'retention:run' ? { dryRun: true } : {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
