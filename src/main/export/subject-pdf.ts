@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { SubjectReport } from '../services/subject.service';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +31,7 @@ function useFonts(): void {
 
 type Lang = 'sv' | 'da' | 'en';
 
-const T: Record<Lang, Record<string, string>> = {
+const T = {
   sv: {
     title: 'Registerutdrag',
     intro: 'Det här är alla uppgifter som kundombudets arbetsbänk har om dig, per ärende. Uppgifterna finns också i en JSON-fil bredvid det här dokumentet.',
@@ -58,7 +59,7 @@ const T: Record<Lang, Record<string, string>> = {
     cases: 'Cases', case: 'Case', received: 'Received', status: 'Status', category: 'Category', merchant: 'Merchant', summary: 'Summary',
     purchases: 'Purchases', claims: 'Claims', history: 'History', attachments: 'Attachments', anonymised: 'Anonymised', none: 'No cases.', matters: 'Matters with authorities (ARN etc.)',
   },
-};
+} satisfies Record<Lang, Record<string, string>>;
 
 function money(minor: number | null, currency: string | null, lang: Lang): string {
   if (minor === null || currency === null) return '';
@@ -76,7 +77,7 @@ function when(instant: string, lang: Lang): string {
 export async function subjectReportPdf(report: SubjectReport, lang: Lang): Promise<Buffer> {
   useFonts();
   const t = T[lang];
-  const content: unknown[] = [
+  const content: Content[] = [
     { text: t.title, style: 'h1' },
     { text: `${t.generated}: ${when(report.generatedAt, lang)}`, style: 'muted' },
     { text: t.intro, margin: [0, 6, 0, 10] },
@@ -128,7 +129,7 @@ export async function subjectReportPdf(report: SubjectReport, lang: Lang): Promi
       content.push({
         stack: [
           { text: [{ text: `${when(e.occurredAt, lang)}  `, bold: true }, `${e.actor} · ${e.summary}`] },
-          ...(e.body ? [{ text: e.body, margin: [10, 2, 0, 0], style: 'body' }] : []),
+          ...(e.body ? [{ text: e.body, margin: [10, 2, 0, 0] as [number, number, number, number], style: 'body' }] : []),
         ],
         margin: [0, 0, 0, 5],
       });
@@ -144,7 +145,7 @@ export async function subjectReportPdf(report: SubjectReport, lang: Lang): Promi
       content.push({ ul: c.attachments.map((a) => `${a.fileName} (${a.mediaType}, ${a.size} B) → ${a.file}`) });
     }
   }
-  const doc = {
+  const doc: TDocumentDefinitions = {
     info: { title: `${t.title}`, creator: 'Ombud' },
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 56],
