@@ -6,9 +6,14 @@ import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { registerLocalFile } from './import/uploads';
+import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
-import { startDerivedRefresh } from './services/derived-refresh.service';
+import { dispatchRecovery, type Recovery } from './ipc/recovery';
+import { startBackupSchedule } from './services/backup.service';
 import type { SessionContext } from './services/context';
+import { startDerivedRefresh } from './services/derived-refresh.service';
+import { startRetentionSchedule } from './services/retention.service';
+import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
 
@@ -42,21 +47,29 @@ function spellCheckLanguages(): void {
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (url !== rendererUrl) event.preventDefault();
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
 
+function appStorePath(): string {
+  return argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
+}
+
 async function openAppStore(): Promise<Store> {
-  const path = argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
+  const path = appStorePath();
   mkdirSync(dirname(path), { recursive: true });
-  const store = await openStore(path);
+  // quick_check on every start: a damaged store gets the recovery screen, not a crash later.
+  const store = await openStore(path, { check: true });
   const demo = Number(argValue('demo') ?? 0);
   const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
   if (demo > 0 && !hasCases) {
@@ -70,25 +83,45 @@ async function start(): Promise<void> {
   spellCheckLanguages();
   harden();
   selectNativeBinding();
-  let store: Store;
+  let context: SessionContext | undefined;
+  let recovery: Recovery | undefined;
+  let stopSchedule: (() => void) | undefined;
+  const openForWork = async (): Promise<SessionContext> => {
+    const store = await openAppStore();
+    // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
+    void startDerivedRefresh(store, (line) => console.log(line));
+    const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
+    const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
+    stopSchedule = () => {
+      stopBackups();
+      stopRetention();
+    };
+    // Nobody is signed in until the sign-in screen succeeds; each start asks again.
+    return { store, user: null };
+  };
   try {
-    store = await openAppStore();
+    context = await openForWork();
   } catch (error) {
-    dialog.showErrorBox('Ombud', (error as Error).message);
-    app.quit();
-    return;
+    if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) {
+      dialog.showErrorBox('Ombud', (error as Error).message);
+      app.quit();
+      return;
+    }
+    recovery = { storePath: appStorePath(), problem: error.message, reopen: openForWork };
   }
-  // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
-  void startDerivedRefresh(store, (line) => console.log(line));
-  // Nobody is signed in until the sign-in screen succeeds; each start asks again.
-  const context: SessionContext = { store, user: null };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       // Only our own page may call; anything else loaded by mistake gets nothing.
       if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
       }
-      return dispatch(context, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
+      if (recovery) {
+        return dispatchRecovery(recovery, channel, input, (reopened) => {
+          context = reopened;
+          recovery = undefined;
+        });
+      }
+      return dispatch(context!, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
     });
   }
   // A file the user chose or dropped, by its path as the preload read it from the File object.
@@ -107,23 +140,18 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Ombud',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
-    void store.close().finally(() => app.quit());
+    stopSchedule?.();
+    void (context?.store.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   // Links in letters or help open in the system browser, never inside the workbench.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
+    const target = externalLinkTarget(url);
+    if (target) void shell.openExternal(target);
     return { action: 'deny' };
   });
 }

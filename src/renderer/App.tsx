@@ -5,12 +5,14 @@ import type { ChannelOutput } from '../shared/ipc/contract';
 import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { TopBar } from './components/TopBar';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+import { DataCareScreen } from './features/settings/DataCareScreen';
 import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
@@ -28,7 +30,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, openImport, backToInbox, openMatters } = useHashRoute();
+  const { route, openCase, openImport, backToInbox, openMatters, openAudit, openData } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -68,9 +70,9 @@ export function App() {
   const changeSearch = useCallback(
     (value: string) => {
       setSearch(value);
-      if (inCase && value.trim() !== '') backToInbox();
+      if (route.name !== 'inbox' && value.trim() !== '') backToInbox();
     },
-    [inCase, backToInbox],
+    [route.name, backToInbox],
   );
 
   const signOut = useCallback(() => {
@@ -127,13 +129,27 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <TopBar onHome={goHome} onImport={openImport} onShowShortcuts={() => setShortcutsOpen(true)} onShowDeadlineRules={() => setRulesOpen(true)} onShowMatters={openMatters} mattersActive={route.name === 'matters'} search={search} onSearchChange={changeSearch} searchRef={searchRef} />
+        <TopBar
+          onHome={goHome}
+          onImport={openImport}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+          onShowDeadlineRules={() => setRulesOpen(true)}
+          onShowMatters={openMatters}
+          mattersActive={route.name === 'matters'}
+          onOpenAudit={openAudit}
+          onOpenData={openData}
+          search={search}
+          onSearchChange={changeSearch}
+          searchRef={searchRef}
+        />
         <main style={{ flex: 1, minHeight: 0 }}>
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
           {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
           {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
+          {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
+          {route.name === 'data' && <DataCareScreen onBack={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>

@@ -9,6 +9,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { RecoveryGate } from './features/recovery/RecoveryGate';
 import { initI18n } from './i18n';
 import { api } from './lib/api';
 import { cssVariablesResolver, theme } from './theme';
@@ -24,7 +25,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <App />
+      <RecoveryGate>
+        <App />
+      </RecoveryGate>
     </MantineProvider>
   </StrictMode>,
 );

@@ -46,12 +46,8 @@ function populateV1(raw: BetterSqlite3.Database) {
 }
 
 describe('migrations', () => {
-  it('are numbered in increasing order, each number once', () => {
-    // Numbers are handed out to parallel work, so a branch may hold e.g. 1-4 and 9 until the others merge.
-    const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions[0]).toBe(1);
-    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
-    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
   });
 
   it('1: creates the core tables on an empty file', async () => {
@@ -230,5 +226,32 @@ describe('migrations', () => {
     await expect(migrate(db, raw)).rejects.toThrow(/already exists/);
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     expect(raw.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'case_fts'`).pluck().get()).toBe(0);
+  });
+
+  it('8: anonymisation may rewrite history text only under a grant; retention runs are recorded', async () => {
+    const { path, raw, db } = await storeAt(4);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const s = store.sqlite;
+    expect(s.prepare('SELECT anonymised_at FROM cases WHERE id = 1').pluck().get()).toBeNull();
+    // Without a grant history stays append-only.
+    expect(() => s.prepare(`UPDATE history_events SET body = 'x' WHERE case_id = 1`).run()).toThrow('history is append-only');
+    expect(() => s.prepare(`DELETE FROM history_events WHERE case_id = 1`).run()).toThrow('history is append-only');
+    // With one, the text columns may change, never the event's kind, time or case.
+    s.prepare('INSERT INTO anonymisation_grants (case_id) VALUES (1)').run();
+    s.prepare(`UPDATE history_events SET body = '', summary = 'anonymised', actor = 'anonymised', data = '{}' WHERE case_id = 1`).run();
+    expect(() => s.prepare(`UPDATE history_events SET kind = 'note' WHERE case_id = 1`).run()).toThrow('history is append-only');
+    expect(() => s.prepare(`UPDATE history_events SET occurred_at = '2020-01-01T00:00:00Z' WHERE case_id = 1`).run()).toThrow('history is append-only');
+    expect(() => s.prepare(`DELETE FROM history_events WHERE case_id = 1`).run()).toThrow('history is append-only');
+    s.prepare('DELETE FROM anonymisation_grants').run();
+    expect(() => s.prepare(`UPDATE history_events SET body = 'y' WHERE case_id = 1`).run()).toThrow('history is append-only');
+    expect(s.prepare('SELECT kind, occurred_at, body FROM history_events WHERE case_id = 1').get()).toEqual({ kind: 'cs_chat', occurred_at: '2025-04-01T10:00:00Z', body: '' });
+    expect(s.prepare(`SELECT count(*) FROM retention_runs`).pluck().get()).toBe(0);
+    // The store was backed up before the migration.
+    const { listBackups } = await import('../../src/main/db/backup');
+    expect(listBackups(path).map((b) => b.reason)).toEqual(['pre-migration-v4']);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -7,19 +7,25 @@ import { CASE_STATUSES } from '../../shared/domain/case';
 import { languageSchema, MARKETS, marketSchema } from '../../shared/domain/market';
 import { caseListInputSchema, contract } from '../../shared/ipc/contract';
 import { LATEST_VERSION } from '../db/migrations';
-import { inspectStore } from '../db/connection';
+import { backupFileName, backupTo, restoreFrom } from '../db/backup';
+import { inspectStore, type Store } from '../db/connection';
 import { StoreError } from '../db/errors';
 import { signInHint } from '../demo/accounts';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { describeIssues } from '../ipc/dispatch';
+import type { Recovery } from '../ipc/recovery';
+import { startBackupSchedule } from '../services/backup.service';
+import { runRetention, startRetentionSchedule } from '../services/retention.service';
+import { eraseSubject, exportSubject } from '../services/subject.service';
 import { resolveStorePath } from '../paths';
 import { addBusinessDays } from '../services/calendar/business-days';
 import { listCases } from '../services/case.service';
 import { startDerivedRefresh } from '../services/derived-refresh.service';
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext, SessionContext } from '../services/context';
 import { authorityStats, listMatters } from '../services/matter.service';
 import { search } from '../services/search.service';
+import { appendAudit, verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { EXPORT_FORMATS, exportDecision, exportLetter, type ExportFormat } from '../services/export.service';
@@ -152,34 +158,102 @@ program
     if (!existsSync(join(opts.renderer, 'index.html'))) {
       throw new StoreError('missing', `No built renderer in ${opts.renderer}. Run \`npm run build\` first.`);
     }
-    const store = await openCliStore(opts.db);
-    const info = await storeInfo({ store });
-    if (info.counts.cases === 0 && opts.demo) {
-      process.stderr.write(`Creating a demo store with ${opts.demo} cases in ${store.path} …\n`);
-      await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
-    }
+    const path = resolveStorePath(opts.db);
     const started = Date.now();
     const base = opts.today ? Date.parse(`${opts.today}T08:00:00Z`) : null;
     const now = base === null ? undefined : () => new Date(base + (Date.now() - started));
-    const harness = await startHarness({
-      context: { store, user: null, now },
-      rendererDir: opts.renderer,
-      port: opts.port,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    let stopSchedule: (() => void) | undefined;
+    let openStoreRef: Store | undefined;
+    /** Opens the store for work: start check, demo data when asked, the backup and retention schedules. Nobody is signed in. */
+    const openForWork = async (): Promise<SessionContext> => {
+      const store = await openCliStore(path, { check: true });
+      openStoreRef = store;
+      const info = await storeInfo({ store });
+      if (info.counts.cases === 0 && opts.demo) {
+        log(`Creating a demo store with ${opts.demo} cases in ${store.path} …`);
+        await createDemoStore(store, { cases: opts.demo, seed: 1, asOf: today() });
+      }
+      const stopBackups = startBackupSchedule({ store, now }, { log });
+      const stopRetention = startRetentionSchedule({ store, now }, { log });
+      stopSchedule = () => {
+        stopBackups();
+        stopRetention();
+      };
+      // Cases computed by older rules are recomputed while the workbench already serves.
+      void startDerivedRefresh(store, log);
+      return { store, user: null, now };
+    };
+    let context: SessionContext | undefined;
+    let recovery: Recovery | undefined;
+    try {
+      context = await openForWork();
+    } catch (error) {
+      if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) throw error;
+      log(`The store cannot be used: ${error.message}`);
+      log('Serving the recovery screen, which offers the latest good backup.');
+      recovery = { storePath: path, problem: error.message, reopen: openForWork };
+    }
+    const harness = await startHarness({ context, recovery, rendererDir: opts.renderer, port: opts.port, log });
     console.log(`Ombud is running on ${harness.url}`);
-    console.log(`Store: ${store.path}. Stop with Ctrl+C.`);
-    console.log(await signInHint(store));
-    // Cases computed by older rules are recomputed while the workbench already serves.
-    void startDerivedRefresh(store, (line) => process.stderr.write(`${line}\n`));
+    if (context) {
+      console.log(`Store: ${context.store.path}. Stop with Ctrl+C.`);
+      console.log(await signInHint(context.store));
+    } else console.log(`Store: ${path} is DAMAGED; the page offers a restore. Stop with Ctrl+C.`);
     const stop = async () => {
+      stopSchedule?.();
       await harness.close();
-      await store.close();
+      await openStoreRef?.close();
       process.exit(0);
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
   });
+
+program
+  .command('backup')
+  .description("Copy a store with SQLite's online backup API (safe while Ombud is running).")
+  .option('--db <path>', 'store file')
+  .requiredOption('--out <path>', 'backup file to write (or an existing folder to write a dated file into)')
+  .action(async (opts: { db?: string; out: string }) => {
+    const store = await openCliStore(opts.db, { create: false, migrate: false, readonly: true });
+    try {
+      const out = existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, backupFileName(store.path, 'manual', new Date())) : opts.out;
+      const result = await backupTo(store.sqlite, out);
+      console.log(`Backed up ${store.path} to ${result.path}: ${formatBytes(result.bytes)} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Replace a store with a backup, after checking the backup (integrity, application id, schema). Close Ombud first.')
+  .option('--db <path>', 'store file to replace')
+  .requiredOption('--from <path>', 'backup file')
+  .action(async (opts: { db?: string; from: string }) => {
+    const path = resolveStorePath(opts.db);
+    const result = restoreFrom(path, opts.from);
+    // The restored store records that it was restored; opening it also migrates an older backup.
+    const store = await openCliStore(path, { create: false });
+    try {
+      await store.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, {
+          at: new Date().toISOString(),
+          userId: null,
+          action: 'backup.restore',
+          caseId: null,
+          detail: { from: result.restoredFrom, schemaVersion: result.schemaVersion, previous: result.previous, by: 'ombud restore' },
+        });
+      });
+    } finally {
+      await store.close();
+    }
+    console.log(`Restored ${path} from ${result.restoredFrom} (schema ${result.schemaVersion}) in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+    if (result.previous) console.log(`The replaced store is kept as ${result.previous}.`);
+  });
+
+const languageOption = z.enum(['sv', 'da', 'en']);
 
 function parseWith<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: z.ZodError } }, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -455,6 +529,86 @@ exportCommand
       const caseId = await caseIdByNumber(ctx, number);
       const result = await exportDecision(ctx, { caseId, format, out: opts.out, draft: opts.draft });
       console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (decision ${result.decisionId}${result.draft ? ', draft' : ''}, export ${result.exportId})`);
+    });
+  });
+
+const audit = program.command('audit').description('The tamper-evident audit log.');
+
+audit
+  .command('verify')
+  .description('Walk the hash chain of the audit log; exit code 1 and the first broken link when it was tampered with.')
+  .option('--db <path>', 'store file')
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; json?: boolean }) => {
+    const store = await openCliStore(opts.db, { create: false, migrate: false, readonly: true });
+    try {
+      const result = await verifyAuditChain(store.db);
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else if (result.intact) console.log(`The audit log of ${store.path} is intact: ${result.rows} rows, last hash ${result.lastHash}.`);
+      else {
+        console.log(`The audit log of ${store.path} is BROKEN at row ${result.brokenAt} (${result.rows} rows before it are intact).`);
+        console.log(result.message);
+      }
+      if (!result.intact) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  });
+
+const retention = program.command('retention').description('Anonymise closed cases whose retention period has ended.');
+
+retention
+  .command('run')
+  .description('Anonymise every case the retention rules select (with --dry-run: only list them). Each run is logged.')
+  .option('--db <path>', 'store file')
+  .option('--dry-run', 'list what would be anonymised, change nothing')
+  .option('--json', 'print JSON')
+  .action(async (opts: { db?: string; dryRun?: boolean; json?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const result = await runRetention(ctx, { dryRun: opts.dryRun === true, trigger: 'cli' });
+      if (opts.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      const r = result.rules;
+      console.log(`Rules: closed cases ${r.closedCaseYears} years after closing; authority matters ${r.authorityMatterYears} years after the later of closing and the last authority event.`);
+      for (const c of result.cases) console.log([c.number, c.market, c.rule.padEnd(16), `closed ${c.closedAt.slice(0, 10)}`, `due since ${c.dueSince}`].join('  '));
+      console.log(
+        result.dryRun
+          ? `Dry run ${result.runId}: ${result.cases.length} cases would be anonymised. Nothing was changed.`
+          : `Run ${result.runId}: anonymised ${result.anonymised} cases.`,
+      );
+    });
+  });
+
+program
+  .command('subject-export')
+  .description('Write everything held on one person, across cases, as a readable PDF, a JSON file and the attachments.')
+  .option('--db <path>', 'store file')
+  .requiredOption('--personal-number <number>', 'the person’s personal identity number (e.g. 19850312-2384)')
+  .requiredOption('--out <dir>', 'folder to write into (created when missing)')
+  .option('--language <lang>', 'sv, da or en (default: the language of the person’s first case)')
+  .action(async (opts: { db?: string; personalNumber: string; out: string; language?: string }) => {
+    const language = opts.language === undefined ? undefined : parseWith(languageOption, opts.language, '--language');
+    await withStore(opts.db, async (ctx) => {
+      const result = await exportSubject(ctx, opts.personalNumber, opts.out, language);
+      console.log(`Wrote ${result.pdfPath} and ${result.jsonPath}: ${result.cases} cases, ${result.attachments} attachments.`);
+    });
+  });
+
+program
+  .command('subject-erase')
+  .description('Erasure on request: anonymise every case of one person, except where a legal hold applies (each refusal says why).')
+  .option('--db <path>', 'store file')
+  .requiredOption('--personal-number <number>', 'the person’s personal identity number')
+  .option('--dry-run', 'say what would be erased and refused, change nothing')
+  .action(async (opts: { db?: string; personalNumber: string; dryRun?: boolean }) => {
+    await withStore(opts.db, async (ctx) => {
+      const outcome = await eraseSubject(ctx, opts.personalNumber, { dryRun: opts.dryRun === true });
+      for (const n of outcome.erased) console.log(`${n}  ${opts.dryRun ? 'would be anonymised' : 'anonymised'}`);
+      for (const r of outcome.refused) console.log(`${r.number}  REFUSED: ${r.reason}`);
+      console.log(`${outcome.erased.length} cases ${opts.dryRun ? 'would be ' : ''}anonymised, ${outcome.refused.length} refused.`);
+      if (outcome.refused.length > 0) process.exitCode = 1;
     });
   });
 

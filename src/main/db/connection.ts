@@ -1,13 +1,15 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { StoreError } from './errors';
+import { backupFileName, backupFolder, backupTo, quickCheck } from './backup';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { APPLICATION_ID, nativeBinding } from './native';
 import { repairSearchIndex } from './repositories/bulk-load.repository';
 import type { Database } from './schema';
 
-/** Written into every Ombud store's header (`PRAGMA application_id`): "OMBD". */
-export const APPLICATION_ID = 0x4f4d4244;
+export { APPLICATION_ID, nativeBinding, useNativeBinding } from './native';
 
 export type Db = Kysely<Database>;
 
@@ -25,24 +27,16 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). When false an outdated store is refused. */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * Run `PRAGMA quick_check` first and refuse a damaged store with StoreError `damaged` (the app
+   * and the harness do, on start; default false, so CLI commands on big stores stay quick).
+   */
+  check?: boolean;
+  /** Take a backup into the backups folder before migrating an existing store (default true). */
+  backupBeforeMigrate?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
-
-let electronBinding: string | undefined;
-
-/**
- * Electron runs with a different Node ABI than the Node that npm built better-sqlite3 for, so the
- * app points better-sqlite3 at its own build (see scripts/electron-native.mjs). Node (tests, CLI,
- * harness) never calls this and uses the module exactly as npm built it.
- */
-export function useNativeBinding(path: string): void {
-  electronBinding = path;
-}
-
-function nativeBinding(): string | undefined {
-  return electronBinding;
-}
 
 /** Checks a file before any write, so a file that is not ours, or is newer, is never modified. */
 export function inspectStore(path: string): { version: number } | 'new' {
@@ -68,7 +62,16 @@ export function inspectStore(path: string): { version: number } | 'new' {
   try {
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
-    const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    let tables: { n: number };
+    try {
+      tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+        throw new StoreError('damaged', `${path} is damaged: its schema cannot be read (${(error as Error).message}, ${code}).`);
+      }
+      throw error;
+    }
     if (appId !== APPLICATION_ID) {
       if (appId === 0 && tables.n === 0 && version === 0) return 'new';
       throw new StoreError(
@@ -140,19 +143,42 @@ function cachingStatements(sqlite: BetterSqlite3.Database) {
  * a busy timeout, and migrates to the latest schema.
  */
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
-  const { create = true, migrate: doMigrate = true, readonly = false } = options;
+  const { create = true, migrate: doMigrate = true, readonly = false, check = false, backupBeforeMigrate = true } = options;
   const state = inspectStore(path);
   if (state === 'new' && !create) throw new StoreError('missing', `No Ombud store at ${path}.`);
-  if (state !== 'new' && state.version < LATEST_VERSION && !doMigrate) {
+  if (state !== 'new' && state.version < LATEST_VERSION && !doMigrate && !readonly) {
     throw new StoreError(
       'outdated',
       `${path} has schema ${state.version} and needs migrating to ${LATEST_VERSION}: run \`ombud migrate --db ${path}\`.`,
     );
   }
   const sqlite = new BetterSqlite3(path, { readonly, nativeBinding: nativeBinding() });
-  if (!readonly) {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+  try {
+    if (check) {
+      const problems = quickCheck(sqlite);
+      if (problems.length > 0) {
+        // SQLite reports one finding per line; the first few say enough.
+        const lines = problems.join('\n').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
+        const shown = lines.slice(0, 4).join('; ') + (lines.length > 4 ? ` … (${lines.length - 4} more)` : '');
+        throw new StoreError('damaged', `${path} is damaged: PRAGMA quick_check reports ${shown}`);
+      }
+    }
+    if (!readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      throw new StoreError('damaged', `${path} is damaged: ${(error as Error).message} (${code})`);
+    }
+    throw error;
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -160,6 +186,11 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   if (!readonly) {
+    if (backupBeforeMigrate && state !== 'new' && state.version < LATEST_VERSION) {
+      // A migration that goes wrong halfway is rolled back, but one that goes wrong in a way
+      // nobody notices until later is not: keep the store as it was before every migration.
+      await backupTo(sqlite, join(backupFolder(path), backupFileName(path, `pre-migration-v${state.version}`, new Date())));
+    }
     await migrate(db, sqlite);
     repairSearchIndex(sqlite);
   }

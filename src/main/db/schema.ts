@@ -63,6 +63,7 @@ export interface CaseTable {
   derived_version: Generated<number>;
   /** Kept equal to the assignee's display name by triggers (migration 5), for the inbox sort. */
   assignee_name: Generated<string | null>;
+  anonymised_at: string | null;
 }
 
 export interface PurchaseTable {
@@ -252,6 +253,22 @@ export interface CaseDueCountTable {
   n: number;
 }
 
+export interface AnonymisationGrantTable {
+  case_id: number;
+}
+
+export interface RetentionRunTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  dry_run: number;
+  trigger: 'cli' | 'schedule' | 'app' | 'request';
+  user_id: number | null;
+  rules: string;
+  cases_affected: number;
+  case_ids: string;
+}
+
 export interface Database {
   users: UserTable;
   customers: CustomerTable;
@@ -274,6 +291,8 @@ export interface Database {
   decision_reviews: DecisionReviewTable;
   case_counts: CaseCountTable;
   case_due_counts: CaseDueCountTable;
+  anonymisation_grants: AnonymisationGrantTable;
+  retention_runs: RetentionRunTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -9,11 +9,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
 import { dispatch, isChannel } from '../ipc/dispatch';
+import { dispatchRecovery, type Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
 
 export interface HarnessOptions {
-  /** The session this harness serves; sign-in and sign-out change its user. */
-  context: SessionContext;
+  /** The session this harness serves (sign-in and sign-out change its user); absent when the store failed its start check (then `recovery`). */
+  context?: SessionContext;
+  /** Serve the recovery screen's channels only, until a restore reopens the store. */
+  recovery?: Recovery;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (default) picks a free port. */
@@ -101,6 +104,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const tokenBytes = Buffer.from(token);
   const rendererRoot = resolve(options.rendererDir);
   let port = 0;
+  let context = options.context;
+  let recovery = options.recovery;
+  if (!context && !recovery) throw new Error('startHarness needs a context or a recovery.');
 
   const tokenMatches = (given: string | string[] | undefined): boolean => {
     if (typeof given !== 'string') return false;
@@ -147,7 +153,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       return;
     }
-    const result = await dispatch(options.context, channel, input, {
+    if (recovery) {
+      const active = recovery;
+      sendResult(
+        res,
+        200,
+        await dispatchRecovery(active, channel, input, (reopened) => {
+          context = reopened;
+          recovery = undefined;
+        }),
+      );
+      return;
+    }
+    const result = await dispatch(context!, channel, input, {
       validateOutput: options.validateOutput,
       onInternalError: (ch, error) => options.log?.(`${ch}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
@@ -169,7 +187,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
       return;
     }
-    if (!options.context.user) {
+    if (!options.context?.user) {
       sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to import.' } });
       return;
     }

@@ -2,6 +2,10 @@ import type { Channel, PublicChannel } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { storeInfo } from '../services/app.service';
 import { getAttachment } from '../services/attachment.service';
+import { exportAudit, listAudit } from '../services/audit.service';
+import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
+import { ServiceError } from '../services/errors';
+import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
@@ -66,4 +70,17 @@ export const handlers: HandlerTable = {
   'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
   'import:start': async (ctx, input) => startImport(ctx, input),
   'import:status': async (ctx, input) => importStatus(ctx, input),
+  'audit:list': (ctx, input) => listAudit(ctx, input),
+  'audit:export': (ctx, input) => exportAudit(ctx, input),
+  'backups:status': (ctx) => backupStatus(ctx),
+  'backups:run': (ctx) => backupNow(ctx),
+  'backups:setSchedule': (ctx, input) => setBackupSchedule(ctx, input),
+  // With a healthy store open; the harness and the app answer these themselves when it is damaged.
+  'recovery:status': async (ctx) => ({ damaged: false, storePath: ctx.store.path, problem: null, latestGoodBackup: null }),
+  'retention:get': (ctx) => retentionOverview(ctx),
+  'retention:setRules': (ctx, input) => setRetentionRules(ctx, input),
+  'retention:run': (ctx, input) => runRetentionFromApp(ctx, input.dryRun),
+  'recovery:restore': async () => {
+    throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
+  },
 };

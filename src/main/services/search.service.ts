@@ -2,6 +2,7 @@ import type { SearchHit } from '../../shared/domain/review';
 import { casesByIds, searchCaseDocuments, searchText } from '../db/repositories/search.repository';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { maskPersonalNumbersInText } from './personal-number';
 
 const MARK_START = '\u0002';
 
@@ -77,7 +78,8 @@ export async function search(ctx: ServiceContext, input: { query: string; limit:
         {
           ...h,
           // A personal number found by search is never echoed back: the hit says only where it matched.
-          snippet: h.field === 'personal_number' ? '' : h.snippet,
+          // Free text (a customer's mail, a summary) may quote one too: masked like everywhere else.
+          snippet: h.field === 'personal_number' ? '' : maskPersonalNumbersInText(h.snippet),
           number: c.number,
           customerName: c.customer_name,
           market: c.market as SearchHit['market'],

@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -11,11 +11,23 @@ const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceL
   { value: 'dark', key: 'appearanceDark', icon: IconMoon },
 ];
 
-/** Language, light/dark, the deadline rules, the shortcut list and what store is open. */
-export function SettingsMenu({ onShowShortcuts, onShowDeadlineRules }: { onShowShortcuts: () => void; onShowDeadlineRules: () => void }) {
+/** Language, light/dark, the deadline rules, the audit log, the shortcut list and what store is open. */
+export function SettingsMenu({
+  onShowShortcuts,
+  onShowDeadlineRules,
+  onOpenAudit,
+  onOpenData,
+}: {
+  onShowShortcuts: () => void;
+  onShowDeadlineRules: () => void;
+  onOpenAudit: () => void;
+  onOpenData: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const { info } = useSession();
+  const { info, user } = useSession();
+  // The service refuses handlers too; the menu just does not offer what would be refused.
+  const mayAudit = user.role === 'auditor' || user.role === 'ombudsman';
   const language = currentUiLanguage();
   const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
 
@@ -49,6 +61,16 @@ export function SettingsMenu({ onShowShortcuts, onShowDeadlineRules }: { onShowS
         <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShowShortcuts}>
           {t('settings.shortcuts')}
         </Menu.Item>
+        {mayAudit && (
+          <Menu.Item leftSection={<IconShieldCheck size={14} />} onClick={onOpenAudit} data-testid="open-audit">
+            {t('audit.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconDatabase size={14} />} onClick={onOpenData} data-testid="open-data-care">
+            {t('dataCare.menu')}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Label>{t('settings.store')}</Menu.Label>
         <Text size="xs" px="sm" pb={2} style={{ overflowWrap: 'anywhere' }} data-testid="store-path">

@@ -14,6 +14,8 @@ export function TopBar({
   onShowDeadlineRules,
   onShowMatters,
   mattersActive,
+  onOpenAudit,
+  onOpenData,
   search,
   onSearchChange,
   searchRef,
@@ -24,6 +26,8 @@ export function TopBar({
   onShowDeadlineRules: () => void;
   onShowMatters: () => void;
   mattersActive: boolean;
+  onOpenAudit: () => void;
+  onOpenData: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -77,7 +81,7 @@ export function TopBar({
             <IconFileImport size={18} stroke={1.75} />
           </ActionIcon>
         </Tooltip>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} onOpenData={onOpenData} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
             <IconLogout size={18} stroke={1.75} />

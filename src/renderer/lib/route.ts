@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Where the window is: the inbox, or one case, optionally at one event of its history (a search
  * hit). Kept in `location.hash` so reload and back work.
  */
-export type Route = { name: 'inbox' } | { name: 'matters' } | { name: 'import' } | { name: 'case'; id: number; eventId?: number };
+export type Route = { name: 'inbox' } | { name: 'matters' } | { name: 'import' } | { name: 'audit' } | { name: 'data' } | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
 
@@ -17,6 +17,8 @@ function positiveId(text: string | undefined): number | undefined {
 export function parseRoute(hash: string): Route {
   if (hash === '#/matters') return { name: 'matters' };
   if (hash === '#/import') return { name: 'import' };
+  if (hash === '#/audit') return { name: 'audit' };
+  if (hash === '#/data') return { name: 'data' };
   const m = CASE_HASH.exec(hash);
   const id = positiveId(m?.[1]);
   if (m && id !== undefined) {
@@ -30,6 +32,8 @@ export function routeHash(route: Route): string {
   if (route.name === 'inbox') return '#/';
   if (route.name === 'matters') return '#/matters';
   if (route.name === 'import') return '#/import';
+  if (route.name === 'audit') return '#/audit';
+  if (route.name === 'data') return '#/data';
   return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
@@ -43,6 +47,8 @@ export function useHashRoute(): {
   openImport: () => void;
   backToInbox: () => void;
   openMatters: () => void;
+  openAudit: () => void;
+  openData: () => void;
 } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
@@ -78,5 +84,15 @@ export function useHashRoute(): {
     window.location.hash = routeHash({ name: 'matters' });
   }, []);
 
-  return { route, openCase, openImport, backToInbox, openMatters };
+  const openAudit = useCallback(() => {
+    setOpenedFromInbox(true);
+    window.location.hash = routeHash({ name: 'audit' });
+  }, []);
+
+  const openData = useCallback(() => {
+    setOpenedFromInbox(true);
+    window.location.hash = routeHash({ name: 'data' });
+  }, []);
+
+  return { route, openCase, openImport, backToInbox, openMatters, openAudit, openData };
 }

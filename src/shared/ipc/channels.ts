@@ -46,11 +46,21 @@ export const CHANNELS = [
   'settings:setDeadlinePolicies',
   'import:start',
   'import:status',
+  'audit:list',
+  'audit:export',
+  'backups:status',
+  'backups:run',
+  'backups:setSchedule',
+  'recovery:status',
+  'recovery:restore',
+  'retention:get',
+  'retention:setRules',
+  'retention:run',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels anyone may call before signing in; every other one needs a signed-in user. */
-export const PUBLIC_CHANNELS = ['app:info', 'session:get', 'session:signIn', 'session:signOut', 'session:setup'] as const;
+export const PUBLIC_CHANNELS = ['app:info', 'session:get', 'session:signIn', 'session:signOut', 'session:setup', 'recovery:status'] as const;
 export type PublicChannel = (typeof PUBLIC_CHANNELS)[number];
 
 export function isPublicChannel(channel: Channel): channel is PublicChannel {

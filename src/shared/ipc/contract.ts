@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { backupFileSchema, backupScheduleSchema, recoveryStatusSchema } from '../domain/backup';
+import { retentionItemSchema, retentionRulesSchema, retentionRunSummarySchema } from '../domain/retention';
+import { auditFilterSchema, auditListInputSchema, auditRowSchema } from '../domain/audit';
 import {
   caseHeaderSchema,
   caseListRowSchema,
@@ -121,6 +124,13 @@ const precedentSchema = z.object({
   score: z.number(),
   sharedClaimKinds: z.array(z.string()),
   claims: z.array(z.object({ kind: z.string(), text: z.string(), outcome: outcomeSchema.nullable(), remedies: z.array(remedySchema) })),
+});
+
+const retentionOverviewSchema = z.object({
+  rules: retentionRulesSchema,
+  preview: z.array(retentionItemSchema),
+  previewTotal: z.number().int(),
+  lastRun: retentionRunSummarySchema.nullable(),
 });
 
 /**
@@ -389,6 +399,59 @@ export const contract = {
   'import:status': {
     input: z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an import id') }).strict(),
     output: importRunSchema,
+  },
+  /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
+  'audit:list': {
+    input: auditListInputSchema,
+    output: z.object({ rows: z.array(auditRowSchema), total: z.number().int() }),
+  },
+  /** The filtered audit log as CSV, oldest first; the export is itself an audit row (auditor, ombudsman). */
+  'audit:export': {
+    input: auditFilterSchema,
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+  /** The backup schedule, the backups folder and the backups in it, newest first (ombudsman). */
+  'backups:status': {
+    input: emptyInput,
+    output: z.object({ schedule: backupScheduleSchema, folder: z.string(), backups: z.array(backupFileSchema), nextDueAt: z.string().nullable() }),
+  },
+  /** Takes a backup now with SQLite's online backup API (ombudsman). */
+  'backups:run': {
+    input: emptyInput,
+    output: backupFileSchema,
+  },
+  /** Changes how often the app backs up and how many scheduled backups it keeps (ombudsman). */
+  'backups:setSchedule': {
+    input: backupScheduleSchema,
+    output: z.object({ schedule: backupScheduleSchema, folder: z.string(), backups: z.array(backupFileSchema), nextDueAt: z.string().nullable() }),
+  },
+  /**
+   * Whether the store failed its start check, why, and the latest backup that passes its own
+   * check. Answered without a session: when the store is damaged nobody can sign in.
+   */
+  'recovery:status': {
+    input: emptyInput,
+    output: recoveryStatusSchema,
+  },
+  /** Replaces a damaged store with one of its own backups (by file name); the damaged file is kept beside. */
+  'recovery:restore': {
+    input: z.object({ fileName: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'must be a file name, not a path') }).strict(),
+    output: z.object({ restoredFrom: z.string(), schemaVersion: z.number().int(), previous: z.string().nullable() }),
+  },
+  /** The retention rules and the cases they would anonymise today (a dry run that logs nothing) (ombudsman). */
+  'retention:get': {
+    input: emptyInput,
+    output: retentionOverviewSchema,
+  },
+  /** Changes the retention rules and whether they run daily by themselves (ombudsman). */
+  'retention:setRules': {
+    input: retentionRulesSchema,
+    output: retentionOverviewSchema,
+  },
+  /** Runs retention now; with dryRun only lists and logs what it would do (ombudsman). */
+  'retention:run': {
+    input: z.object({ dryRun: z.boolean() }).strict(),
+    output: z.object({ runId: idSchema, dryRun: z.boolean(), anonymised: z.number().int(), cases: z.array(retentionItemSchema), total: z.number().int() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

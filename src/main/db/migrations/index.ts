@@ -6,6 +6,7 @@ import { up as up0004 } from './0004-due-sort';
 import { up as up0005 } from './0005-list-sorts';
 import { up as up0006 } from './0006-authority-matters';
 import { up as up0007 } from './0007-import';
+import { up as up0008 } from './0008-trust';
 import { up as up0009 } from './0009-scale';
 import { up as up0010 } from './0010-decisions';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'list-sorts', up: up0005 },
   { version: 6, name: 'authority-matters', up: up0006 },
   { version: 7, name: 'import', up: up0007 },
+  { version: 8, name: 'trust', up: up0008 },
   { version: 9, name: 'scale', up: up0009 },
   { version: 10, name: 'decisions', up: up0010 },
 ];
