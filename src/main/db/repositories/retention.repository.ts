@@ -115,9 +115,11 @@ export async function anonymiseCaseData(db: Db, caseId: number, at: string, labe
   // Authority matters keep authority, dates, amounts, outcome and compliance; their texts go.
   await sql`UPDATE authority_matters SET reference = 'ANON-' || id, claim_text = '', recommendation = CASE WHEN recommendation IS NULL THEN NULL ELSE '' END,
     questions = '[]', documents = '[]' WHERE case_id = ${caseId}`.execute(db);
+  // Both case indexes (migration 9): the identity fields keep only the number and the label; the free text goes.
   await sql`DELETE FROM case_fts WHERE rowid = ${caseId}`.execute(db);
-  await sql`INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs, claims, summary)
-    VALUES (${caseId}, ${row.number}, ${label}, '', '', '', '', '')`.execute(db);
+  await sql`DELETE FROM case_text_fts WHERE rowid = ${caseId}`.execute(db);
+  await sql`INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs)
+    VALUES (${caseId}, ${row.number}, ${label}, '', '', '')`.execute(db);
   return { events: events.length, attachments: removed };
 }
 
