@@ -175,3 +175,34 @@ describe('retention', () => {
     });
   });
 });
+
+describe('retention and issued decisions', () => {
+  it('blanks the texts of the case’s decision letters, versions and review comments, but the letter stays issued, signed and hashed', async () => {
+    const doc = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Beslut för ${customer.name}: ${SECRET}` }] }] });
+    const panel = JSON.stringify({ claims: [{ claimId: 1, outcome: 'not_upheld', remedies: [], reasoning: `${customer.name} fick paketet` }] });
+    store.sqlite
+      .prepare(
+        `INSERT INTO decisions (id, case_id, status, market, language, version, content, panel, created_by, created_at, saved_by, saved_at, issued_by, issued_at, rendered_text, sha256)
+         VALUES (1, ?, 'issued', 'SE', 'sv', 2, ?, ?, ?, '2022-02-01T00:00:00Z', ?, '2022-02-01T00:00:00Z', ?, '2022-02-02T00:00:00Z', ?, 'abc123')`,
+      )
+      .run(ids.old, doc, panel, ombudsman.id, ombudsman.id, ombudsman.id, `Beslut för ${customer.name}: ${SECRET}`);
+    store.sqlite.prepare(`INSERT INTO decision_versions VALUES (1, 1, ?, ?, ?, '2022-02-01T00:00:00Z', 'created')`).run(doc, panel, ombudsman.id);
+    store.sqlite.prepare(`INSERT INTO decision_reviews (decision_id, action, user_id, at, comment) VALUES (1, 'returned', ?, '2022-02-01T12:00:00Z', ?)`).run(ombudsman.id, `Nämn ${customer.name}s granne`);
+
+    const result = await ok(dispatch(as(ombudsman), 'retention:run', { dryRun: false }));
+    expect(result.anonymised).toBe(1);
+
+    const dump = JSON.stringify([
+      store.sqlite.prepare('SELECT * FROM decisions').all(),
+      store.sqlite.prepare('SELECT * FROM decision_versions').all(),
+      store.sqlite.prepare('SELECT * FROM decision_reviews').all(),
+    ]);
+    for (const secret of [customer.name, 'Kjell', 'granne']) expect(dump).not.toContain(secret);
+    expect(store.sqlite.prepare('SELECT status, issued_by, issued_at, sha256 FROM decisions WHERE id = 1').get()).toEqual({ status: 'issued', issued_by: ombudsman.id, issued_at: '2022-02-02T00:00:00Z', sha256: 'abc123' });
+    // Outside the grant the letter is frozen again, and even inside one its identity never changes.
+    expect(() => store.sqlite.prepare(`UPDATE decisions SET rendered_text = 'x' WHERE id = 1`).run()).toThrow(/cannot be changed/);
+    expect(() => store.sqlite.prepare(`UPDATE decision_versions SET content = '{}' WHERE decision_id = 1`).run()).toThrow(/append-only/);
+    store.sqlite.prepare('INSERT INTO anonymisation_grants VALUES (?)').run(ids.old);
+    expect(() => store.sqlite.prepare(`UPDATE decisions SET sha256 = 'forged' WHERE id = 1`).run()).toThrow(/cannot be changed/);
+  });
+});

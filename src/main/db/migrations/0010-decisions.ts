@@ -49,7 +49,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     // At most one decision per case is being worked on; issued ones are history.
     `CREATE UNIQUE INDEX decisions_one_open ON decisions(case_id) WHERE status <> 'issued'`,
     `CREATE INDEX decisions_issued ON decisions(issued_at) WHERE status = 'issued'`,
-    `CREATE TRIGGER decisions_issued_frozen BEFORE UPDATE ON decisions WHEN OLD.status = 'issued'
+    // Frozen once issued. The one sanctioned exception is anonymisation (retention, erasure on
+    // request; migration 8): while its case holds an anonymisation grant, the letter's texts may
+    // be blanked, but never its status, case, signer, time or hash.
+    `CREATE TRIGGER decisions_issued_frozen BEFORE UPDATE ON decisions
+      WHEN OLD.status = 'issued' AND NOT EXISTS (SELECT 1 FROM anonymisation_grants g WHERE g.case_id = OLD.case_id)
+      BEGIN SELECT RAISE(ABORT, 'an issued decision cannot be changed; issue a correction instead'); END`,
+    `CREATE TRIGGER decisions_issued_identity BEFORE UPDATE OF status, case_id, issued_by, issued_at, sha256, version ON decisions
+      WHEN OLD.status = 'issued'
       BEGIN SELECT RAISE(ABORT, 'an issued decision cannot be changed; issue a correction instead'); END`,
     `CREATE TRIGGER decisions_issued_kept BEFORE DELETE ON decisions WHEN OLD.status = 'issued'
       BEGIN SELECT RAISE(ABORT, 'an issued decision cannot be deleted'); END`,
@@ -64,6 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (decision_id, version)
     ) STRICT`,
     `CREATE TRIGGER decision_versions_append_only BEFORE UPDATE ON decision_versions
+      WHEN NOT EXISTS (SELECT 1 FROM anonymisation_grants g JOIN decisions d ON d.case_id = g.case_id WHERE d.id = OLD.decision_id)
       BEGIN SELECT RAISE(ABORT, 'decision versions are append-only'); END`,
     `CREATE TABLE decision_reviews (
       id INTEGER PRIMARY KEY,

@@ -74,6 +74,17 @@ export async function anonymiseCaseData(db: Db, caseId: number, at: string, labe
       .execute();
     await sql`INSERT INTO history_fts(rowid, summary, body) VALUES (${e.id}, ${label}, '')`.execute(db);
   }
+  // Decision letters name the customer and quote the history: their texts go too, in the same
+  // grant window (migration 10 lets only the texts of an issued decision change under a grant).
+  const anonDoc = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] });
+  const decisions = await db.selectFrom('decisions').select(['id', 'panel']).where('case_id', '=', caseId).execute();
+  for (const d of decisions) {
+    const panel = JSON.parse(d.panel) as { claims?: Record<string, unknown>[] };
+    const blanked = JSON.stringify({ ...panel, claims: (panel.claims ?? []).map((c) => ({ ...c, reasoning: '' })) });
+    await db.updateTable('decisions').set({ content: anonDoc, panel: blanked, rendered_text: label }).where('id', '=', d.id).execute();
+    await db.updateTable('decision_versions').set({ content: anonDoc, panel: blanked }).where('decision_id', '=', d.id).execute();
+    await db.updateTable('decision_reviews').set({ comment: '' }).where('decision_id', '=', d.id).execute();
+  }
   await db.deleteFrom('anonymisation_grants').where('case_id', '=', caseId).execute();
 
   const eventIds = events.map((e) => e.id);
