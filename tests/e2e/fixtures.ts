@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { cleanEnv } from './global-setup';
 import { DEMO_AS_OF, TEMPLATE_STORE } from './paths';
 
 export interface Workbench {
@@ -14,7 +15,7 @@ export interface Workbench {
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`ombud serve did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {

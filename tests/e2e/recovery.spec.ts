@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures';
 import { DEMO_AS_OF, TEMPLATE_STORE } from './paths';
+import { cleanEnv } from './global-setup';
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`ombud serve did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
@@ -37,7 +38,7 @@ test('a damaged store shows the recovery screen with the latest good backup, and
   const dir = mkdtempSync(join(tmpdir(), 'ombud-e2e-recovery-'));
   const dbPath = join(dir, 'store.sqlite');
   copyFileSync(TEMPLATE_STORE, dbPath);
-  execFileSync(process.execPath, ['bin/ombud.mjs', 'backup', '--db', dbPath, '--out', join(dir, 'backups', 'store-20261115T080000Z-scheduled.sqlite')]);
+  execFileSync(process.execPath, ['bin/ombud.mjs', 'backup', '--db', dbPath, '--out', join(dir, 'backups', 'store-20261115T080000Z-scheduled.sqlite')], { env: cleanEnv() });
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   corrupt(dbPath);
   const server = await startServer(dbPath);
