@@ -1,7 +1,7 @@
-import defaultDkDa from '../../../resources/templates/DK-da.json';
-import defaultDkEn from '../../../resources/templates/DK-en.json';
-import defaultSeEn from '../../../resources/templates/SE-en.json';
-import defaultSeSv from '../../../resources/templates/SE-sv.json';
+import defaultDkDa from '../../../resources/templates/DK-da.json' with { type: 'json' };
+import defaultDkEn from '../../../resources/templates/DK-en.json' with { type: 'json' };
+import defaultSeEn from '../../../resources/templates/SE-en.json' with { type: 'json' };
+import defaultSeSv from '../../../resources/templates/SE-sv.json' with { type: 'json' };
 import { docSchema, type DocNode } from '../../shared/editor/document';
 import { languageSchema, marketSchema, type Language, type Market } from '../../shared/domain/market';
 import type { Db } from '../db/connection';
