@@ -6,9 +6,10 @@ import type { DecisionView, Panel, ValidationIssue } from '../../../shared/domai
 import { LANGUAGES, type Language } from '../../../shared/domain/market';
 import { Autosaver } from '../../../shared/editor/autosave';
 import type { DocNode } from '../../../shared/editor/document';
+import { renderPlainText, type CitedEvent } from '../../../shared/editor/text';
 import { ErrorState } from '../../components/ErrorState';
 import { call, RpcFailure } from '../../lib/api';
-import { formatCalendarDate, formatClock, formatDateTime } from '../../lib/format';
+import { formatCalendarDate, formatClock, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
@@ -134,6 +135,11 @@ function DecisionArea({
   const [versionsKey, setVersionsKey] = useState(0);
 
   const editable = user.role !== 'auditor' && (decision.status === 'draft' || decision.status === 'returned');
+  // For the conflict view: the letter as text with this window's values and cited events.
+  const cited = useMemo(
+    () => new Map<number, CitedEvent>(view.events.map((e) => [e.id, { date: new Intl.DateTimeFormat('sv-SE', { timeZone: marketTimeZone(market) }).format(new Date(e.occurredAt)), summary: e.summary }])),
+    [view.events, market],
+  );
   // What the next save sends; kept beside the state so both handlers see each other's latest change.
   const latest = useRef({ content: initial.content, panel: initial.panel });
 
@@ -155,6 +161,7 @@ function DecisionArea({
       },
       onError: (error) => {
         if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
+          // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
           setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
         } else setSave({ kind: 'error', message: asRpcFailure(error).message });
       },
@@ -205,19 +212,23 @@ function DecisionArea({
     }
   };
 
-  const resolveConflict = async (keep: 'theirs' | 'mine', details: ConflictDetails) => {
+  const resolveConflict = async (keep: 'theirs' | 'mine') => {
+    // Mine is what this window holds at the moment of choosing: typing went on during the conflict.
+    const mine = latest.current;
     const fresh = await call('decisions:get', { id: decision.id });
     adopt(fresh);
     if (keep === 'mine') {
-      latest.current = { content: details.mine.content, panel: details.mine.panel };
-      setContent(details.mine.content);
-      setPanel(details.mine.panel);
+      latest.current = mine;
+      setContent(mine.content);
+      setPanel(mine.panel);
       setDocKey(`${fresh.id}:${fresh.version}:mine`);
-      saverRef.current?.change({ content: details.mine.content, panel: details.mine.panel });
+      saverRef.current?.change(mine);
       await saverRef.current?.flush();
     }
     setSave({ kind: 'idle' });
   };
+
+  const mineText = useMemo(() => (save.kind === 'conflict' ? renderPlainText(content, { values, events: cited }) : ''), [save.kind, content, values, cited]);
 
   const statusText =
     save.kind === 'saving'
@@ -287,14 +298,14 @@ function DecisionArea({
                 <Text size="xs" fw={600}>
                   {t('decision.mine')}
                 </Text>
-                <pre data-testid="conflict-mine">{save.details.mine.text}</pre>
+                <pre data-testid="conflict-mine">{mineText}</pre>
               </div>
             </div>
             <Group gap="xs" mt="xs">
-              <Button size="xs" variant="default" onClick={() => void resolveConflict('theirs', save.details)} data-testid="conflict-keep-theirs">
+              <Button size="xs" variant="default" onClick={() => void resolveConflict('theirs')} data-testid="conflict-keep-theirs">
                 {t('decision.keepTheirs')}
               </Button>
-              <Button size="xs" onClick={() => void resolveConflict('mine', save.details)} data-testid="conflict-keep-mine">
+              <Button size="xs" onClick={() => void resolveConflict('mine')} data-testid="conflict-keep-mine">
                 {t('decision.keepMine')}
               </Button>
             </Group>
@@ -314,7 +325,7 @@ function DecisionArea({
         <DecisionEditor
           docKey={docKey}
           content={content}
-          editable={editable && save.kind !== 'conflict'}
+          editable={editable}
           values={values}
           events={view.events}
           market={market}
@@ -401,7 +412,7 @@ function DecisionArea({
           </PanelSection>
         )}
         <PanelSection title={t('decision.claims')} testId="decision-claims">
-          <ClaimPanel claims={view.header.claims} panel={panel} market={market} editable={editable && save.kind !== 'conflict'} issues={issues} onChange={onPanel} />
+          <ClaimPanel claims={view.header.claims} panel={panel} market={market} editable={editable} issues={issues} onChange={onPanel} />
           {eventIssues.length === 0 && issues.length === 0 && decision.status !== 'issued' && (
             <Text size="xs" c="teal" mt="xs" data-testid="decision-valid">
               {t('decision.valid')}
