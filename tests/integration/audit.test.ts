@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/main/db/connection';
@@ -11,18 +9,7 @@ import type { ServiceContext, SessionUser } from '../../src/main/services/contex
 import { sessionUser } from '../../src/main/services/session.service';
 import { buildCase } from '../fixtures/cases';
 import { tempStore } from '../fixtures/temp-store';
-
-const run = promisify(execFile);
-
-async function ombud(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/ombud.mjs', ...args], { env: { ...process.env, OMBUD_DB: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { ombud } from '../fixtures/cli';
 
 let store: Store;
 let cleanup: () => Promise<void>;

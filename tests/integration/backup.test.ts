@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,18 +16,8 @@ import { verifyAuditChain } from '../../src/main/services/audit.service';
 import { nextBackupDue, startBackupSchedule, takeBackup } from '../../src/main/services/backup.service';
 import { sessionUser } from '../../src/main/services/session.service';
 import { buildCase } from '../fixtures/cases';
+import { ombud } from '../fixtures/cli';
 import { tempDir } from '../fixtures/temp-store';
-
-const run = promisify(execFile);
-async function ombud(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/ombud.mjs', ...args], { env: { ...process.env, OMBUD_DB: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,7 +1,6 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/main/db/connection';
 import { insertUser } from '../../src/main/db/repositories/user.repository';
@@ -13,17 +12,7 @@ import { sessionUser } from '../../src/main/services/session.service';
 import { eraseSubject, exportSubject } from '../../src/main/services/subject.service';
 import { buildCase, buildEvent } from '../fixtures/cases';
 import { tempStore } from '../fixtures/temp-store';
-
-const run = promisify(execFile);
-async function ombud(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/ombud.mjs', ...args], { env: { ...process.env, OMBUD_DB: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { ombud } from '../fixtures/cli';
 
 let store: Store;
 let dir: string;
