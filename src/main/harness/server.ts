@@ -130,16 +130,22 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   }
 
-  async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Answers and returns true when the request lacks this start's token or comes from another origin. */
+  function refusedCaller(req: IncomingMessage, res: ServerResponse): boolean {
     if (!tokenMatches(req.headers['x-ombud-token'])) {
       sendResult(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong harness token.' } });
-      return;
+      return true;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
       sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
-      return;
+      return true;
     }
+    return false;
+  }
+
+  async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (refusedCaller(req, res)) return;
     if (!isChannel(channel)) {
       sendResult(res, 404, { ok: false, error: { code: 'not_found', message: `Unknown channel ${channel.slice(0, 80)}.` } });
       return;
@@ -178,15 +184,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
    * names a path for main to read.
    */
   async function serveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!tokenMatches(req.headers['x-ombud-token'])) {
-      sendResult(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong harness token.' } });
-      return;
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
-      sendResult(res, 403, { ok: false, error: { code: 'forbidden', message: `Requests from ${origin} are refused.` } });
-      return;
-    }
+    if (refusedCaller(req, res)) return;
     if (!options.context?.user) {
       sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to import.' } });
       return;
