@@ -277,6 +277,23 @@ describe('issuing freezes the decision', () => {
     expect(event).toMatchObject({ actor: 'Fia Engström', summary: 'Decision issued', data: { decisionId: decision.id, arnWindowEndsOn: '2026-05-12' } });
     expect(event.body).toBe(issued.renderedText);
     expect(view.deadlines.find((d) => d.kind === 'psd2_final')?.metOn).toBe('2026-03-12');
+    // The customer's ARN window shows beside the clocks: 2026-03-12 to 2026-05-12 is 61 calendar days.
+    expect(view.customerWindows).toEqual([{ kind: 'arn', decisionId: decision.id, endsOn: '2026-05-12', daysLeft: 61 }]);
+    // It is the customer's window, not the company's: it never becomes the inbox's next deadline.
+    const listed = await ok(dispatch(as(jonas), 'cases:list', { status: ['decision_issued'] }));
+    expect(listed.rows.find((r) => r.id === caseId)?.nextDue ?? null).toBeNull();
+    // A month later it counts down; after the last day it is closed.
+    const later = (iso: string): ServiceContext => ({ store, user: jonas, now: () => new Date(iso) });
+    expect((await ok(dispatch(later('2026-04-12T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(30);
+    expect((await ok(dispatch(later('2026-05-13T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(-1);
+  });
+
+  it('has no ARN window for a Danish decision', async () => {
+    const caseId = seed({ market: 'DK', language: 'da' });
+    const created = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'da' }));
+    expect(created.id).toBeGreaterThan(0);
+    const view = await ok(dispatch(as(jonas), 'cases:get', { id: caseId }));
+    expect(view.customerWindows).toEqual([]);
   });
 
   it('never changes through any channel, and the store refuses a direct UPDATE or DELETE', async () => {

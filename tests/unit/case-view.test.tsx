@@ -97,6 +97,7 @@ const FULL: CaseView = {
     { ...DEADLINE, kind: 'dk_decision', dueDate: '2026-02-24', daysLeft: -3 },
     { ...DEADLINE, kind: 'psd2_final', dueDate: '2026-04-01', daysLeft: 12, extended: true },
   ],
+  customerWindows: [],
 };
 
 const USERS: ChannelOutput<'users:list'> = [
@@ -142,7 +143,7 @@ beforeEach(() => {
 
 describe('<CaseScreen>', () => {
   it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
     renderCase();
     const header = await screen.findByTestId('case-header');
     expect(vi.mocked(call)).toHaveBeenCalledWith('cases:get', { id: 42 });
@@ -164,7 +165,7 @@ describe('<CaseScreen>', () => {
 
   it('goes back to the inbox on Esc', async () => {
     const user = userEvent.setup();
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
     const onBack = vi.fn();
     renderCase({ onBack });
     await screen.findByTestId('case-header');
@@ -183,7 +184,7 @@ describe('<CaseScreen>', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ärendet kunde inte hämtas');
     expect(alert.textContent).toContain('Hittades inte: Case 999 was not found');
-    serveCase({ header: HEADER, events: [], flags: [], deadlines: [] });
+    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [] });
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(screen.getByTestId('case-header')).toBeTruthy());
   });
@@ -208,6 +209,25 @@ describe('the right panel', () => {
     expect(within(rows[2]!).getByTestId('due-days').dataset.tone).toBe('calm');
     // The title strip shows the most urgent running deadline.
     expect(screen.getByTestId('case-next-deadline').textContent).toContain('Beslut (DK)');
+  });
+
+  it("shows the customer's ARN window after a Swedish decision beside the clocks, and when it has closed", async () => {
+    const swedish = { ...HEADER, market: 'SE' as const, language: 'sv' as const };
+    serveCase({ ...FULL, header: swedish, customerWindows: [{ kind: 'arn', decisionId: 5, endsOn: '2026-05-12', daysLeft: 61 }] });
+    const first = renderCase();
+    const row = await within(await screen.findByTestId('case-deadlines')).findByTestId('customer-window');
+    expect(row.textContent).toContain('ARN-fönster (kunden)');
+    expect(row.textContent).toContain('61 dagar kvar');
+    expect(row.textContent).toContain('Kunden kan anmäla beslutet till ARN t.o.m. 2026-05-12');
+    // The window is the customer's: the title strip's next deadline stays a company clock.
+    expect(screen.getByTestId('case-next-deadline').textContent).not.toContain('ARN');
+    first.unmount();
+
+    serveCase({ ...FULL, header: swedish, customerWindows: [{ kind: 'arn', decisionId: 5, endsOn: '2026-05-12', daysLeft: -3 }] });
+    renderCase();
+    const closed = await within(await screen.findByTestId('case-deadlines')).findByTestId('customer-window');
+    expect(closed.textContent).toContain('Stängt');
+    expect(closed.textContent).toContain('gick ut 2026-05-12');
   });
 
   it('explains each red flag from its facts and marks its events in the history when followed', async () => {

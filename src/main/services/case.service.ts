@@ -1,13 +1,14 @@
 import type { CaseHeader } from '../../shared/domain/case';
 import type { HistoryEvent } from '../../shared/domain/history';
 import type { Market } from '../../shared/domain/market';
-import type { DeadlineView, RedFlagView } from '../../shared/domain/review';
+import type { CustomerWindow, DeadlineView, RedFlagView } from '../../shared/domain/review';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
+import { latestArnWindow } from '../db/repositories/decision.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
-import { addCalendarDays, businessDaysBetween } from './calendar/business-days';
-import { today, type ServiceContext } from './context';
+import { addCalendarDays, businessDaysBetween, calendarDaysBetween, marketDay } from './calendar/business-days';
+import { now, today, type ServiceContext } from './context';
 import { computeDeadlines, policiesFor } from './deadlines';
 import { derivedRefreshStatus } from './derived-refresh.service';
 import { loadPolicyConfig } from './policy-config';
@@ -77,7 +78,12 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView
 export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id: number): Promise<CaseView> {
   const row = await cases.findCaseById(db, id);
   if (!row) throw notFound(`Case ${id}`);
-  const [purchases, claims, history] = await Promise.all([cases.listPurchases(db, id), cases.listClaims(db, id), listCaseEvents(db, id)]);
+  const [purchases, claims, history, arnWindow] = await Promise.all([
+    cases.listPurchases(db, id),
+    cases.listClaims(db, id),
+    listCaseEvents(db, id),
+    latestArnWindow(db, id),
+  ]);
   const attachmentsByEvent = new Map<number, HistoryEvent['attachments']>();
   for (const a of history.attachments) {
     const list = attachmentsByEvent.get(a.event_id) ?? [];
@@ -147,5 +153,9 @@ export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id:
     today: today(ctx),
     policies: policiesFor(header.market, (await loadPolicyConfig(db)).policies),
   });
-  return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines };
+  const day = marketDay(now(ctx).toISOString(), header.market);
+  const customerWindows: CustomerWindow[] = arnWindow?.arn_window_ends_on
+    ? [{ kind: 'arn', decisionId: arnWindow.id, endsOn: arnWindow.arn_window_ends_on, daysLeft: calendarDaysBetween(day, arnWindow.arn_window_ends_on) }]
+    : [];
+  return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines, customerWindows };
 }

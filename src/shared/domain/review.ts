@@ -39,6 +39,20 @@ export const deadlineSchema = z.object({
 });
 export type DeadlineView = z.infer<typeof deadlineSchema>;
 
+/**
+ * A window the customer has after the company's last word, not a clock the company must meet:
+ * in Sweden the customer may take an ombudsman decision to ARN within two calendar months.
+ * It never counts towards the inbox's "due" views.
+ */
+export const customerWindowSchema = z.object({
+  kind: z.enum(['arn']),
+  decisionId: z.number().int(),
+  endsOn: isoDateSchema,
+  /** Calendar days from today to the last day; negative once it has closed. */
+  daysLeft: z.number().int(),
+});
+export type CustomerWindow = z.infer<typeof customerWindowSchema>;
+
 /** The earliest running deadline, as the inbox shows it. */
 export const nextDueSchema = z.object({ date: isoDateSchema, kind: deadlineKindSchema, daysLeft: z.number().int() });
 

@@ -36,7 +36,7 @@ import {
 } from '../domain/decision';
 import { languageSchema, marketSchema } from '../domain/market';
 import { docSchema } from '../editor/document';
-import { deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
+import { customerWindowSchema, deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import type { Channel } from './channels';
 
 const idSchema = z.number().int().positive();
@@ -100,6 +100,7 @@ const caseViewSchema = z.object({
   events: z.array(historyEventSchema),
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
+  customerWindows: z.array(customerWindowSchema),
 });
 
 const templateSchema = z.object({

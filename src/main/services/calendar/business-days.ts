@@ -81,6 +81,11 @@ export function addCalendarDays(date: string, days: number): string {
   return fromDay(d);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((toDay(to).getTime() - toDay(from).getTime()) / 86_400_000);
+}
+
 const dayFormats = new Map<Market, Intl.DateTimeFormat>();
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the market's time zone. */

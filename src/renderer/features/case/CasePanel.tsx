@@ -43,7 +43,7 @@ export function CasePanel({
     <>
       <CaseActions view={view} onUpdated={onUpdated} />
       <PanelSection title={t('deadline.title')} testId="case-deadlines">
-        <DeadlineList deadlines={deadlines} market={header.market} />
+        <DeadlineList deadlines={deadlines} windows={view.customerWindows} market={header.market} />
       </PanelSection>
       <PanelSection title={t('flags.title')} testId="case-red-flags" aside={count(flags.length, 'red', 'red-flag-count')}>
         <RedFlagList

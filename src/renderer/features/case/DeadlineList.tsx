@@ -1,16 +1,16 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconPlayerPause } from '@tabler/icons-react';
+import { IconCircleCheck, IconPlayerPause, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Market } from '../../../shared/domain/market';
-import type { DeadlineView } from '../../../shared/domain/review';
+import type { CustomerWindow, DeadlineView } from '../../../shared/domain/review';
 import { DueDays, daysLeftWords } from '../../components/DueDays';
 import { formatCalendarDate } from '../../lib/format';
 import classes from './CasePanel.module.css';
 
 /** Each clock of the case: what it is, when it falls due, how many business days are left, and its state. */
-export function DeadlineList({ deadlines, market }: { deadlines: readonly DeadlineView[]; market: Market }) {
+export function DeadlineList({ deadlines, windows = [], market }: { deadlines: readonly DeadlineView[]; windows?: readonly CustomerWindow[]; market: Market }) {
   const { t } = useTranslation();
-  if (deadlines.length === 0) {
+  if (deadlines.length === 0 && windows.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         {t('deadline.none')}
@@ -54,6 +54,34 @@ export function DeadlineList({ deadlines, market }: { deadlines: readonly Deadli
           </div>
         );
       })}
+      {windows.map((w) => (
+        <CustomerWindowRow key={`${w.kind}-${w.decisionId}`} window={w} market={market} />
+      ))}
     </Stack>
+  );
+}
+
+/** The customer's own window after the decision: shown beside the clocks, never counted as the company's deadline. */
+function CustomerWindowRow({ window: w, market }: { window: CustomerWindow; market: Market }) {
+  const { t } = useTranslation();
+  const open = w.daysLeft >= 0;
+  const date = formatCalendarDate(w.endsOn, market);
+  return (
+    <div className={classes.deadline} data-testid="customer-window" data-kind={w.kind} data-ends={w.endsOn} title={t('deadline.customerSide')}>
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="center">
+        <Group gap={6} wrap="nowrap">
+          <IconScale size={15} aria-hidden />
+          <Text size="md" fw={600} truncate>
+            {t('deadline.arnWindow')}
+          </Text>
+        </Group>
+        <Badge color={open ? 'blue' : 'gray'} variant="light" size="sm" className="tabular">
+          {open ? t('deadline.calendarDaysLeft', { count: w.daysLeft }) : t('deadline.windowClosed')}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed" className="tabular">
+        {open ? t('deadline.arnWindowOpen', { date }) : t('deadline.arnWindowClosed', { date })}
+      </Text>
+    </div>
   );
 }
