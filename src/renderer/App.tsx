@@ -12,6 +12,7 @@ import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+import { TemplatesScreen } from './features/settings/TemplatesScreen';
 import { DataCareScreen } from './features/settings/DataCareScreen';
 import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
@@ -30,7 +31,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, openImport, backToInbox, openMatters, openAudit, openData } = useHashRoute();
+  const { route, openCase, openImport, backToInbox, openMatters, openAudit, openData, openTemplates } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -138,6 +139,7 @@ export function App() {
           mattersActive={route.name === 'matters'}
           onOpenAudit={openAudit}
           onOpenData={openData}
+          onOpenTemplates={openTemplates}
           search={search}
           onSearchChange={changeSearch}
           searchRef={searchRef}
@@ -150,6 +152,7 @@ export function App() {
           {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
           {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
           {route.name === 'data' && <DataCareScreen onBack={backToInbox} />}
+          {route.name === 'templates' && <TemplatesScreen onBack={backToInbox} />}
           {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
         </main>
       </div>

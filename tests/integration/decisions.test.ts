@@ -355,6 +355,62 @@ describe('templates', () => {
     expect(draft.renderedText.startsWith('Kontorets egen mall för Åsa Öberg')).toBe(true);
   });
 
+  it('refuses a template that could not make a valid decision, naming every problem, and keeps the stored one', async () => {
+    const { templates } = await ok(dispatch(as(fia), 'decisions:templates', { market: 'SE' }));
+    const sv = templates.find((t) => t.language === 'sv')!;
+    const saved = await ok(dispatch(as(fia), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'Vår mall', content: sv.content }));
+    // The ombudsman deletes the appeal section, types an unknown field, adds a Danish body and cites an event.
+    const blocks = (sv.content.content ?? []).filter((b) => !JSON.stringify(b).includes('reklamationsnämnden') && !JSON.stringify(b).includes('konsumentvägledare'));
+    const broken = {
+      ...sv.content,
+      content: [
+        { type: 'paragraph', content: [{ type: 'mergeField', attrs: { field: 'customer.shoeSize' } }, { type: 'text', text: ' Det Finansielle Ankenævn ' }, { type: 'citation', attrs: { eventId: 1 } }] },
+        ...blocks.map((b) => (JSON.stringify(b).includes('signer.name') ? { type: 'paragraph', content: [{ type: 'text', text: 'Kundombudsmannen' }] } : b)),
+      ],
+    };
+    const refused = await dispatch(as(fia), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'Trasig', content: broken });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('invalid_input');
+    const message = refused.error.message;
+    expect(message).toContain('The merge field "customer.shoeSize" is not one a SE case can fill.');
+    expect(message).toContain("The template must show the signer's name: insert the field signer.name.");
+    expect(message).toContain('A template cannot cite history events');
+    expect(message).toContain('must mention Allmänna reklamationsnämnden (ARN)');
+    expect(message).toContain('must mention the municipal consumer adviser');
+    expect(message).toContain('Det Finansielle Ankenævn (a Danish body)');
+    // arn.deadline is a Swedish field; a Danish template cannot use it.
+    const dk = (await ok(dispatch(as(fia), 'decisions:templates', { market: 'DK' }))).templates.find((t) => t.language === 'da')!;
+    const withArn = { ...dk.content, content: [{ type: 'paragraph', content: [{ type: 'mergeField', attrs: { field: 'arn.deadline' } }] }, ...(dk.content.content ?? [])] };
+    const dkRefused = await dispatch(as(fia), 'decisions:saveTemplate', { market: 'DK', language: 'da', name: 'Skabelon', content: withArn });
+    expect(dkRefused).toMatchObject({ ok: false, error: { message: expect.stringContaining('"arn.deadline" is not one a DK case can fill') } });
+    // What was stored before is untouched.
+    const after = (await ok(dispatch(as(fia), 'decisions:templates', { market: 'SE' }))).templates.find((t) => t.language === 'sv')!;
+    expect(after).toMatchObject({ id: saved.id, name: 'Vår mall', source: 'store' });
+  });
+
+  it('lets the ombudsman go back to the shipped default, and nobody else', async () => {
+    const { templates } = await ok(dispatch(as(fia), 'decisions:templates', { market: 'SE' }));
+    const sv = templates.find((t) => t.language === 'sv')!;
+    const stored = await ok(dispatch(as(fia), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'Vår mall', content: sv.content }));
+    const before = await ok(dispatch(as(jonas), 'decisions:create', { caseId: seed(), language: 'sv' }));
+    expect(before.templateId).toBe(stored.id);
+    expect(await dispatch(as(jonas), 'decisions:resetTemplate', { market: 'SE', language: 'sv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const reset = await ok(dispatch(as(fia), 'decisions:resetTemplate', { market: 'SE', language: 'sv' }));
+    expect(reset).toMatchObject({ source: 'default', id: null, name: sv.name });
+    const listed = await ok(dispatch(as(jonas), 'decisions:templates', { market: 'SE' }));
+    expect(listed.templates.find((t) => t.language === 'sv')?.source).toBe('default');
+    // New drafts start from the default; a draft made from the edited template still says where it came from.
+    const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId: seed(), language: 'sv' }));
+    expect(draft.templateId).toBeNull();
+    expect((await ok(dispatch(as(jonas), 'decisions:get', { id: before.id }))).templateId).toBe(stored.id);
+    // Saving again brings the same row back.
+    const again = await ok(dispatch(as(fia), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'Vår mall 2', content: sv.content }));
+    expect(again).toMatchObject({ id: stored.id, source: 'store', name: 'Vår mall 2' });
+    const audit = await store.db.selectFrom('audit_log').select('action').where('action', 'like', 'decision.template%').execute();
+    expect(audit.map((a) => a.action)).toEqual(['decision.template', 'decision.template.reset', 'decision.template']);
+  });
+
   it('the Danish template passes the Danish appeal rules once filled', async () => {
     const caseId = seed({ market: 'DK', language: 'da', claims: [{ kind: 'refund', text: 'Refusion', amountMinor: 50_000, currency: 'DKK' }] });
     const draft = await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'da' }));

@@ -183,6 +183,16 @@ describe('migrations', () => {
     ).toThrow(/UNIQUE/);
   });
 
+  it('11: retires an edited template instead of deleting it, so decisions made from it keep their link', async () => {
+    const { path, raw, db } = await storeAt(10);
+    populateV1(raw);
+    raw.exec(`INSERT INTO decision_templates (id, market, language, name, content, updated_at, updated_by) VALUES (7, 'SE', 'sv', 'Vår mall', '{"type":"doc"}', '2025-06-01T00:00:00Z', 1)`);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.prepare(`SELECT id, name, retired_at FROM decision_templates`).all()).toEqual([{ id: 7, name: 'Vår mall', retired_at: null }]);
+  });
+
   it('9: keeps view counts by trigger and splits case search into identity fields and free text', async () => {
     const { path, raw, db } = await storeAt(4);
     populateV1(raw);

@@ -13,6 +13,7 @@ import { DEFAULT_AUTHORITIES } from '../../src/shared/domain/authority';
 import { DEFAULT_DEADLINE_POLICIES } from '../../src/shared/domain/deadline-policy';
 import { buildCase, buildEvent } from '../fixtures/cases';
 import { tempStore } from '../fixtures/temp-store';
+import { defaultTemplates } from '../../src/main/services/decision-templates';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -109,7 +110,8 @@ function validInput(channel: Channel, role: Role): unknown {
     'retention:setRules': { closedCaseYears: 3, authorityMatterYears: 10, scheduleEnabled: false },
     'retention:run': { dryRun: true },
     'decisions:templates': {},
-    'decisions:saveTemplate': { market: 'SE', language: 'sv', name: 'Mall', content: DOC },
+    'decisions:saveTemplate': { market: 'SE', language: 'sv', name: 'Mall', content: defaultTemplates().find((t) => t.market === 'SE' && t.language === 'sv')!.content },
+    'decisions:resetTemplate': { market: 'SE', language: 'sv' },
     'decisions:forCase': { caseId },
     'decisions:get': { id: MISSING },
     'decisions:create': { caseId: MISSING, language: 'sv' },

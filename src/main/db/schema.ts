@@ -194,6 +194,8 @@ export interface DecisionTemplateTable {
   content: string;
   updated_at: string;
   updated_by: number;
+  /** Set when the ombudsman went back to the shipped default; decisions still point at the row. */
+  retired_at: string | null;
 }
 
 export interface DecisionTable {

@@ -13,7 +13,7 @@ import * as matters from '../services/matter.service';
 import type { ServiceContext, SessionContext } from '../services/context';
 import { importStatus, startImport } from '../services/import.service';
 import * as decisions from '../services/decision.service';
-import { listTemplates, saveTemplate } from '../services/decision-templates';
+import { listTemplates, resetTemplate, saveTemplate } from '../services/decision-templates';
 import { findPrecedents } from '../services/precedent.service';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
@@ -45,6 +45,7 @@ export const handlers: HandlerTable = {
   'attachments:get': (ctx, input) => getAttachment(ctx, input.id),
   'decisions:templates': async (ctx, input) => ({ templates: await listTemplates(ctx, input.market) }),
   'decisions:saveTemplate': (ctx, input) => saveTemplate(ctx, input),
+  'decisions:resetTemplate': (ctx, input) => resetTemplate(ctx, input),
   'decisions:forCase': (ctx, input) => decisions.decisionsForCase(ctx, input.caseId),
   'decisions:get': (ctx, input) => decisions.getDecision(ctx, input.id),
   'decisions:create': (ctx, input) => decisions.createDecision(ctx, input),

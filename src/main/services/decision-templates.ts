@@ -5,7 +5,8 @@ import defaultSeSv from '../../../resources/templates/SE-sv.json' with { type: '
 import { docSchema, type DocNode } from '../../shared/editor/document';
 import { languageSchema, marketSchema, type Language, type Market } from '../../shared/domain/market';
 import type { Db } from '../db/connection';
-import { findStoredTemplate, listStoredTemplates, upsertTemplate } from '../db/repositories/decision.repository';
+import { findStoredTemplate, retireStoredTemplate, listStoredTemplates, upsertTemplate } from '../db/repositories/decision.repository';
+import { validateTemplate } from '../../shared/domain/decision';
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
@@ -65,13 +66,34 @@ export async function listTemplates(ctx: ServiceContext, market?: Market): Promi
   return all.filter((t) => !market || t.market === market).sort((a, b) => a.market.localeCompare(b.market) || a.language.localeCompare(b.language));
 }
 
-/** Only the ombudsman edits templates; every edit is audited with who and when. */
+/**
+ * Only the ombudsman edits templates; every edit is audited with who and when. A template that
+ * could not make a valid decision (unknown merge fields, no assessment or signature fields, the
+ * wrong market's appeal wording) is refused with every problem named, and the stored one stays.
+ */
 export async function saveTemplate(ctx: ServiceContext, input: { market: Market; language: Language; name: string; content: DocNode }): Promise<TemplateView> {
   if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may edit decision templates.');
+  const issues = validateTemplate(input);
+  if (issues.length > 0) {
+    throw new ServiceError('invalid_input', `The ${input.market} ${input.language} template cannot be saved: ${issues.map((i) => i.message).join(' ')}`, { issues });
+  }
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
     await upsertTemplate(trx, { market: input.market, language: input.language, name: input.name, content: JSON.stringify(input.content), updated_at: at, updated_by: ctx.user.id });
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.template', caseId: null, detail: { market: input.market, language: input.language } });
   });
   return (await templateFor(ctx.store.db, input.market, input.language))!;
+}
+
+/** Drops the ombudsman's edit of a market and language's template; new drafts use the shipped default again. */
+export async function resetTemplate(ctx: ServiceContext, input: { market: Market; language: Language }): Promise<TemplateView> {
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may edit decision templates.');
+  const fallback = DEFAULTS.find((t) => t.market === input.market && t.language === input.language);
+  if (!fallback) throw new ServiceError('not_found', `No ${input.market} template in "${input.language}" is shipped.`);
+  const at = now(ctx).toISOString();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    if ((await retireStoredTemplate(trx, input.market, input.language, at)) === 0) return;
+    await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.template.reset', caseId: null, detail: { market: input.market, language: input.language } });
+  });
+  return fallback;
 }

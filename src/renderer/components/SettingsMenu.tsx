@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -11,17 +11,19 @@ const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceL
   { value: 'dark', key: 'appearanceDark', icon: IconMoon },
 ];
 
-/** Language, light/dark, the deadline rules, the audit log, the shortcut list and what store is open. */
+/** Language, light/dark, the deadline rules, the decision templates, the audit log, the shortcut list and what store is open. */
 export function SettingsMenu({
   onShowShortcuts,
   onShowDeadlineRules,
   onOpenAudit,
   onOpenData,
+  onOpenTemplates,
 }: {
   onShowShortcuts: () => void;
   onShowDeadlineRules: () => void;
   onOpenAudit: () => void;
   onOpenData: () => void;
+  onOpenTemplates: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -57,6 +59,9 @@ export function SettingsMenu({
         <Menu.Divider />
         <Menu.Item leftSection={<IconClockHour4 size={14} />} onClick={onShowDeadlineRules} data-testid="menu-deadline-rules">
           {t('deadlineRules.menu')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconTemplate size={14} />} onClick={onOpenTemplates} data-testid="open-templates">
+          {t('templates.menu')}
         </Menu.Item>
         <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Text size="xs" c="dimmed">?</Text>} onClick={onShowShortcuts}>
           {t('settings.shortcuts')}

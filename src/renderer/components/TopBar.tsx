@@ -16,6 +16,7 @@ export function TopBar({
   mattersActive,
   onOpenAudit,
   onOpenData,
+  onOpenTemplates,
   search,
   onSearchChange,
   searchRef,
@@ -28,6 +29,7 @@ export function TopBar({
   mattersActive: boolean;
   onOpenAudit: () => void;
   onOpenData: () => void;
+  onOpenTemplates: () => void;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -81,7 +83,7 @@ export function TopBar({
             <IconFileImport size={18} stroke={1.75} />
           </ActionIcon>
         </Tooltip>
-        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} onOpenData={onOpenData} />
+        <SettingsMenu onShowShortcuts={onShowShortcuts} onShowDeadlineRules={onShowDeadlineRules} onOpenAudit={onOpenAudit} onOpenData={onOpenData} onOpenTemplates={onOpenTemplates} />
         <Tooltip label={t('signIn.signOut')}>
           <ActionIcon aria-label={t('signIn.signOut')} onClick={signOut} size="lg" variant="subtle" color="gray" data-testid="sign-out">
             <IconLogout size={18} stroke={1.75} />

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Where the window is: the inbox, or one case, optionally at one event of its history (a search
  * hit). Kept in `location.hash` so reload and back work.
  */
-export type Route = { name: 'inbox' } | { name: 'matters' } | { name: 'import' } | { name: 'audit' } | { name: 'data' } | { name: 'case'; id: number; eventId?: number };
+export type Route = { name: 'inbox' } | { name: 'matters' } | { name: 'import' } | { name: 'audit' } | { name: 'data' } | { name: 'templates' } | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
 
@@ -19,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/import') return { name: 'import' };
   if (hash === '#/audit') return { name: 'audit' };
   if (hash === '#/data') return { name: 'data' };
+  if (hash === '#/templates') return { name: 'templates' };
   const m = CASE_HASH.exec(hash);
   const id = positiveId(m?.[1]);
   if (m && id !== undefined) {
@@ -34,6 +35,7 @@ export function routeHash(route: Route): string {
   if (route.name === 'import') return '#/import';
   if (route.name === 'audit') return '#/audit';
   if (route.name === 'data') return '#/data';
+  if (route.name === 'templates') return '#/templates';
   return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
@@ -49,6 +51,7 @@ export function useHashRoute(): {
   openMatters: () => void;
   openAudit: () => void;
   openData: () => void;
+  openTemplates: () => void;
 } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
@@ -94,5 +97,10 @@ export function useHashRoute(): {
     window.location.hash = routeHash({ name: 'data' });
   }, []);
 
-  return { route, openCase, openImport, backToInbox, openMatters, openAudit, openData };
+  const openTemplates = useCallback(() => {
+    setOpenedFromInbox(true);
+    window.location.hash = routeHash({ name: 'templates' });
+  }, []);
+
+  return { route, openCase, openImport, backToInbox, openMatters, openAudit, openData, openTemplates };
 }

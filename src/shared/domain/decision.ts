@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { docSchema } from '../editor/document';
+import { docSchema, type DocNode } from '../editor/document';
+import { renderPlainText } from '../editor/text';
+import { citationsOf, mergeFieldsOf } from '../editor/walk';
 import { isoDateSchema, instantSchema, type CaseHeader } from './case';
 import { languageSchema, marketSchema, type Language, type Market } from './market';
 import { moneySchema, type Money } from './money';
@@ -74,6 +76,9 @@ export const validationIssueSchema = z.object({
     'citation_unknown',
     'appeal_missing',
     'appeal_wrong_market',
+    'merge_field_unknown',
+    'template_field_missing',
+    'citation_in_template',
   ]),
   /** Where: `claims.0.remedies.1.amount`, `letter`, `letter.mergeField.claim.3.amount` … */
   path: z.string(),
@@ -420,21 +425,99 @@ export function validateDecision(input: ValidationInput): ValidationIssue[] {
     if (!input.caseEventIds.has(id)) issues.push({ code: 'citation_unknown', path: `letter.citation.${id}`, message: `The letter cites event #${id}, which is not in this case's history.` });
   }
 
-  const rules = APPEAL_RULES[header.market];
+  issues.push(...appealIssues(header.market, language, text));
+  return issues;
+}
+
+/**
+ * Whether the customer's further options fit the market and language: every required body is
+ * named and no other market's body is. `foldedText` is the letter's text through `foldForMatch`.
+ */
+export function appealIssues(market: Market, language: Language, foldedText: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const rules = APPEAL_RULES[market];
   const required = rules.required[language];
   if (!required) {
-    issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `There is no appeal wording for ${header.market} letters in "${language}"; write the letter in ${Object.keys(rules.required).join(' or ')}.` });
+    issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `There is no appeal wording for ${market} letters in "${language}"; write the letter in ${Object.keys(rules.required).join(' or ')}.` });
   } else {
     for (const phrase of required) {
-      if (!phrase.anyOf.some((p) => text.includes(foldForMatch(p)))) {
-        issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `The customer's further options must mention ${phrase.what} (${header.market}, ${language}).` });
+      if (!phrase.anyOf.some((p) => foldedText.includes(foldForMatch(p)))) {
+        issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `The customer's further options must mention ${phrase.what} (${market}, ${language}).` });
       }
     }
   }
   for (const phrase of rules.forbidden) {
-    if (phrase.anyOf.some((p) => text.includes(foldForMatch(p)))) {
-      issues.push({ code: 'appeal_wrong_market', path: 'letter.appeal', message: `The letter mentions ${phrase.what}, which does not apply to ${header.market} customers.` });
+    if (phrase.anyOf.some((p) => foldedText.includes(foldForMatch(p)))) {
+      issues.push({ code: 'appeal_wrong_market', path: 'letter.appeal', message: `The letter mentions ${phrase.what}, which does not apply to ${market} customers.` });
     }
   }
+  return issues;
+}
+
+/* ---------- Templates ---------- */
+
+const CASE_FIELDS = ['case.number', 'case.receivedDate', 'customer.name', 'customer.address', 'merchant.name', 'decision.date', 'signer.name'] as const;
+const PURCHASE_PARTS = ['orderRef', 'date', 'amount', 'merchant'] as const;
+const CLAIM_PARTS = ['number', 'text', 'summary', 'amount', 'outcome', 'reasoning', 'remedies'] as const;
+const REMEDY_PARTS = ['kind', 'amount', 'dueDate'] as const;
+
+/**
+ * The merge fields a template may hold for a market. `claim.*.x` repeats its block once per claim
+ * when a draft is created (`expandClaimBlocks`); `purchase.1.x` is the case's first purchase.
+ */
+export function templateFields(market: Market): string[] {
+  return [
+    ...CASE_FIELDS,
+    ...(market === 'SE' ? ['arn.deadline'] : []),
+    ...PURCHASE_PARTS.map((p) => `purchase.1.${p}`),
+    ...CLAIM_PARTS.map((p) => `claim.*.${p}`),
+    ...REMEDY_PARTS.map((p) => `claim.*.remedy.1.${p}`),
+  ];
+}
+
+function isTemplateField(field: string, market: Market): boolean {
+  if ((CASE_FIELDS as readonly string[]).includes(field)) return true;
+  if (field === 'arn.deadline') return market === 'SE';
+  const purchase = /^purchase\.(\d{1,2})\.(\w+)$/.exec(field);
+  if (purchase) return Number(purchase[1]) >= 1 && (PURCHASE_PARTS as readonly string[]).includes(purchase[2]!);
+  const remedy = /^claim\.(\*|\d{1,2})\.remedy\.(\d{1,2})\.(\w+)$/.exec(field);
+  if (remedy) return Number(remedy[2]) >= 1 && (REMEDY_PARTS as readonly string[]).includes(remedy[3]!);
+  const claim = /^claim\.(\*|\d{1,2})\.(\w+)$/.exec(field);
+  if (claim) return (CLAIM_PARTS as readonly string[]).includes(claim[2]!);
+  return false;
+}
+
+/** What every decision made from a template must show, as merge fields: the assessment per claim, its remedy, the signer. */
+const REQUIRED_TEMPLATE_FIELDS: { field: RegExp; name: string; what: string }[] = [
+  { field: /^claim\.(\*|\d+)\.outcome$/, name: 'claim.*.outcome', what: 'the outcome of each claim' },
+  { field: /^claim\.(\*|\d+)\.reasoning$/, name: 'claim.*.reasoning', what: 'the reasoning for each claim' },
+  { field: /^claim\.(\*|\d+)\.remed(ies|y\.\d+\.amount)$/, name: 'claim.*.remedies', what: 'the remedy of each claim' },
+  { field: /^signer\.name$/, name: 'signer.name', what: "the signer's name" },
+];
+
+/**
+ * What the ombudsman's edited template must hold before it replaces the default: only merge
+ * fields a case can fill (and `arn.deadline` only in Sweden), no citations (a template has no case),
+ * the fields that carry the assessment, remedy and signature, and the market's appeal wording.
+ */
+export function validateTemplate(input: { market: Market; language: Language; content: DocNode }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const fields = mergeFieldsOf(input.content);
+  for (const field of new Set(fields)) {
+    if (!isTemplateField(field, input.market)) {
+      issues.push({ code: 'merge_field_unknown', path: `template.mergeField.${field}`, message: `The merge field "${field}" is not one a ${input.market} case can fill.` });
+    }
+  }
+  for (const required of REQUIRED_TEMPLATE_FIELDS) {
+    if (!fields.some((f) => required.field.test(f))) {
+      issues.push({ code: 'template_field_missing', path: `template.mergeField.${required.name}`, message: `The template must show ${required.what}: insert the field ${required.name}.` });
+    }
+  }
+  if (citationsOf(input.content).length > 0) {
+    issues.push({ code: 'citation_in_template', path: 'template.citation', message: 'A template cannot cite history events; cite them in the decision.' });
+  }
+  const text = renderPlainText(input.content, { values: {} });
+  if (text.trim().length === 0) issues.push({ code: 'empty_letter', path: 'template', message: 'The template is empty.' });
+  issues.push(...appealIssues(input.market, input.language, foldForMatch(text)));
   return issues;
 }

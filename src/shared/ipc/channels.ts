@@ -21,6 +21,7 @@ export const CHANNELS = [
   'attachments:get',
   'decisions:templates',
   'decisions:saveTemplate',
+  'decisions:resetTemplate',
   'decisions:forCase',
   'decisions:get',
   'decisions:create',

@@ -258,6 +258,11 @@ export const contract = {
     input: z.object({ market: marketSchema, language: languageSchema, name: z.string().trim().min(1, 'must not be empty').max(200), content: docSchema }).strict(),
     output: templateSchema,
   },
+  /** The ombudsman drops an edited template; new drafts use the shipped default again. */
+  'decisions:resetTemplate': {
+    input: z.object({ market: marketSchema, language: languageSchema }).strict(),
+    output: templateSchema,
+  },
   /** The decisions of a case and the one being worked on (or the last issued). */
   'decisions:forCase': {
     input: z.object({ caseId: idSchema }).strict(),

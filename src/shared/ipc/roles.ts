@@ -62,6 +62,7 @@ export const CHANNEL_ACCESS = {
   'retention:run': { roles: OMBUDSMAN, unauthenticated: false },
   'decisions:templates': { roles: ALL, unauthenticated: false },
   'decisions:saveTemplate': { roles: OMBUDSMAN, unauthenticated: false },
+  'decisions:resetTemplate': { roles: OMBUDSMAN, unauthenticated: false },
   'decisions:forCase': { roles: ALL, unauthenticated: false },
   'decisions:get': { roles: ALL, unauthenticated: false },
   'decisions:create': { roles: WRITERS, unauthenticated: false },

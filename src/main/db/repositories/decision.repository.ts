@@ -122,19 +122,32 @@ export async function userNames(db: Db, ids: number[]): Promise<Map<number, stri
 
 /* Templates */
 
+/** The ombudsman's template in use for a market and language (a retired one is not). */
 export async function findStoredTemplate(db: Db, market: string, language: string) {
-  return db.selectFrom('decision_templates').selectAll().where('market', '=', market).where('language', '=', language).executeTakeFirst();
+  return db.selectFrom('decision_templates').selectAll().where('market', '=', market).where('language', '=', language).where('retired_at', 'is', null).executeTakeFirst();
+}
+
+/** Retires a stored template (decisions keep pointing at it); returns how many rows changed (0 or 1). */
+export async function retireStoredTemplate(db: Db, market: string, language: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('decision_templates')
+    .set({ retired_at: at })
+    .where('market', '=', market)
+    .where('language', '=', language)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function listStoredTemplates(db: Db) {
-  return db.selectFrom('decision_templates').selectAll().orderBy('market').orderBy('language').execute();
+  return db.selectFrom('decision_templates').selectAll().where('retired_at', 'is', null).orderBy('market').orderBy('language').execute();
 }
 
 export async function upsertTemplate(db: Db, row: { market: string; language: string; name: string; content: string; updated_at: string; updated_by: number }): Promise<number> {
   const r = await db
     .insertInto('decision_templates')
     .values(row)
-    .onConflict((oc) => oc.columns(['market', 'language']).doUpdateSet({ name: row.name, content: row.content, updated_at: row.updated_at, updated_by: row.updated_by }))
+    .onConflict((oc) => oc.columns(['market', 'language']).doUpdateSet({ name: row.name, content: row.content, updated_at: row.updated_at, updated_by: row.updated_by, retired_at: null }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;

@@ -78,6 +78,12 @@ export interface DecisionEditorProps {
   onOpenEvent: (eventId: number) => void;
   /** Rendered above the text, e.g. the review state. */
   banner?: ReactNode;
+  /** A template has no case, so nothing to cite. */
+  citations?: boolean;
+  /** Accessible name of the text area; the decision letter by default. */
+  label?: string;
+  /** The document as the editor normalised it on load, to tell a real edit from that normalisation. */
+  onReady?: (doc: DocNode) => void;
 }
 
 /**
@@ -94,7 +100,8 @@ export function DecisionEditor(props: DecisionEditorProps) {
       extensions,
       content,
       editable,
-      editorProps: { attributes: { class: classes.prose!, spellcheck: 'true', 'data-testid': 'decision-editor', 'aria-label': t('decision.letter') } },
+      editorProps: { attributes: { class: classes.prose!, spellcheck: 'true', 'data-testid': 'decision-editor', 'aria-label': props.label ?? t('decision.letter') } },
+      onCreate: ({ editor: e }) => props.onReady?.(e.getJSON() as DocNode),
       onUpdate: ({ editor: e }) => onChange(e.getJSON() as DocNode),
     },
     [docKey],
@@ -108,7 +115,7 @@ export function DecisionEditor(props: DecisionEditorProps) {
   return (
     <Atoms.Provider value={atoms}>
       <div className={classes.editorFrame}>
-        {editable && editor && <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} />}
+        {editable && editor && <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} citations={props.citations ?? true} />}
         {props.banner}
         <div className={classes.page}>
           <EditorContent editor={editor} />
@@ -118,7 +125,19 @@ export function DecisionEditor(props: DecisionEditorProps) {
   );
 }
 
-function Toolbar({ editor, values, events, market }: { editor: Editor; values: Readonly<Record<string, string>>; events: readonly HistoryEvent[]; market: Market }) {
+function Toolbar({
+  editor,
+  values,
+  events,
+  market,
+  citations,
+}: {
+  editor: Editor;
+  values: Readonly<Record<string, string>>;
+  events: readonly HistoryEvent[];
+  market: Market;
+  citations: boolean;
+}) {
   const { t } = useTranslation();
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -198,27 +217,29 @@ function Toolbar({ editor, values, events, market }: { editor: Editor; values: R
           </ScrollArea.Autosize>
         </Menu.Dropdown>
       </Menu>
-      <Menu position="bottom-start" withinPortal>
-        <Menu.Target>
-          <Button size="xs" variant="light" data-testid="cite-event">
-            {t('decision.cite')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <ScrollArea.Autosize mah={360} type="auto">
-            {events.map((e) => (
-              <Menu.Item key={e.id} onClick={() => chain().insertContent({ type: CITATION, attrs: { eventId: e.id } }).run()} data-testid={`cite-event-${e.id}`}>
-                <Text size="xs" c="dimmed" className="tabular">
-                  {formatCalendarDate(dayKey(e.occurredAt, tz), market)} · {e.actor}
-                </Text>
-                <Text size="sm" lineClamp={1} maw={380}>
-                  {e.summary}
-                </Text>
-              </Menu.Item>
-            ))}
-          </ScrollArea.Autosize>
-        </Menu.Dropdown>
-      </Menu>
+      {citations && (
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button size="xs" variant="light" data-testid="cite-event">
+              {t('decision.cite')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <ScrollArea.Autosize mah={360} type="auto">
+              {events.map((e) => (
+                <Menu.Item key={e.id} onClick={() => chain().insertContent({ type: CITATION, attrs: { eventId: e.id } }).run()} data-testid={`cite-event-${e.id}`}>
+                  <Text size="xs" c="dimmed" className="tabular">
+                    {formatCalendarDate(dayKey(e.occurredAt, tz), market)} · {e.actor}
+                  </Text>
+                  <Text size="sm" lineClamp={1} maw={380}>
+                    {e.summary}
+                  </Text>
+                </Menu.Item>
+              ))}
+            </ScrollArea.Autosize>
+          </Menu.Dropdown>
+        </Menu>
+      )}
     </Group>
   );
 }
