@@ -54,7 +54,7 @@ test('the decision journey: handler drafts and submits, ombudsman returns, handl
   await expect(editor).toContainText('Kundombudsmannens beslut');
   await expect(editor).toContainText(c.number);
   await expect(page.getByTestId('decision-submit')).toBeDisabled();
-  await expect(page.getByTestId('decision-issues')).toContainText('Claim 1: choose an outcome.');
+  await expect(page.getByTestId('decision-issues')).toContainText('Yrkande 1: välj utfall.');
 
   await chooseOption(page, 'claim-1-outcome', 'Bifalls');
   await page.getByTestId('claim-1-add-remedy').click();

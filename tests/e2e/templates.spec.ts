@@ -39,9 +39,9 @@ test('the ombudsman edits the Swedish template, is told what a broken one lacks,
   await expect(page.getByTestId('template-unsaved')).toBeVisible();
   await page.getByTestId('template-save').click();
   const refused = page.getByTestId('template-refused');
-  await expect(refused).toContainText('insert the field claim.*.outcome');
-  await expect(refused).toContainText("the signer's name");
-  await expect(refused).toContainText('Allmänna reklamationsnämnden');
+  await expect(refused).toContainText('Mallen måste visa utfallet för varje yrkande: infoga fältet claim.*.outcome.');
+  await expect(refused).toContainText('Mallen måste visa namnet på den som signerar: infoga fältet signer.name.');
+  await expect(refused).toContainText('Avsnittet om kundens fortsatta möjligheter måste nämna Allmänna reklamationsnämnden (ARN).');
   await page.getByRole('button', { name: 'Ångra ändringar' }).click();
   await expect(editor).toContainText('Kundombudsmannens beslut');
 

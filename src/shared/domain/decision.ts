@@ -82,7 +82,10 @@ export const validationIssueSchema = z.object({
   ]),
   /** Where: `claims.0.remedies.1.amount`, `letter`, `letter.mergeField.claim.3.amount` … */
   path: z.string(),
+  /** In English, for logs, the CLI and tests; the workbench words it in the user's language from `code` and `params`. */
   message: z.string(),
+  /** The facts the message names (claim number, remedy kind, field, phrase id …). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
@@ -271,6 +274,8 @@ export function insertableFields(values: Readonly<Record<string, string>>): stri
 /* ---------- The customer's further options ---------- */
 
 interface Phrase {
+  /** Names the phrase for the workbench's own wording (`decisionIssue.phrase.<id>`). */
+  id: string;
   /** What must be said, named in the error. */
   what: string;
   /** Any of these (case-insensitive, spaces folded) satisfies it. */
@@ -287,38 +292,38 @@ export const APPEAL_RULES: Record<Market, { required: Partial<Record<Language, P
   SE: {
     required: {
       sv: [
-        { what: 'Allmänna reklamationsnämnden (ARN)', anyOf: ['Allmänna reklamationsnämnden'] },
-        { what: 'the two-month window after this decision', anyOf: ['två månader'] },
-        { what: 'the SEK 2,000 threshold', anyOf: ['2 000 kr', '2000 kr'] },
-        { what: 'the general court', anyOf: ['allmän domstol'] },
-        { what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
-        { what: 'the municipal consumer adviser', anyOf: ['konsumentvägledare'] },
+        { id: 'arn', what: 'Allmänna reklamationsnämnden (ARN)', anyOf: ['Allmänna reklamationsnämnden'] },
+        { id: 'two_months', what: 'the two-month window after this decision', anyOf: ['två månader'] },
+        { id: 'threshold', what: 'the SEK 2,000 threshold', anyOf: ['2 000 kr', '2000 kr'] },
+        { id: 'court', what: 'the general court', anyOf: ['allmän domstol'] },
+        { id: 'kbf', what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
+        { id: 'adviser', what: 'the municipal consumer adviser', anyOf: ['konsumentvägledare'] },
       ],
       en: [
-        { what: 'the National Board for Consumer Disputes (ARN)', anyOf: ['National Board for Consumer Disputes', 'Allmänna reklamationsnämnden'] },
-        { what: 'the two-month window after this decision', anyOf: ['two months'] },
-        { what: 'the SEK 2,000 threshold', anyOf: ['SEK 2,000', '2,000 kronor', 'SEK 2 000'] },
-        { what: 'the general court', anyOf: ['general court', 'district court'] },
-        { what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
-        { what: 'the municipal consumer adviser', anyOf: ['consumer adviser', 'consumer advisor'] },
+        { id: 'arn', what: 'the National Board for Consumer Disputes (ARN)', anyOf: ['National Board for Consumer Disputes', 'Allmänna reklamationsnämnden'] },
+        { id: 'two_months', what: 'the two-month window after this decision', anyOf: ['two months'] },
+        { id: 'threshold', what: 'the SEK 2,000 threshold', anyOf: ['SEK 2,000', '2,000 kronor', 'SEK 2 000'] },
+        { id: 'court', what: 'the general court', anyOf: ['general court', 'district court'] },
+        { id: 'kbf', what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
+        { id: 'adviser', what: 'the municipal consumer adviser', anyOf: ['consumer adviser', 'consumer advisor'] },
       ],
     },
-    forbidden: [{ what: 'Det Finansielle Ankenævn (a Danish body)', anyOf: ['Ankenævn'] }],
+    forbidden: [{ id: 'dfa_body', what: 'Det Finansielle Ankenævn (a Danish body)', anyOf: ['Ankenævn'] }],
   },
   DK: {
     required: {
       da: [
-        { what: 'Det Finansielle Ankenævn', anyOf: ['Det Finansielle Ankenævn'] },
-        { what: 'the EU ODR platform', anyOf: ['ODR'] },
+        { id: 'dfa', what: 'Det Finansielle Ankenævn', anyOf: ['Det Finansielle Ankenævn'] },
+        { id: 'odr', what: 'the EU ODR platform', anyOf: ['ODR'] },
       ],
       en: [
-        { what: 'the Danish Financial Complaint Board (Det Finansielle Ankenævn)', anyOf: ['Det Finansielle Ankenævn'] },
-        { what: 'the EU ODR platform', anyOf: ['ODR'] },
+        { id: 'dfa', what: 'the Danish Financial Complaint Board (Det Finansielle Ankenævn)', anyOf: ['Det Finansielle Ankenævn'] },
+        { id: 'odr', what: 'the EU ODR platform', anyOf: ['ODR'] },
       ],
     },
     forbidden: [
-      { what: 'Allmänna reklamationsnämnden (a Swedish body)', anyOf: ['reklamationsnämnden', 'ARN '] },
-      { what: 'Konsumenternas Bank- och Finansbyrå (a Swedish body)', anyOf: ['Finansbyrå'] },
+      { id: 'arn_body', what: 'Allmänna reklamationsnämnden (a Swedish body)', anyOf: ['reklamationsnämnden', 'ARN '] },
+      { id: 'kbf_body', what: 'Konsumenternas Bank- och Finansbyrå (a Swedish body)', anyOf: ['Finansbyrå'] },
     ],
   },
 };
@@ -357,40 +362,42 @@ export function validateDecision(input: ValidationInput): ValidationIssue[] {
   const currency = header.market === 'SE' ? 'SEK' : 'DKK';
   const used = new Set(input.usedFields);
 
-  if (input.text.trim().length === 0) issues.push({ code: 'empty_letter', path: 'letter', message: 'The letter is empty.' });
+  if (input.text.trim().length === 0) issues.push({ code: 'empty_letter', path: 'letter', message: 'The letter is empty.', params: {} });
 
   header.claims.forEach((claim, i) => {
     const n = i + 1;
     const index = panel.claims.findIndex((a) => a.claimId === claim.id);
     if (index < 0) {
-      issues.push({ code: 'claim_missing', path: `claims`, message: `Claim ${n} ("${claim.text}") has no assessment in the panel.` });
+      issues.push({ code: 'claim_missing', path: `claims`, message: `Claim ${n} ("${claim.text}") has no assessment in the panel.`, params: { n, text: claim.text } });
       return;
     }
     const a = panel.claims[index]!;
     const at = `claims.${index}`;
-    if (!a.outcome) issues.push({ code: 'outcome_missing', path: `${at}.outcome`, message: `Claim ${n}: choose an outcome.` });
-    if (!a.reasoning.trim()) issues.push({ code: 'reasoning_missing', path: `${at}.reasoning`, message: `Claim ${n}: write the reasoning.` });
+    if (!a.outcome) issues.push({ code: 'outcome_missing', path: `${at}.outcome`, message: `Claim ${n}: choose an outcome.`, params: { n } });
+    if (!a.reasoning.trim()) issues.push({ code: 'reasoning_missing', path: `${at}.reasoning`, message: `Claim ${n}: write the reasoning.`, params: { n } });
     if (a.outcome && !text.includes(foldForMatch(OUTCOME_LABEL[language][a.outcome]))) {
       issues.push({
         code: 'outcome_not_in_letter',
         path: `${at}.outcome`,
         message: `Claim ${n}: the panel says "${OUTCOME_LABEL[language][a.outcome]}" but the letter does not; insert the field claim.${n}.outcome.`,
+        params: { n, outcome: a.outcome },
       });
     }
     a.remedies.forEach((r, j) => {
       const rp = `${at}.remedies.${j}`;
       if (PAID_REMEDIES.includes(r.kind) && !r.amount) {
-        issues.push({ code: 'amount_missing', path: `${rp}.amount`, message: `Claim ${n}: the ${r.kind} needs an amount.` });
+        issues.push({ code: 'amount_missing', path: `${rp}.amount`, message: `Claim ${n}: the ${r.kind} needs an amount.`, params: { n, kind: r.kind } });
       }
       if (r.amount && (r.amount.minor <= 0 || r.amount.currency !== currency)) {
         issues.push({
           code: 'amount_invalid',
           path: `${rp}.amount`,
           message: `Claim ${n}: the ${r.kind} amount must be more than zero in ${currency}.`,
+          params: { n, kind: r.kind, currency },
         });
       }
       if (PAID_REMEDIES.includes(r.kind) && !r.dueDate) {
-        issues.push({ code: 'due_date_missing', path: `${rp}.dueDate`, message: `Claim ${n}: say by when the ${r.kind} will be paid.` });
+        issues.push({ code: 'due_date_missing', path: `${rp}.dueDate`, message: `Claim ${n}: say by when the ${r.kind} will be paid.`, params: { n, kind: r.kind } });
       }
       const shown = used.has(`claim.${n}.remedies`) || used.has(`claim.${n}.remedy.${j + 1}.amount`);
       if (r.amount && r.amount.minor > 0 && !shown) {
@@ -398,13 +405,14 @@ export function validateDecision(input: ValidationInput): ValidationIssue[] {
           code: 'remedy_not_in_letter',
           path: `${rp}.amount`,
           message: `Claim ${n}: the panel's ${r.kind} of ${formatLetterMoney(r.amount, language)} is not in the letter; insert the field claim.${n}.remedies.`,
+          params: { n, kind: r.kind, amount: formatLetterMoney(r.amount, language) },
         });
       }
     });
   });
   panel.claims.forEach((a, index) => {
     if (!header.claims.some((c) => c.id === a.claimId)) {
-      issues.push({ code: 'claim_unknown', path: `claims.${index}.claimId`, message: `The panel assesses claim id ${a.claimId}, which is not a claim of this case.` });
+      issues.push({ code: 'claim_unknown', path: `claims.${index}.claimId`, message: `The panel assesses claim id ${a.claimId}, which is not a claim of this case.`, params: { claimId: a.claimId } });
     }
   });
 
@@ -413,16 +421,16 @@ export function validateDecision(input: ValidationInput): ValidationIssue[] {
     const fromPanel = /^claim\.(\d+)\.(outcome|reasoning|remedies)$/.exec(field);
     if (fromPanel && Number(fromPanel[1]) <= header.claims.length) continue;
     if (input.values[field] === undefined) {
-      issues.push({ code: 'merge_field_unresolved', path: `letter.mergeField.${field}`, message: `The merge field "${field}" has no value for this case.` });
+      issues.push({ code: 'merge_field_unresolved', path: `letter.mergeField.${field}`, message: `The merge field "${field}" has no value for this case.`, params: { field } });
     }
   }
   // Template instructions are written in square brackets; citations render as "[YYYY-MM-DD: summary]".
   const placeholder = /\[[^\]\n]{3,}\]/.exec(input.text.replace(/\[\d{4}-\d{2}-\d{2}: [^\]\n]*\]|\[event #\d+\]/g, ''));
   if (placeholder) {
-    issues.push({ code: 'placeholder_left', path: 'letter', message: `The template's instruction ${placeholder[0].slice(0, 80)} is still in the letter.` });
+    issues.push({ code: 'placeholder_left', path: 'letter', message: `The template's instruction ${placeholder[0].slice(0, 80)} is still in the letter.`, params: { text: placeholder[0].slice(0, 80) } });
   }
   for (const id of input.citedEventIds) {
-    if (!input.caseEventIds.has(id)) issues.push({ code: 'citation_unknown', path: `letter.citation.${id}`, message: `The letter cites event #${id}, which is not in this case's history.` });
+    if (!input.caseEventIds.has(id)) issues.push({ code: 'citation_unknown', path: `letter.citation.${id}`, message: `The letter cites event #${id}, which is not in this case's history.`, params: { id } });
   }
 
   issues.push(...appealIssues(header.market, language, text));
@@ -438,17 +446,17 @@ export function appealIssues(market: Market, language: Language, foldedText: str
   const rules = APPEAL_RULES[market];
   const required = rules.required[language];
   if (!required) {
-    issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `There is no appeal wording for ${market} letters in "${language}"; write the letter in ${Object.keys(rules.required).join(' or ')}.` });
+    issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `There is no appeal wording for ${market} letters in "${language}"; write the letter in ${Object.keys(rules.required).join(' or ')}.`, params: { market, language, languages: Object.keys(rules.required).join(',') } });
   } else {
     for (const phrase of required) {
       if (!phrase.anyOf.some((p) => foldedText.includes(foldForMatch(p)))) {
-        issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `The customer's further options must mention ${phrase.what} (${market}, ${language}).` });
+        issues.push({ code: 'appeal_missing', path: 'letter.appeal', message: `The customer's further options must mention ${phrase.what} (${market}, ${language}).`, params: { phrase: phrase.id, market, language } });
       }
     }
   }
   for (const phrase of rules.forbidden) {
     if (phrase.anyOf.some((p) => foldedText.includes(foldForMatch(p)))) {
-      issues.push({ code: 'appeal_wrong_market', path: 'letter.appeal', message: `The letter mentions ${phrase.what}, which does not apply to ${market} customers.` });
+      issues.push({ code: 'appeal_wrong_market', path: 'letter.appeal', message: `The letter mentions ${phrase.what}, which does not apply to ${market} customers.`, params: { phrase: phrase.id, market } });
     }
   }
   return issues;
@@ -488,11 +496,11 @@ function isTemplateField(field: string, market: Market): boolean {
 }
 
 /** What every decision made from a template must show, as merge fields: the assessment per claim, its remedy, the signer. */
-const REQUIRED_TEMPLATE_FIELDS: { field: RegExp; name: string; what: string }[] = [
-  { field: /^claim\.(\*|\d+)\.outcome$/, name: 'claim.*.outcome', what: 'the outcome of each claim' },
-  { field: /^claim\.(\*|\d+)\.reasoning$/, name: 'claim.*.reasoning', what: 'the reasoning for each claim' },
-  { field: /^claim\.(\*|\d+)\.remed(ies|y\.\d+\.amount)$/, name: 'claim.*.remedies', what: 'the remedy of each claim' },
-  { field: /^signer\.name$/, name: 'signer.name', what: "the signer's name" },
+const REQUIRED_TEMPLATE_FIELDS: { id: string; field: RegExp; name: string; what: string }[] = [
+  { id: 'outcome', field: /^claim\.(\*|\d+)\.outcome$/, name: 'claim.*.outcome', what: 'the outcome of each claim' },
+  { id: 'reasoning', field: /^claim\.(\*|\d+)\.reasoning$/, name: 'claim.*.reasoning', what: 'the reasoning for each claim' },
+  { id: 'remedy', field: /^claim\.(\*|\d+)\.remed(ies|y\.\d+\.amount)$/, name: 'claim.*.remedies', what: 'the remedy of each claim' },
+  { id: 'signer', field: /^signer\.name$/, name: 'signer.name', what: "the signer's name" },
 ];
 
 /**
@@ -505,19 +513,19 @@ export function validateTemplate(input: { market: Market; language: Language; co
   const fields = mergeFieldsOf(input.content);
   for (const field of new Set(fields)) {
     if (!isTemplateField(field, input.market)) {
-      issues.push({ code: 'merge_field_unknown', path: `template.mergeField.${field}`, message: `The merge field "${field}" is not one a ${input.market} case can fill.` });
+      issues.push({ code: 'merge_field_unknown', path: `template.mergeField.${field}`, message: `The merge field "${field}" is not one a ${input.market} case can fill.`, params: { field, market: input.market } });
     }
   }
   for (const required of REQUIRED_TEMPLATE_FIELDS) {
     if (!fields.some((f) => required.field.test(f))) {
-      issues.push({ code: 'template_field_missing', path: `template.mergeField.${required.name}`, message: `The template must show ${required.what}: insert the field ${required.name}.` });
+      issues.push({ code: 'template_field_missing', path: `template.mergeField.${required.name}`, message: `The template must show ${required.what}: insert the field ${required.name}.`, params: { field: required.name, what: required.id } });
     }
   }
   if (citationsOf(input.content).length > 0) {
-    issues.push({ code: 'citation_in_template', path: 'template.citation', message: 'A template cannot cite history events; cite them in the decision.' });
+    issues.push({ code: 'citation_in_template', path: 'template.citation', message: 'A template cannot cite history events; cite them in the decision.', params: {} });
   }
   const text = renderPlainText(input.content, { values: {} });
-  if (text.trim().length === 0) issues.push({ code: 'empty_letter', path: 'template', message: 'The template is empty.' });
+  if (text.trim().length === 0) issues.push({ code: 'empty_letter', path: 'template', message: 'The template is empty.', params: {} });
   issues.push(...appealIssues(input.market, input.language, foldForMatch(text)));
   return issues;
 }

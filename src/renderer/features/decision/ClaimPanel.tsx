@@ -7,6 +7,7 @@ import { OUTCOMES, REMEDY_KINDS, type ClaimAssessment, type Panel, type Remedy, 
 import { MARKET_INFO, type Market } from '../../../shared/domain/market';
 import { parseDecimal, toDecimal } from '../../../shared/domain/money';
 import { formatMarketMoney } from '../../lib/format';
+import { issueText } from './issueText';
 
 /** "1 499,00" or "1499.00" as the user types it, to minor units; null when it is not an amount. */
 export function parseAmountInput(text: string, currency: string): { minor: number; currency: string } | null {
@@ -52,7 +53,10 @@ export function ClaimPanel({
         const index = panel.claims.findIndex((a) => a.claimId === claim.id);
         const a = panel.claims[index];
         if (!a) return null;
-        const issue = (field: string) => issues.find((i) => i.path === `claims.${index}.${field}`)?.message;
+        const issue = (field: string) => {
+          const found = issues.find((i) => i.path === `claims.${index}.${field}`);
+          return found ? issueText(t, found) : undefined;
+        };
         return (
           <Stack key={claim.id} gap={6} data-testid={`claim-${n + 1}`}>
             <Text size="sm" fw={600}>

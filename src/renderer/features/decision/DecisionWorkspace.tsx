@@ -16,6 +16,7 @@ import type { CaseView } from '../case/CaseActions';
 import { PanelSection } from '../case/PanelSection';
 import { ClaimPanel } from './ClaimPanel';
 import classes from './Decision.module.css';
+import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
@@ -284,8 +285,8 @@ function DecisionArea({
         )}
         {save.kind === 'conflict' && (
           <Alert color="red" icon={<IconAlertTriangle size={16} />} data-testid="conflict" title={t('decision.conflictTitle')}>
-            <Text size="sm" mb="xs">
-              {save.message}
+            <Text size="sm" mb="xs" data-testid="conflict-message">
+              {t('decision.conflictBody', { name: save.details.theirs.savedBy.name, version: save.details.theirs.version, at: formatDateTime(save.details.theirs.savedAt, market) })}
             </Text>
             <div className={classes.twoTexts}>
               <div>
@@ -405,7 +406,7 @@ function DecisionArea({
             <List size="xs" spacing={2}>
               {issues.map((i, n) => (
                 <List.Item key={n} data-code={i.code}>
-                  {i.message}
+                  {issueText(t, i)}
                 </List.Item>
               ))}
             </List>

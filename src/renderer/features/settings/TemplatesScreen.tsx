@@ -12,6 +12,7 @@ import { uiLocale } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import { DecisionEditor } from '../decision/DecisionEditor';
+import { issueText } from '../decision/issueText';
 
 type Template = ChannelOutput<'decisions:templates'>['templates'][number];
 
@@ -190,7 +191,7 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
                 {issues.length > 0 ? (
                   <List size="sm" spacing={2}>
                     {issues.map((i) => (
-                      <List.Item key={`${i.code}:${i.path}:${i.message}`}>{i.message}</List.Item>
+                      <List.Item key={`${i.code}:${i.path}:${i.message}`}>{issueText(t, i)}</List.Item>
                     ))}
                   </List>
                 ) : (
