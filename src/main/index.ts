@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
@@ -14,6 +14,7 @@ import type { SessionContext } from './services/context';
 import { startDerivedRefresh } from './services/derived-refresh.service';
 import { startRetentionSchedule } from './services/retention.service';
 import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
+import { spellingMenu } from './shell/spelling';
 
 // App lifecycle and windows only: everything else is in services shared with the CLI and harness.
 
@@ -143,6 +144,17 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  // Right-click in the editor: the spell checker's suggestions, then cut/copy/paste.
+  window.webContents.on('context-menu', (_event, params) => {
+    const items = spellingMenu(params, app.getLocale()).map((item): MenuItemConstructorOptions => {
+      if (item.kind === 'separator') return { type: 'separator' };
+      if (item.kind === 'noSuggestions') return { label: item.label, enabled: false };
+      if (item.kind === 'suggestion') return { label: item.label, click: () => window.webContents.replaceMisspelling(item.word) };
+      if (item.kind === 'addWord') return { label: item.label, click: () => window.webContents.session.addWordToSpellCheckerDictionary(item.word) };
+      return { label: item.label, role: item.role };
+    });
+    if (items.length > 0) Menu.buildFromTemplate(items).popup({ window });
+  });
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
     stopSchedule?.();

@@ -10,6 +10,7 @@ import { createCaseIntake } from '../../src/main/services/case-intake.service';
 import type { ServiceContext } from '../../src/main/services/context';
 import { sessionUser } from '../../src/main/services/session.service';
 import { allowPermission, externalLinkTarget, isAllowedNavigation, parseCsp, secureWebPreferences } from '../../src/main/shell/security';
+import { menuLanguage, spellingMenu } from '../../src/main/shell/spelling';
 import { CHANNEL_ACCESS } from '../../src/shared/ipc/roles';
 import { buildCase } from '../fixtures/cases';
 import { tempStore } from '../fixtures/temp-store';
@@ -169,5 +170,21 @@ describe('the harness and personal numbers', () => {
     expect(searched.stdout + searched.stderr).not.toContain('2384');
     const retention = await run(process.execPath, ['bin/ombud.mjs', 'retention', 'run', '--dry-run', '--db', store.path], { env: { ...process.env, OMBUD_DB: '' } });
     expect(retention.stdout + retention.stderr).not.toContain('2384');
+  });
+});
+
+describe('the editor\'s right-click menu', () => {
+  it('offers the spell checker\'s suggestions and "add to dictionary" in the OS language, then cut/copy/paste', () => {
+    const menu = spellingMenu({ misspelledWord: 'återbetalnig', dictionarySuggestions: ['återbetalning', 'återbetalningar', 'a', 'b', 'c', 'd'], isEditable: true, selectionText: '' }, 'sv-SE');
+    expect(menu.filter((i) => i.kind === 'suggestion').map((i) => (i as { word: string }).word)).toEqual(['återbetalning', 'återbetalningar', 'a', 'b', 'c']);
+    expect(menu).toContainEqual({ kind: 'addWord', label: 'Lägg till i ordlistan', word: 'återbetalnig' });
+    expect(menu.filter((i) => i.kind === 'role').map((i) => (i as { label: string }).label)).toEqual(['Klipp ut', 'Kopiera', 'Klistra in', 'Markera allt']);
+    expect(spellingMenu({ misspelledWord: 'afgørrelse', dictionarySuggestions: [], isEditable: true, selectionText: '' }, 'da_DK')[0]).toEqual({ kind: 'noSuggestions', label: 'Ingen forslag' });
+  });
+
+  it('offers only copy outside editable text, and nothing without a selection', () => {
+    expect(spellingMenu({ misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: 'KO-2026-000123' }, 'en-GB')).toEqual([{ kind: 'role', role: 'copy', label: 'Copy' }]);
+    expect(spellingMenu({ misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: '' }, 'fi-FI')).toEqual([]);
+    expect([menuLanguage('sv'), menuLanguage('da-DK'), menuLanguage('fi-FI')]).toEqual(['sv', 'da', 'en']);
   });
 });
