@@ -70,7 +70,8 @@ async function openAppStore(): Promise<Store> {
   const path = appStorePath();
   mkdirSync(dirname(path), { recursive: true });
   // quick_check on every start: a damaged store gets the recovery screen, not a crash later.
-  const store = await openStore(path, { check: true });
+  const store = await openStore(path, { check: 'auto' });
+  if (store.integrity) console.log(`Store check: ${store.integrity.checked ? 'quick_check passed' : 'skipped'} (${store.integrity.reason}).`);
   const demo = Number(argValue('demo') ?? 0);
   const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
   if (demo > 0 && !hasCases) {

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openStore, type Store } from '../../src/main/db/connection';
+import { APPLICATION_ID, openMarkerPath, openStore, type Store } from '../../src/main/db/connection';
 import { enterBulkLoad } from '../../src/main/db/repositories/bulk-load.repository';
 import { StoreError } from '../../src/main/db/errors';
 import { LATEST_VERSION } from '../../src/main/db/migrations';
@@ -140,5 +140,61 @@ describe('the case store', () => {
     expect(events('pausar')).toEqual({ n: 1 });
     writer.writeBatch([buildCase({ events: [buildEvent({ body: 'Återbetalningen har inte kommit, säger kunden.' })] })]);
     expect(events('aterbetalningen')).toEqual({ n: 1 });
+  });
+});
+
+describe('the start check', () => {
+  async function storeWithCases(): Promise<string> {
+    const path = join(folder(), 'big.sqlite');
+    const store = await openStore(path);
+    createCaseWriter(store.sqlite).writeBatch(Array.from({ length: 20 }, () => buildCase({ events: [buildEvent({}), buildEvent({})] })));
+    await store.close();
+    return path;
+  }
+
+  it('always checks a small store', async () => {
+    const path = await storeWithCases();
+    for (let i = 0; i < 2; i += 1) {
+      const store = await openStore(path, { check: 'auto' });
+      expect(store.integrity).toEqual({ checked: true, reason: 'small store, checked on every start' });
+      await store.close();
+    }
+  });
+
+  it('checks a large store when never checked, after an unclean shutdown, or a week after the last check; not after a clean close', async () => {
+    const path = await storeWithCases();
+    const large = { check: 'auto' as const, alwaysCheckBytes: 0 };
+    const first = await openStore(path, large);
+    expect(first.integrity).toEqual({ checked: true, reason: 'never checked' });
+    // While open, a marker says so; a clean close removes it.
+    expect(existsSync(openMarkerPath(path))).toBe(true);
+    await first.close();
+    expect(existsSync(openMarkerPath(path))).toBe(false);
+
+    const second = await openStore(path, large);
+    expect(second.integrity?.checked).toBe(false);
+    expect(second.integrity?.reason).toMatch(/^last checked \d{4}-\d{2}-\d{2} and closed cleanly since$/);
+    // The process dies without closing: the marker stays, and the next start checks.
+    second.sqlite.close();
+    const third = await openStore(path, large);
+    expect(third.integrity).toEqual({ checked: true, reason: 'the last session did not close the store' });
+    // A week later a clean store is checked again.
+    third.sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'store.lastQuickCheck'`).run(JSON.stringify(new Date(Date.now() - 8 * 86_400_000).toISOString()));
+    await third.close();
+    const fourth = await openStore(path, large);
+    expect(fourth.integrity?.checked).toBe(true);
+    expect(fourth.integrity?.reason).toMatch(/^last checked \d{4}-\d{2}-\d{2}$/);
+    await fourth.close();
+  });
+
+  it('refuses a damaged large store after an unclean shutdown', async () => {
+    const path = await storeWithCases();
+    const open = await openStore(path, { check: 'auto', alwaysCheckBytes: 0 });
+    open.sqlite.close(); // crash: the marker stays
+    const bytes = readFileSync(path);
+    const pageSize = 4096;
+    for (let p = Math.floor(bytes.length / pageSize / 3); p < Math.floor((bytes.length / pageSize) * 0.7); p += 1) bytes.fill(0x5a, p * pageSize, (p + 1) * pageSize);
+    writeFileSync(path, bytes);
+    await expect(openStore(path, { check: 'auto', alwaysCheckBytes: 0 })).rejects.toMatchObject({ code: 'damaged' });
   });
 });

@@ -167,8 +167,9 @@ program
     let openStoreRef: Store | undefined;
     /** Opens the store for work: start check, demo data when asked, the backup and retention schedules. Nobody is signed in. */
     const openForWork = async (): Promise<SessionContext> => {
-      const store = await openCliStore(path, { check: true });
+      const store = await openCliStore(path, { check: 'auto' });
       openStoreRef = store;
+      if (store.integrity) log(`Store check: ${store.integrity.checked ? 'quick_check passed' : 'skipped'} (${store.integrity.reason}).`);
       const info = await storeInfo({ store });
       if (info.counts.cases === 0 && opts.demo) {
         log(`Creating a demo store with ${opts.demo} cases in ${store.path} …`);

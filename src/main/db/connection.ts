@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -19,6 +19,8 @@ export interface Store {
   /** The raw handle, for the few dialect-specific repository functions and for benchmarks. */
   sqlite: BetterSqlite3.Database;
   close(): Promise<void>;
+  /** Whether `PRAGMA quick_check` ran when the store was opened, and why (or why not). */
+  integrity?: { checked: boolean; reason: string };
 }
 
 export interface OpenOptions {
@@ -28,15 +30,51 @@ export interface OpenOptions {
   migrate?: boolean;
   readonly?: boolean;
   /**
-   * Run `PRAGMA quick_check` first and refuse a damaged store with StoreError `damaged` (the app
-   * and the harness do, on start; default false, so CLI commands on big stores stay quick).
+   * Run `PRAGMA quick_check` first and refuse a damaged store with StoreError `damaged`. `true`
+   * always checks; `'auto'` (the app and the harness, on start) checks a small store always and a
+   * large one after an unclean shutdown or when its last full check is a week old, since checking
+   * a 4 GB store takes a minute and a half; default false, so CLI commands on big stores stay quick.
    */
-  check?: boolean;
+  check?: boolean | 'auto';
+  /** Size up to which `'auto'` always checks (default ALWAYS_CHECK_BYTES); tests lower it. */
+  alwaysCheckBytes?: number;
   /** Take a backup into the backups folder before migrating an existing store (default true). */
   backupBeforeMigrate?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** Stores up to this size are checked on every start (about a second here). */
+export const ALWAYS_CHECK_BYTES = 64 * 1024 * 1024;
+/** A larger store is checked again when its last full check is older than this. */
+export const CHECK_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
+const LAST_CHECK_KEY = 'store.lastQuickCheck';
+
+/** Present while a process has the store open for work; left behind by a crash or power cut. */
+export function openMarkerPath(path: string): string {
+  return `${path}-ombud-open`;
+}
+
+function lastFullCheck(sqlite: BetterSqlite3.Database): number | null {
+  try {
+    const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(LAST_CHECK_KEY) as { value: string } | undefined;
+    const at = row ? Date.parse(JSON.parse(row.value) as string) : NaN;
+    return Number.isNaN(at) ? null : at;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the start check must run on this store, or null when it may be skipped. */
+function reasonToCheck(path: string, sqlite: BetterSqlite3.Database, now: number, alwaysCheckBytes: number): string | null {
+  const size = statSync(path).size;
+  if (size <= alwaysCheckBytes) return 'small store, checked on every start';
+  if (existsSync(openMarkerPath(path))) return 'the last session did not close the store';
+  const last = lastFullCheck(sqlite);
+  if (last === null) return 'never checked';
+  if (now - last > CHECK_INTERVAL_MS) return `last checked ${new Date(last).toISOString().slice(0, 10)}`;
+  return null;
+}
 
 /** Checks a file before any write, so a file that is not ours, or is newer, is never modified. */
 export function inspectStore(path: string): { version: number } | 'new' {
@@ -153,8 +191,14 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     );
   }
   const sqlite = new BetterSqlite3(path, { readonly, nativeBinding: nativeBinding() });
+  let integrity: Store['integrity'];
   try {
+    const reason = check === 'auto' ? (state === 'new' ? null : reasonToCheck(path, sqlite, Date.now(), options.alwaysCheckBytes ?? ALWAYS_CHECK_BYTES)) : check ? 'asked for' : null;
     if (check) {
+      const skipped = state === 'new' ? 'new store' : `last checked ${new Date(lastFullCheck(sqlite) ?? 0).toISOString().slice(0, 10)} and closed cleanly since`;
+      integrity = { checked: reason !== null, reason: reason ?? skipped };
+    }
+    if (reason !== null) {
       const problems = quickCheck(sqlite);
       if (problems.length > 0) {
         // SQLite reports one finding per line; the first few say enough.
@@ -194,12 +238,20 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     await migrate(db, sqlite);
     repairSearchIndex(sqlite);
   }
+  const marker = check === 'auto' && !readonly ? openMarkerPath(path) : null;
+  if (marker) {
+    if (integrity?.checked) sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(LAST_CHECK_KEY, JSON.stringify(new Date().toISOString()));
+    writeFileSync(marker, `${process.pid}\n`);
+  }
   return {
     path,
     db,
     sqlite,
+    integrity,
     async close() {
       await db.destroy();
+      // Closed cleanly: the next start need not check a large store again.
+      if (marker) rmSync(marker, { force: true });
     },
   };
 }
