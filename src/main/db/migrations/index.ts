@@ -9,6 +9,7 @@ import { up as up0007 } from './0007-import';
 import { up as up0008 } from './0008-trust';
 import { up as up0009 } from './0009-scale';
 import { up as up0010 } from './0010-decisions';
+import { up as up0011 } from './0011-zero-complaints';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'trust', up: up0008 },
   { version: 9, name: 'scale', up: up0009 },
   { version: 10, name: 'decisions', up: up0010 },
+  { version: 11, name: 'zero-complaints', up: up0011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
