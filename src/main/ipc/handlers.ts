@@ -10,7 +10,7 @@ import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
-import type { ServiceContext, SessionContext } from '../services/context';
+import { today, type ServiceContext, type SessionContext } from '../services/context';
 import { importStatus, startImport } from '../services/import.service';
 import * as decisions from '../services/decision.service';
 import { listTemplates, saveTemplate } from '../services/decision-templates';
@@ -85,7 +85,7 @@ export const handlers: HandlerTable = {
   'stats:zeroComplaints': (ctx, input) => zero.zeroComplaints(ctx, input.market),
   'stats:causes': (ctx, input) => zero.causes(ctx, input),
   'stats:causeCases': (ctx, input) => zero.causeCases(ctx, input),
-  'stats:reviewNotes': async (ctx, input) => ({ notes: await zero.reviewNotes(ctx, input) }),
+  'stats:reviewNotes': async (ctx, input) => ({ notes: await zero.reviewNotes(ctx, input), today: today(ctx) }),
   'stats:addReviewNote': (ctx, input) => zero.addReviewNote(ctx, input),
   'stats:registerFigures': async (ctx, input) => {
     const report = await registerReport(ctx, input);

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank, IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileImport, IconLogout, IconScale, IconTargetArrow } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -14,6 +14,8 @@ export function TopBar({
   onShowDeadlineRules,
   onShowMatters,
   mattersActive,
+  onShowZero,
+  zeroActive,
   onOpenAudit,
   onOpenData,
   search,
@@ -26,6 +28,8 @@ export function TopBar({
   onShowDeadlineRules: () => void;
   onShowMatters: () => void;
   mattersActive: boolean;
+  onShowZero: () => void;
+  zeroActive: boolean;
   onOpenAudit: () => void;
   onOpenData: () => void;
   search: string;
@@ -69,6 +73,16 @@ export function TopBar({
           data-testid="nav-matters"
         >
           {t('matters.nav')}
+        </Button>
+        <Button
+          size="compact-sm"
+          variant={zeroActive ? 'light' : 'subtle'}
+          color={zeroActive ? undefined : 'gray'}
+          leftSection={<IconTargetArrow size={16} stroke={1.75} />}
+          onClick={onShowZero}
+          data-testid="nav-zero"
+        >
+          {t('zero.nav')}
         </Button>
         <Text size="sm" data-testid="session-user">
           {user.name}

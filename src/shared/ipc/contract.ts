@@ -485,10 +485,10 @@ export const contract = {
     input: z.object({ cause: causeSchema, months: z.array(monthSchema).min(1).max(36), market: scopeSchema.default(null) }).strict(),
     output: z.object({ rows: z.array(causeCaseSchema), truncated: z.boolean() }),
   },
-  /** Review notes of the months from..to; with a market, its notes and those for all markets. */
+  /** Review notes of the months from..to; with a market, its notes and those for all markets. `today` is main's (the form's default date). */
   'stats:reviewNotes': {
     input: z.object({ from: monthSchema, to: monthSchema, market: scopeSchema.default(null) }).strict(),
-    output: z.object({ notes: z.array(reviewNoteSchema) }),
+    output: z.object({ notes: z.array(reviewNoteSchema), today: isoDateSchema }),
   },
   /** Records what was changed in response to a cause (append-only, audited). */
   'stats:addReviewNote': {
