@@ -63,7 +63,8 @@ export function TopBar({
       <div role="search" style={{ flex: '0 1 30rem', display: 'flex', justifyContent: 'center', minWidth: '14rem' }}>
         <SearchField value={search} onChange={onSearchChange} inputRef={searchRef} />
       </div>
-      <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 1 0', minWidth: 0 }}>
+      {/* The right side takes what its buttons need; the tagline on the left gives way first. */}
+      <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 0 auto', minWidth: 0 }}>
         <Button
           size="compact-sm"
           variant={mattersActive ? 'light' : 'subtle'}
@@ -84,7 +85,7 @@ export function TopBar({
         >
           {t('zero.nav')}
         </Button>
-        <Text size="sm" data-testid="session-user">
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="session-user">
           {user.name}
         </Text>
         <Badge variant="default" size="sm">
