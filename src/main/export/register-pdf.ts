@@ -19,6 +19,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     asOf: 'Per',
     figures: 'Handläggningstider i bankdagar per marknad',
     market: 'Marknad',
+    marketShort: 'Land',
     cases: 'Ärenden',
     answered: 'Besvarade',
     within15: 'Besvarade inom 15 bankdagar',
@@ -56,6 +57,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     asOf: 'Pr.',
     figures: 'Behandlingstider i bankdage pr. marked',
     market: 'Marked',
+    marketShort: 'Land',
     cases: 'Sager',
     answered: 'Besvaret',
     within15: 'Besvaret inden for 15 bankdage',
@@ -93,6 +95,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     asOf: 'As of',
     figures: 'Handling times in business days per market',
     market: 'Market',
+    marketShort: 'Mkt',
     cases: 'Cases',
     answered: 'Answered',
     within15: 'Answered within 15 business days',
@@ -129,6 +132,15 @@ const LABELS: Record<Language, Record<string, string>> = {
 const LOCALE: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
 const GREY = '#555555';
 
+/** Light rules and narrow cell padding: a register row should fit a claim's text beside its facts. */
+const DENSE = {
+  hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows?: number } }) => (i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 1 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: (i: number) => (i === 1 ? '#000000' : '#aaaaaa'),
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+};
+
 function head(cells: string[]): TableCell[] {
   return cells.map((text) => ({ text, bold: true, fillColor: '#eeeeee' }));
 }
@@ -145,7 +157,7 @@ export async function renderRegisterPdf(report: RegisterReport, language: Langua
   const figures: Content = {
     table: {
       headerRows: 1,
-      widths: ['auto', 'auto', 'auto', '*', 'auto', 'auto', 'auto'],
+      widths: ['auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
       body: [
         head([l.market!, l.cases!, l.answered!, l.within15!, l.holding!, l.avg!, l.p90!]),
         ...report.figures.map((f) => [
@@ -219,10 +231,10 @@ export async function renderRegisterPdf(report: RegisterReport, language: Langua
             table: {
               headerRows: 1,
               dontBreakRows: true,
-              widths: ['auto', 'auto', 'auto', 'auto', 'auto', 'auto', 50, 60, '*', 'auto', 115],
-              body: [head([l.number!, l.market!, l.received!, l.acknowledged!, l.answeredOn!, l.bd!, l.product!, l.category!, l.claims!, l.deadlines!, l.authorities!]), ...caseRows],
+              widths: [62, 24, 42, 42, 42, 14, 40, 52, '*', 34, 80],
+              body: [head([l.number!, l.marketShort!, l.received!, l.acknowledged!, l.answeredOn!, l.bd!, l.product!, l.category!, l.claims!, l.deadlines!, l.authorities!]), ...caseRows],
             },
-            layout: 'lightHorizontalLines',
+            layout: DENSE,
             margin: [0, 0, 0, 12],
           },
       { text: l.notes!, fontSize: 10.5, bold: true, margin: [0, 0, 0, 4] },
