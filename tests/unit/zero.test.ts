@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { nearestRank } from '../../src/main/services/register.service';
 import { addMonths } from '../../src/main/services/zero.service';
 import { CAUSES, causeSchema, perMillion, roundPerMillion } from '../../src/shared/domain/zero';
-import { parseRoute, routeHash } from '../../src/renderer/lib/route';
 
 describe('the zero-complaints arithmetic', () => {
   it('per million: complaints × 1e6 ÷ purchases, and no figure without purchases', () => {
@@ -33,10 +32,5 @@ describe('the zero-complaints arithmetic', () => {
     expect(CAUSES).toContain('category:refund_missing');
     expect(CAUSES).toContain('flag:repeated_contacts');
     expect(causeSchema.safeParse('category:weather').success).toBe(false);
-  });
-
-  it('the dashboard has its own address', () => {
-    expect(parseRoute('#/zero')).toEqual({ name: 'zero' });
-    expect(routeHash({ name: 'zero' })).toBe('#/zero');
   });
 });

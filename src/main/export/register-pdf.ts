@@ -129,6 +129,13 @@ const LABELS: Record<Language, Record<string, string>> = {
   },
 };
 
+/** Authorities' outcomes in the report's language (ARN's own Swedish terms). */
+const MATTER_OUTCOME: Record<Language, Record<string, string>> = {
+  sv: { upheld: 'bifall', partly_upheld: 'delvis bifall', rejected: 'avslag', dismissed: 'avvisning', written_off: 'avskrivning', settled: 'förlikning' },
+  da: { upheld: 'medhold', partly_upheld: 'delvis medhold', rejected: 'afslag', dismissed: 'afvisning', written_off: 'henlagt', settled: 'forlig' },
+  en: { upheld: 'upheld', partly_upheld: 'partly upheld', rejected: 'rejected', dismissed: 'dismissed', written_off: 'written off', settled: 'settled' },
+};
+
 const LOCALE: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
 const GREY = '#555555';
 
@@ -194,7 +201,7 @@ export async function renderRegisterPdf(report: RegisterReport, language: Langua
       })),
     },
     { text: l[r.deadlinesMet]!, color: r.deadlinesMet === 'no' ? '#b00020' : undefined },
-    { stack: r.matters.map((m) => `${m.authority} ${m.reference}: ${m.outcome ? words(m.outcome) : l.open}`) },
+    { stack: r.matters.map((m) => ({ text: [`${m.authority} ${m.reference}: `, { text: m.outcome ? (MATTER_OUTCOME[language][m.outcome] ?? words(m.outcome)) : l.open!, noWrap: true }] })) },
   ]);
 
   const notes: Content =
