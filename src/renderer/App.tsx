@@ -13,6 +13,7 @@ import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
 import { TemplatesScreen } from './features/settings/TemplatesScreen';
+import { ZeroScreen } from './features/zero/ZeroScreen';
 import { DataCareScreen } from './features/settings/DataCareScreen';
 import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
@@ -31,7 +32,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, openImport, backToInbox, openMatters, openAudit, openData, openTemplates } = useHashRoute();
+  const { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -137,6 +138,8 @@ export function App() {
           onShowDeadlineRules={() => setRulesOpen(true)}
           onShowMatters={openMatters}
           mattersActive={route.name === 'matters'}
+          onShowZero={openZero}
+          zeroActive={route.name === 'zero'}
           onOpenAudit={openAudit}
           onOpenData={openData}
           onOpenTemplates={openTemplates}
@@ -149,6 +152,7 @@ export function App() {
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
           {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
+          {route.name === 'zero' && <ZeroScreen onOpenCase={(id) => openCase(id)} />}
           {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
           {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
           {route.name === 'data' && <DataCareScreen onBack={backToInbox} />}

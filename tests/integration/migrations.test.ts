@@ -193,6 +193,29 @@ describe('migrations', () => {
     expect(store.sqlite.prepare(`SELECT id, name, retired_at FROM decision_templates`).all()).toEqual([{ id: 7, name: 'Vår mall', retired_at: null }]);
   });
 
+  it('12: adds append-only review notes and counts cases and authority matters by received date on indexes', async () => {
+    const { path, raw, db } = await storeAt(11);
+    populateV1(raw);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare(`SELECT count(*) FROM cases`).pluck().get()).toBe(1);
+    s.prepare(
+      `INSERT INTO review_notes (month, cause, market, noted_on, text, created_by, created_at)
+       VALUES ('2025-05', 'category:refund_missing', 'SE', '2025-06-03', 'Återbetalningar bekräftas nu med sms', 1, '2025-06-03T08:00:00Z')`,
+    ).run();
+    expect(() => s.prepare(`UPDATE review_notes SET text = 'x'`).run()).toThrow(/append-only/);
+    expect(() => s.prepare(`DELETE FROM review_notes`).run()).toThrow(/append-only/);
+    expect(() =>
+      s.prepare(`INSERT INTO review_notes (month, cause, noted_on, text, created_by, created_at) VALUES ('2025-5', 'x', '2025-06-03', 't', 1, 'x')`).run(),
+    ).toThrow(/CHECK/);
+    const plan = (q: string) => JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN ${q}`).all());
+    expect(plan(`SELECT count(*) FROM cases WHERE received_date >= '2025-01-01' AND received_date <= '2025-12-31'`)).toMatch(/cases_received_date/);
+    expect(plan(`SELECT count(*) FROM authority_matters WHERE received_date >= '2025-01-01' AND received_date <= '2025-12-31'`)).toMatch(/authority_matters_received_date/);
+  });
+
   it('9: keeps view counts by trigger and splits case search into identity fields and free text', async () => {
     const { path, raw, db } = await storeAt(4);
     populateV1(raw);

@@ -126,6 +126,13 @@ function validInput(channel: Channel, role: Role): unknown {
     'decisions:precedents': { caseId },
     'import:start': { uploadId: 'x'.repeat(16), kind: 'cases' },
     'import:status': { runId: 'y'.repeat(16) },
+    'stats:zeroComplaints': { market: 'SE' },
+    'stats:causes': {},
+    'stats:causeCases': { cause: 'category:undelivered_goods', months: ['2026-11'] },
+    'stats:reviewNotes': { from: '2026-01', to: '2026-12' },
+    'stats:addReviewNote': { month: '2026-11', cause: 'flag:repeated_contacts', notedOn: '2026-11-16', text: `Ändrat av ${role}` },
+    'stats:registerFigures': { year: 2026 },
+    'stats:exportRegister': { year: 2026, format: 'csv' },
   };
   return inputs[channel];
 }

@@ -421,4 +421,9 @@ describe('routes in the address bar', () => {
     expect(parseRoute('#/case/abc')).toEqual({ name: 'inbox' });
     expect(parseRoute('#token=abc')).toEqual({ name: 'inbox' });
   });
+
+  it('gives the zero-complaints dashboard its own address', () => {
+    expect(parseRoute('#/zero')).toEqual({ name: 'zero' });
+    expect(routeHash({ name: 'zero' })).toBe('#/zero');
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -34,6 +34,10 @@ import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
 import { importMonthlyFigures } from '../import/monthly-import';
 import { importMail } from '../import/mail-import';
+import { registerFormatSchema, roundPerMillion, yearSchema } from '../../shared/domain/zero';
+import { exportRegister } from '../services/register.service';
+import { zeroComplaints } from '../services/zero.service';
+import { stringify as csvStringify } from 'csv-stringify/sync';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -374,6 +378,59 @@ stats
     });
   });
 
+stats
+  .command('zero-complaints')
+  .description('The zero-complaints measure: complaints to customer service plus authority matters per one million purchases, per month and for the year.')
+  .requiredOption('--year <yyyy>', 'the year', positiveInt)
+  .option('--market <market>', `one market (${MARKETS.join(', ')}); default all markets together`)
+  .option('--db <path>', 'store file')
+  .option('--json', 'print JSON')
+  .option('--csv', 'print CSV: one line per month, then the year')
+  .action(async (opts: { year: number; market?: string; db?: string; json?: boolean; csv?: boolean }) => {
+    const year = parseWith(yearSchema, opts.year, '--year');
+    const market = opts.market === undefined ? null : parseWith(marketSchema, opts.market.toUpperCase(), '--market');
+    await withStore(opts.db, async (ctx) => {
+      const scope = await zeroComplaints(ctx, market);
+      const months = Array.from({ length: 12 }, (_, i) => {
+        const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+        return scope.months.find((m) => m.month === month) ?? { month, purchases: null, customerServiceComplaints: null, authorityComplaints: 0, complaints: null, perMillion: null, missingMarkets: [] };
+      });
+      const row = scope.years.find((y) => y.year === year) ?? null;
+      const label = market ?? 'all';
+      if (opts.json) {
+        console.log(JSON.stringify({ year, market, months, perMillion: row?.perMillion ?? null, complaints: row?.complaints ?? 0, purchases: row?.purchases ?? 0, monthsWithFigures: row?.monthsWithFigures ?? 0 }, null, 2));
+        return;
+      }
+      const exact = (v: number | null) => (v === null ? '' : v.toFixed(2));
+      if (opts.csv) {
+        process.stdout.write(
+          csvStringify(
+            [
+              ...months.map((m) => [m.month, label, m.purchases ?? '', m.customerServiceComplaints ?? '', m.authorityComplaints, m.complaints ?? '', exact(m.perMillion)]),
+              [String(year), label, row?.purchases ?? '', '', '', row?.complaints ?? '', exact(row?.perMillion ?? null)],
+            ],
+            { header: true, columns: ['period', 'market', 'purchases', 'customer_service_complaints', 'authority_complaints', 'complaints', 'per_million'] },
+          ),
+        );
+        return;
+      }
+      const cell = (v: number | null) => (v === null ? '–' : String(roundPerMillion(v)));
+      console.log(`Complaints per million purchases, ${year}, ${market ?? 'all markets'} (– = no figures for the month)`);
+      console.log(['year', ...['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], 'year'].map((h) => h.padStart(5)).join(''));
+      console.log([String(year), ...months.map((m) => cell(m.perMillion)), cell(row?.perMillion ?? null)].map((h) => h.padStart(5)).join(''));
+      console.log('');
+      console.log(['month', 'purchases', 'cust.service', 'authorities', 'complaints', 'per million'].map((h, i) => (i === 0 ? h.padEnd(8) : h.padStart(13))).join(''));
+      for (const m of months) {
+        console.log([m.month.padEnd(8), ...[m.purchases, m.customerServiceComplaints, m.authorityComplaints, m.complaints].map((v) => (v === null ? '–' : String(v)).padStart(13)), (m.perMillion === null ? '–' : m.perMillion.toFixed(2)).padStart(13)].join(''));
+      }
+      console.log(
+        row === null
+          ? `${year}: no month has figures.`
+          : `${year}: ${row.complaints} complaints / ${row.purchases} purchases × 1 000 000 = ${row.perMillion === null ? '–' : row.perMillion.toFixed(2)} (${row.monthsWithFigures} of 12 months with figures)`,
+      );
+    });
+  });
+
 program
   .command('deadline')
   .description('The N-th business day after a date (the date itself is day 0) in a market’s calendar.')
@@ -530,6 +587,31 @@ exportCommand
       const caseId = await caseIdByNumber(ctx, number);
       const result = await exportDecision(ctx, { caseId, format, out: opts.out, draft: opts.draft });
       console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (decision ${result.decisionId}${result.draft ? ', draft' : ''}, export ${result.exportId})`);
+    });
+  });
+
+exportCommand
+  .command('register')
+  .description('The complaints register of the cases received in a year: CSV, or a PDF report for management with business-day figures per market.')
+  .requiredOption('--year <yyyy>', 'the year cases were received', positiveInt)
+  .requiredOption('--format <format>', 'csv or pdf')
+  .requiredOption('--out <path>', 'where to write the file')
+  .option('--market <market>', `one market (${MARKETS.join(', ')}); default all`)
+  .option('--language <lang>', 'the PDF report\'s language: sv, da or en', 'sv')
+  .option('--today <date>', 'count open deadlines as of this day (default: today)', isoDate)
+  .option('--db <path>', 'store file')
+  .action(async (opts: { year: number; format: string; out: string; market?: string; language: string; today?: string; db?: string }) => {
+    const year = parseWith(yearSchema, opts.year, '--year');
+    const format = parseWith(registerFormatSchema, opts.format.toLowerCase(), '--format');
+    const market = opts.market === undefined ? null : parseWith(marketSchema, opts.market.toUpperCase(), '--market');
+    const language = parseWith(languageSchema, opts.language.toLowerCase(), '--language');
+    await withStore(opts.db, async (ctx) => {
+      const file = await exportRegister({ ...ctx, now: opts.today ? () => new Date(`${opts.today}T08:00:00Z`) : undefined }, { year, market, format, language });
+      const out = resolve(opts.out);
+      const tmp = `${out}.part`;
+      writeFileSync(tmp, file.content);
+      renameSync(tmp, out);
+      console.log(`${out}  ${file.content.length} bytes  ${file.cases} cases`);
     });
   });
 

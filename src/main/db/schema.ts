@@ -295,6 +295,19 @@ export interface Database {
   case_due_counts: CaseDueCountTable;
   anonymisation_grants: AnonymisationGrantTable;
   retention_runs: RetentionRunTable;
+  review_notes: ReviewNoteTable;
+}
+
+/** What the complaints office changed in response to a recurring cause (migration 11); append-only. */
+export interface ReviewNoteTable {
+  id: Generated<number>;
+  month: string;
+  cause: string;
+  market: string | null;
+  noted_on: string;
+  text: string;
+  created_by: number;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -11,6 +11,7 @@ import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
 import { DAY } from './timeline';
+import { addDemoZeroComplaints } from './zero';
 
 /** Case numbers carry six digits, so one store holds at most this many demo cases. */
 export const MAX_DEMO_CASES = 999_999;
@@ -73,9 +74,10 @@ export interface CreateDemoStoreOptions {
 export const DEMO_PASSWORD = 'demo';
 
 /** Reuses users that already exist under a demo username, so a store with accounts can still be filled. */
-async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman: Staff; handlers: Staff[] }> {
+async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman: Staff; handlers: Staff[]; officer: Staff }> {
   const handlers: Staff[] = [];
   let ombudsman: Staff | null = null;
+  let officer: Staff | null = null;
   const hashes: Promise<void>[] = [];
   for (const s of DEMO_STAFF) {
     const existing = await findUserByUsername(store.db, s.username);
@@ -85,9 +87,10 @@ async function ensureStaff(store: Store, createdAt: string): Promise<{ ombudsman
     if (!existing?.password_hash) hashes.push(hashPassword(DEMO_PASSWORD).then((hash) => setPasswordHash(store.db, id, hash)));
     if (s.role === 'ombudsman') ombudsman = { id, name: s.displayName };
     if (s.role === 'handler') handlers.push({ id, name: s.displayName });
+    if (s.role === 'auditor') officer = { id, name: s.displayName };
   }
   await Promise.all(hashes);
-  return { ombudsman: ombudsman!, handlers };
+  return { ombudsman: ombudsman!, handlers, officer: officer! };
 }
 
 /**
@@ -107,7 +110,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   const total = options.cases;
 
   // The office existed before the first demo receipt.
-  const { ombudsman, handlers } = await ensureStaff(store, new Date(limit - (SPAN_DAYS + 30) * DAY).toISOString());
+  const { ombudsman, handlers, officer } = await ensureStaff(store, new Date(limit - (SPAN_DAYS + 30) * DAY).toISOString());
   const writer = createCaseIntake(store);
   const cases = demoCases({
     seed,
@@ -144,6 +147,7 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   }
   await issueDemoDecisions(store, { id: ombudsman.id!, name: ombudsman.name });
   const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
+  await addDemoZeroComplaints(store, { seed, asOf, officerId: officer.id! });
   checkpoint(store.sqlite);
   return { cases: done, events: events + matters.events, matters: matters.matters };
 }

@@ -10,13 +10,15 @@ import { getCase, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
-import type { ServiceContext, SessionContext } from '../services/context';
+import { today, type ServiceContext, type SessionContext } from '../services/context';
 import { importStatus, startImport } from '../services/import.service';
 import * as decisions from '../services/decision.service';
 import { listTemplates, resetTemplate, saveTemplate } from '../services/decision-templates';
 import { findPrecedents } from '../services/precedent.service';
 import { search } from '../services/search.service';
 import * as session from '../services/session.service';
+import { exportRegister, registerReport } from '../services/register.service';
+import * as zero from '../services/zero.service';
 
 /** Public channels get the session as it is (maybe nobody signed in); all others a signed-in caller. */
 export type Handler<C extends Channel> = (
@@ -81,6 +83,19 @@ export const handlers: HandlerTable = {
   'retention:get': (ctx) => retentionOverview(ctx),
   'retention:setRules': (ctx, input) => setRetentionRules(ctx, input),
   'retention:run': (ctx, input) => runRetentionFromApp(ctx, input.dryRun),
+  'stats:zeroComplaints': (ctx, input) => zero.zeroComplaints(ctx, input.market),
+  'stats:causes': (ctx, input) => zero.causes(ctx, input),
+  'stats:causeCases': (ctx, input) => zero.causeCases(ctx, input),
+  'stats:reviewNotes': async (ctx, input) => ({ notes: await zero.reviewNotes(ctx, input), today: today(ctx) }),
+  'stats:addReviewNote': (ctx, input) => zero.addReviewNote(ctx, input),
+  'stats:registerFigures': async (ctx, input) => {
+    const report = await registerReport(ctx, input);
+    return { year: report.year, asOf: report.asOf, cases: report.rows.length, figures: report.figures };
+  },
+  'stats:exportRegister': async (ctx, input) => {
+    const file = await exportRegister(ctx, input);
+    return { fileName: file.fileName, mediaType: input.format === 'pdf' ? 'application/pdf' : 'text/csv;charset=utf-8', base64: file.content.toString('base64'), cases: file.cases };
+  },
   'recovery:restore': async () => {
     throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
   },

@@ -66,6 +66,25 @@ export interface Deadline {
 
 const ACKNOWLEDGED = new Set(['acknowledged', 'in_review', 'waiting_for_customer', 'decision_drafted', 'decision_issued', 'closed']);
 
+const toStatus = (e: ClockEvent) => (e.kind === 'status_change' && typeof e.data.toStatus === 'string' ? e.data.toStatus : null);
+
+/** The events that acknowledge, answer and hold a case, from events sorted oldest first. */
+function milestoneEvents(events: readonly ClockEvent[]) {
+  const acknowledged = events.find((e) => (toStatus(e) !== null && ACKNOWLEDGED.has(toStatus(e)!)) || e.kind === 'decision_issued');
+  // A decision answers the customer; so does closing the case (withdrawn, settled), which ends every clock.
+  const decided = events.find((e) => e.kind === 'decision_issued' || toStatus(e) === 'decision_issued' || toStatus(e) === 'closed');
+  const holdingReply = events.find((e) => e.kind === 'letter_sent' && e.data.letter === 'holding_reply');
+  return { acknowledged, decided, holdingReply };
+}
+
+/** The days (market calendar) a case was acknowledged, answered and sent a holding reply, as the clocks read them. */
+export function caseMilestones(market: Market, events: readonly ClockEvent[]): { acknowledgedOn: string | null; answeredOn: string | null; holdingReplyOn: string | null } {
+  const sorted = [...events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
+  const { acknowledged, decided, holdingReply } = milestoneEvents(sorted);
+  const day = (e: ClockEvent | undefined) => (e ? marketDay(e.occurredAt, market) : null);
+  return { acknowledgedOn: day(acknowledged), answeredOn: day(decided), holdingReplyOn: day(holdingReply) };
+}
+
 export function computeDeadlines(input: {
   market: Market;
   receivedDate: string;
@@ -77,11 +96,7 @@ export function computeDeadlines(input: {
   const events = [...input.events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
   const policies = input.policies ?? DEFAULT_POLICIES[market];
 
-  const toStatus = (e: ClockEvent) => (e.kind === 'status_change' && typeof e.data.toStatus === 'string' ? e.data.toStatus : null);
-  const acknowledged = events.find((e) => (toStatus(e) !== null && ACKNOWLEDGED.has(toStatus(e)!)) || e.kind === 'decision_issued');
-  // A decision answers the customer; so does closing the case (withdrawn, settled), which ends every clock.
-  const decided = events.find((e) => e.kind === 'decision_issued' || toStatus(e) === 'decision_issued' || toStatus(e) === 'closed');
-  const holdingReply = events.find((e) => e.kind === 'letter_sent' && e.data.letter === 'holding_reply');
+  const { acknowledged, decided, holdingReply } = milestoneEvents(events);
 
   // Pauses: from a change to waiting_for_customer until the next change away from it.
   const pauses: { from: string; to: string | null }[] = [];

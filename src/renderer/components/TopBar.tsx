@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank, IconFileImport, IconLogout, IconScale } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileImport, IconLogout, IconScale, IconTargetArrow } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
@@ -14,6 +14,8 @@ export function TopBar({
   onShowDeadlineRules,
   onShowMatters,
   mattersActive,
+  onShowZero,
+  zeroActive,
   onOpenAudit,
   onOpenData,
   onOpenTemplates,
@@ -27,6 +29,8 @@ export function TopBar({
   onShowDeadlineRules: () => void;
   onShowMatters: () => void;
   mattersActive: boolean;
+  onShowZero: () => void;
+  zeroActive: boolean;
   onOpenAudit: () => void;
   onOpenData: () => void;
   onOpenTemplates: () => void;
@@ -61,7 +65,8 @@ export function TopBar({
       <div role="search" style={{ flex: '0 1 30rem', display: 'flex', justifyContent: 'center', minWidth: '14rem' }}>
         <SearchField value={search} onChange={onSearchChange} inputRef={searchRef} />
       </div>
-      <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 1 0', minWidth: 0 }}>
+      {/* The right side takes what its buttons need; the tagline on the left gives way first. */}
+      <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 0 auto', minWidth: 0 }}>
         <Button
           size="compact-sm"
           variant={mattersActive ? 'light' : 'subtle'}
@@ -72,7 +77,17 @@ export function TopBar({
         >
           {t('matters.nav')}
         </Button>
-        <Text size="sm" data-testid="session-user">
+        <Button
+          size="compact-sm"
+          variant={zeroActive ? 'light' : 'subtle'}
+          color={zeroActive ? undefined : 'gray'}
+          leftSection={<IconTargetArrow size={16} stroke={1.75} />}
+          onClick={onShowZero}
+          data-testid="nav-zero"
+        >
+          {t('zero.nav')}
+        </Button>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="session-user">
           {user.name}
         </Text>
         <Badge variant="default" size="sm">

@@ -4,7 +4,15 @@ import { useCallback, useEffect, useState } from 'react';
  * Where the window is: the inbox, or one case, optionally at one event of its history (a search
  * hit). Kept in `location.hash` so reload and back work.
  */
-export type Route = { name: 'inbox' } | { name: 'matters' } | { name: 'import' } | { name: 'audit' } | { name: 'data' } | { name: 'templates' } | { name: 'case'; id: number; eventId?: number };
+export type Route =
+  | { name: 'inbox' }
+  | { name: 'matters' }
+  | { name: 'zero' }
+  | { name: 'import' }
+  | { name: 'audit' }
+  | { name: 'data' }
+  | { name: 'templates' }
+  | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
 
@@ -16,6 +24,7 @@ function positiveId(text: string | undefined): number | undefined {
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/matters') return { name: 'matters' };
+  if (hash === '#/zero') return { name: 'zero' };
   if (hash === '#/import') return { name: 'import' };
   if (hash === '#/audit') return { name: 'audit' };
   if (hash === '#/data') return { name: 'data' };
@@ -32,6 +41,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'inbox') return '#/';
   if (route.name === 'matters') return '#/matters';
+  if (route.name === 'zero') return '#/zero';
   if (route.name === 'import') return '#/import';
   if (route.name === 'audit') return '#/audit';
   if (route.name === 'data') return '#/data';
@@ -49,6 +59,7 @@ export function useHashRoute(): {
   openImport: () => void;
   backToInbox: () => void;
   openMatters: () => void;
+  openZero: () => void;
   openAudit: () => void;
   openData: () => void;
   openTemplates: () => void;
@@ -87,6 +98,11 @@ export function useHashRoute(): {
     window.location.hash = routeHash({ name: 'matters' });
   }, []);
 
+  const openZero = useCallback(() => {
+    setOpenedFromInbox(false);
+    window.location.hash = routeHash({ name: 'zero' });
+  }, []);
+
   const openAudit = useCallback(() => {
     setOpenedFromInbox(true);
     window.location.hash = routeHash({ name: 'audit' });
@@ -102,5 +118,5 @@ export function useHashRoute(): {
     window.location.hash = routeHash({ name: 'templates' });
   }, []);
 
-  return { route, openCase, openImport, backToInbox, openMatters, openAudit, openData, openTemplates };
+  return { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates };
 }

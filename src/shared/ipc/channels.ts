@@ -57,6 +57,13 @@ export const CHANNELS = [
   'retention:get',
   'retention:setRules',
   'retention:run',
+  'stats:zeroComplaints',
+  'stats:causes',
+  'stats:causeCases',
+  'stats:reviewNotes',
+  'stats:addReviewNote',
+  'stats:registerFigures',
+  'stats:exportRegister',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

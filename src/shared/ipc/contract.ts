@@ -37,6 +37,19 @@ import {
 import { languageSchema, marketSchema } from '../domain/market';
 import { docSchema } from '../editor/document';
 import { customerWindowSchema, deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
+import {
+  addReviewNoteInputSchema,
+  causeCaseSchema,
+  causeSchema,
+  causesSchema,
+  monthSchema,
+  registerFiguresSchema,
+  registerFormatSchema,
+  reviewNoteSchema,
+  scopeSchema,
+  yearSchema,
+  zeroScopeSchema,
+} from '../domain/zero';
 import type { Channel } from './channels';
 
 const idSchema = z.number().int().positive();
@@ -458,6 +471,45 @@ export const contract = {
   'retention:run': {
     input: z.object({ dryRun: z.boolean() }).strict(),
     output: z.object({ runId: idSchema, dryRun: z.boolean(), anonymised: z.number().int(), cases: z.array(retentionItemSchema), total: z.number().int() }),
+  },
+  /**
+   * The zero-complaints measure of one market or (market null) all markets: per month complaints to
+   * customer service plus authority matters per one million purchases, and the year rows of the
+   * published table. Months without figures are null, never 0.
+   */
+  'stats:zeroComplaints': {
+    input: z.object({ market: scopeSchema.default(null) }).strict(),
+    output: zeroScopeSchema,
+  },
+  /** Category and red-flag counts per month over `window` months ending with `month` (default this month). */
+  'stats:causes': {
+    input: z.object({ market: scopeSchema.default(null), month: monthSchema.optional(), window: z.number().int().min(4).max(36).default(12) }).strict(),
+    output: causesSchema,
+  },
+  /** The cases behind a cause's count in the given months, newest first (at most 500; `truncated` says when there are more). */
+  'stats:causeCases': {
+    input: z.object({ cause: causeSchema, months: z.array(monthSchema).min(1).max(36), market: scopeSchema.default(null) }).strict(),
+    output: z.object({ rows: z.array(causeCaseSchema), truncated: z.boolean() }),
+  },
+  /** Review notes of the months from..to; with a market, its notes and those for all markets. `today` is main's (the form's default date). */
+  'stats:reviewNotes': {
+    input: z.object({ from: monthSchema, to: monthSchema, market: scopeSchema.default(null) }).strict(),
+    output: z.object({ notes: z.array(reviewNoteSchema), today: isoDateSchema }),
+  },
+  /** Records what was changed in response to a cause (append-only, audited). */
+  'stats:addReviewNote': {
+    input: addReviewNoteInputSchema,
+    output: reviewNoteSchema,
+  },
+  /** The complaints register's business-day figures per market for the cases received in `year`. */
+  'stats:registerFigures': {
+    input: z.object({ year: yearSchema, market: scopeSchema.default(null) }).strict(),
+    output: z.object({ year: z.number().int(), asOf: isoDateSchema, cases: z.number().int(), figures: z.array(registerFiguresSchema) }),
+  },
+  /** The complaints register as CSV or a PDF report (base64), booked in the audit log. */
+  'stats:exportRegister': {
+    input: z.object({ year: yearSchema, market: scopeSchema.default(null), format: registerFormatSchema, language: languageSchema.default('sv') }).strict(),
+    output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string(), cases: z.number().int() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

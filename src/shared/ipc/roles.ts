@@ -79,6 +79,14 @@ export const CHANNEL_ACCESS = {
   'import:start': { roles: WRITERS, unauthenticated: false },
   // A run is visible to the user who started it; anyone else gets not_found, never its result.
   'import:status': { roles: ALL, unauthenticated: false },
+  'stats:zeroComplaints': { roles: ALL, unauthenticated: false },
+  'stats:causes': { roles: ALL, unauthenticated: false },
+  'stats:causeCases': { roles: ALL, unauthenticated: false },
+  'stats:reviewNotes': { roles: ALL, unauthenticated: false },
+  // The complaints officer (the auditor role) reports what was changed; notes touch no case.
+  'stats:addReviewNote': { roles: ALL, unauthenticated: false },
+  'stats:registerFigures': { roles: ALL, unauthenticated: false },
+  'stats:exportRegister': { roles: ALL, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

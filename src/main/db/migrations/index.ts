@@ -10,6 +10,7 @@ import { up as up0008 } from './0008-trust';
 import { up as up0009 } from './0009-scale';
 import { up as up0010 } from './0010-decisions';
 import { up as up0011 } from './0011-template-retire';
+import { up as up0012 } from './0012-zero-complaints';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'scale', up: up0009 },
   { version: 10, name: 'decisions', up: up0010 },
   { version: 11, name: 'template-retire', up: up0011 },
+  { version: 12, name: 'zero-complaints', up: up0012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
