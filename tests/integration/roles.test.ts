@@ -124,6 +124,12 @@ function validInput(channel: Channel, role: Role): unknown {
     'decisions:precedents': { caseId },
     'import:start': { uploadId: 'x'.repeat(16), kind: 'cases' },
     'import:status': { runId: 'y'.repeat(16) },
+    // The case has no decision: a writer gets not_found, an auditor forbidden before anything is looked up.
+    'exports:start': { caseId, kind: 'decision', format: 'pdf' },
+    'exports:status': { jobId: 'z'.repeat(22) },
+    'exports:list': { caseId },
+    'exports:markSent': { caseId, exportId: MISSING, date: '2026-11-16', channel: 'post' },
+    'exports:showInFolder': { caseId, exportId: MISSING },
   };
   return inputs[channel];
 }
