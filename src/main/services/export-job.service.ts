@@ -5,13 +5,13 @@ import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { CaseExport, ExportFormat, ExportJob, ExportJobKind } from '../../shared/domain/export';
-import type { Language } from '../../shared/domain/market';
+import { MARKET_INFO, type Language, type Market } from '../../shared/domain/market';
 import { listAuditRows } from '../db/repositories/audit.repository';
 import { findCaseById } from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { readSetting } from '../db/repositories/settings.repository';
 import { renderInWorker } from '../export/render-in-worker';
-import type { ServiceContext } from './context';
+import { today, type ServiceContext } from './context';
 import { getDecision } from './decision.service';
 import { notFound, ServiceError } from './errors';
 import { decisionToExport, exportDecision } from './export.service';
@@ -235,7 +235,7 @@ export async function listCaseExports(ctx: ServiceContext, input: ChannelParsedI
       };
     })
     .reverse();
-  return { exports };
+  return { exports, today: today(ctx, MARKET_INFO[row.market as Market].timeZone) };
 }
 
 /** "Show in folder": the OS file manager in Electron; elsewhere the caller gets the path to show and copy. */

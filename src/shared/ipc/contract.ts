@@ -417,10 +417,10 @@ export const contract = {
     input: z.object({ jobId: exportJobIdSchema }).strict(),
     output: exportJobSchema,
   },
-  /** The case's exports, newest first, each with whether (when, how) it was marked as sent. */
+  /** The case's exports, newest first, each with whether (when, how) it was marked as sent; `today` in the case's market. */
   'exports:list': {
     input: z.object({ caseId: idSchema }).strict(),
-    output: z.object({ exports: z.array(caseExportSchema) }),
+    output: z.object({ exports: z.array(caseExportSchema), today: isoDateSchema }),
   },
   /**
    * Records that an exported (final, not draft) letter was sent: on `date` (the market's calendar,

@@ -17,6 +17,7 @@ import { PanelSection } from '../case/PanelSection';
 import { ClaimPanel } from './ClaimPanel';
 import classes from './Decision.module.css';
 import { DecisionEditor } from './DecisionEditor';
+import { ExportPanel } from './ExportPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 
@@ -399,6 +400,14 @@ function DecisionArea({
               </Text>
             )}
           </Stack>
+        </PanelSection>
+        <PanelSection title={t('exports.title')} testId="decision-exports">
+          <ExportPanel
+            caseId={view.header.id}
+            market={market}
+            canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}
+            canDraft={decision.status !== 'issued'}
+          />
         </PanelSection>
         {decision.status !== 'issued' && issues.length > 0 && (
           <PanelSection title={t('decision.issues')} testId="decision-issues" aside={<Badge size="sm" color="orange" variant="light">{issues.length}</Badge>}>
