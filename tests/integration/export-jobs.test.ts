@@ -111,6 +111,13 @@ describe('exporting a decision through the channels', () => {
     expect(text).toContain('Fia Ødegård-Åström');
     expect(text).not.toMatch(/UTKAST/);
     expect(text).toMatch(new RegExp(`Sida 1 av ${pdfPages(path)}`));
+    // The template's title is the subject, and what the frame prints is not repeated by the body.
+    const page1 = pdfText(path, 1);
+    expect(page1).toContain('Kundombudsmannens beslut');
+    expect(page1.split(caseNumber)).toHaveLength(2);
+    expect(page1).not.toMatch(/Ärende:/);
+    expect(text.split('Fia Ødegård-Åström')).toHaveLength(2);
+    expect(text).toMatch(/Med vänliga hälsningar\s+Fia Ødegård-Åström/);
 
     const event = store.sqlite.prepare("SELECT id, actor, data FROM history_events WHERE case_id = ? AND kind = 'letter_exported'").get(caseId) as { id: number; actor: string; data: string };
     expect(JSON.parse(event.data)).toMatchObject({ letter: 'decision', format: 'pdf', sha256: sha(bytes), draft: false });

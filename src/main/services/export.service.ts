@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
+import { fitDecisionToFrame } from '../../shared/letter/decision-frame';
 import type { LetterDocument } from '../../shared/letter/frame';
 import { findCaseById } from '../db/repositories/case.repository';
 import { appendEvent, listCaseEvents } from '../db/repositories/history.repository';
@@ -201,13 +202,16 @@ export async function exportDecision(
   const decision = await getDecision(ctx, await decisionToExport(ctx, input.caseId, input.draft ?? false));
   const isDraft = decision.status !== 'issued';
   const number = (await getCase(ctx, input.caseId)).header.number;
+  // The frame prints the case number, date, addressee and subject: the template's own opening would repeat them.
+  const fitted = fitDecisionToFrame(decision.content);
   const result = await exportLetter(
     ctx,
     {
       caseId: input.caseId,
-      content: decision.content,
+      content: fitted.content,
       language: decision.language,
-      subject: DECISION_SUBJECT[decision.language](number),
+      subject: fitted.title ?? DECISION_SUBJECT[decision.language](number),
+      signsItself: fitted.signsItself,
       draft: isDraft,
       date: decision.issued ? marketDay(decision.issued.at, decision.market) : undefined,
       fields: decision.mergeValues,

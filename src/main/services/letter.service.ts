@@ -83,6 +83,8 @@ export const letterRequestSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** Who signs: an issued decision is signed by its issuer; by default the caller. */
   signerUserId: z.number().int().positive().optional(),
+  /** The body closes with its own signature (merge field `signer.name`); the frame adds none. */
+  signsItself: z.boolean().optional(),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
 
@@ -138,7 +140,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
     addressee,
     subject: request.subject ?? DEFAULT_SUBJECT[language](c.number),
     body,
-    signature: { name: signer?.display_name ?? ctx.user.name, title: signer?.title ?? null },
+    signature: { name: signer?.display_name ?? ctx.user.name, title: signer?.title ?? null, ...(request.signsItself ? { inBody: true } : {}) },
   };
 }
 
