@@ -202,9 +202,10 @@ describe('exporting a decision through the channels', () => {
     }
     expect(job.state).toBe('done');
     expect(pdfPages(job.result!.path)).toBeGreaterThanOrEqual(30);
-    // While the ~40-page PDF rendered, the cheap channel was answered many times, each quickly.
+    // While the ~40-page PDF rendered, the cheap channel was answered many times, each quickly (rendered
+    // on main, the same letter stalls the loop for 0.7–1 s: `npm run bench:letter`).
     expect(latencies.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...latencies)).toBeLessThan(250);
+    expect(Math.max(...latencies)).toBeLessThan(400);
   });
 });
 
