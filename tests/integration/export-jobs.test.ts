@@ -151,6 +151,15 @@ describe('exporting a decision through the channels', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('is a draft') } });
   });
 
+  it('exports a draft straight from the template, showing the fields still without a value', async () => {
+    await ok(dispatch(as(jonas), 'decisions:create', { caseId, language: 'sv' }));
+    const job = await finished(jonas, (await ok(dispatch(as(jonas), 'exports:start', { caseId, kind: 'decision', format: 'pdf', draft: true }))).jobId!);
+    expect(job.error).toBeNull();
+    const text = pdfText(job.result!.path);
+    expect(text).toContain('UTKAST');
+    expect(text).toContain('{{claim.1.outcome}}');
+  });
+
   it('refuses an auditor, a case without an issued decision, and another user’s job', async () => {
     expect(await dispatch(as(gunnar), 'exports:start', { caseId, kind: 'decision', format: 'pdf' })).toEqual({
       ok: false,

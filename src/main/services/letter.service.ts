@@ -109,7 +109,9 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
   let body;
   try {
     body = buildLetterBody(request.content, {
-      resolveField: (f) => fields.get(f),
+      // A draft is exported while still being written: a field without a value shows as {{field}},
+      // as in the editor; a final letter refuses it by name.
+      resolveField: (f) => fields.get(f) ?? (request.draft ? `{{${f}}}` : undefined),
       resolveCitation: (id) => {
         const e = events.get(id);
         if (!e) return undefined;
