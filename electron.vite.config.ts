@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The render worker is its own entry: main starts it with `new Worker(out/main/render-worker.js)`.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'render-worker': resolve('src/main/export/render-worker.ts') } },
     },
   },
   preload: {

@@ -10,6 +10,8 @@ import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
 import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
+import { useRenderWorkerScript } from './export/render-in-worker';
+import { configureExportShell } from './services/export-job.service';
 import type { SessionContext } from './services/context';
 import { startDerivedRefresh } from './services/derived-refresh.service';
 import { startRetentionSchedule } from './services/retention.service';
@@ -85,6 +87,19 @@ async function start(): Promise<void> {
   spellCheckLanguages();
   harden();
   selectNativeBinding();
+  // Letters render in the bundled worker (electron.vite.config.ts builds it beside index.js).
+  useRenderWorkerScript(join(here, 'render-worker.js'));
+  // Where exports go is main's choice, by its own dialog: the renderer never names a path.
+  configureExportShell({
+    defaultFolder: join(app.getPath('documents'), 'Ombud'),
+    chooseSavePath: async (defaultPath, format) => {
+      const focused = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
+      const chosen = focused ? await dialog.showSaveDialog(focused, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
+    showInFolder: (path) => shell.showItemInFolder(path),
+  });
   let context: SessionContext | undefined;
   let recovery: Recovery | undefined;
   let stopSchedule: (() => void) | undefined;

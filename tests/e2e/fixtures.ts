@@ -11,11 +11,15 @@ export interface Workbench {
   url: string;
   /** This test's own copy of the demo store. */
   dbPath: string;
+  /** Where main writes this test's exports. */
+  exportsDir: string;
 }
 
-function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dbPath: string, exportsDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+    // Exports go to this test's own folder, never the machine's Documents.
+    const env = { ...cleanEnv(), OMBUD_EXPORTS_DIR: exportsDir };
+    const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`ombud serve did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
@@ -39,9 +43,10 @@ export const test = base.extend<{ workbench: Workbench }>({
     const dir = mkdtempSync(join(tmpdir(), 'ombud-e2e-'));
     const dbPath = join(dir, 'store.sqlite');
     copyFileSync(TEMPLATE_STORE, dbPath);
-    const { child, url } = await startServer(dbPath);
+    const exportsDir = join(dir, 'exports');
+    const { child, url } = await startServer(dbPath, exportsDir);
     try {
-      await use({ url, dbPath });
+      await use({ url, dbPath, exportsDir });
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -7,6 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARN_FILE_LIMIT, buildArnPackage, type Exhibit } from '../../src/main/export/package';
 import { renderLetterPdf } from '../../src/main/export/pdf';
+import { renderInWorker, stopRenderWorker } from '../../src/main/export/render-in-worker';
 import { tempDir } from '../fixtures/temp-store';
 
 let dir: string;
@@ -106,3 +107,25 @@ describe('the ARN response package', () => {
     ).rejects.toThrow('Exhibit 1: Trasig (trasig.pdf) is not a readable PDF');
   });
 });
+
+describe('the package in the render worker', () => {
+  afterAll(() => stopRenderWorker());
+
+  it('builds a 50-exhibit package off the main thread, reporting progress once per exhibit in order', async () => {
+    const exhibits: Exhibit[] = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => ({ title: `Underlag ${i + 1}`, fileName: `underlag-${i + 1}.pdf`, mediaType: 'application/pdf', bytes: await pdfWithPages(`Exhibit body ${i + 1}`) })),
+    );
+    const seen: string[] = [];
+    const output = await renderInWorker({ kind: 'arn_package', response: await response(), exhibits, language: 'sv' }, (p) => seen.push(`${p.done}/${p.total} ${p.step}`));
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => `${i + 1}/50 exhibit ${i + 1}/50`));
+    if (output.kind !== 'arn_package') throw new Error(`unexpected ${output.kind}`);
+    const out = join(dir, 'arn-50.pdf');
+    writeFileSync(out, output.result.pdf);
+    // 1 response + index pages + 50 × (separator + 1 page)
+    expect(output.result.pages).toBeGreaterThanOrEqual(102);
+    const last = pageText(out, output.result.pages);
+    expect(last).toContain('Exhibit body 50');
+    expect(pageText(out, output.result.pages - 1)).toContain('Bilaga 50: Underlag 50');
+  });
+});
+

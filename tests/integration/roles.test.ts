@@ -133,6 +133,12 @@ function validInput(channel: Channel, role: Role): unknown {
     'stats:addReviewNote': { month: '2026-11', cause: 'flag:repeated_contacts', notedOn: '2026-11-16', text: `Ändrat av ${role}` },
     'stats:registerFigures': { year: 2026 },
     'stats:exportRegister': { year: 2026, format: 'csv' },
+    // The case has no decision: a writer gets not_found, an auditor forbidden before anything is looked up.
+    'exports:start': { caseId, kind: 'decision', format: 'pdf' },
+    'exports:status': { jobId: 'z'.repeat(22) },
+    'exports:list': { caseId },
+    'exports:markSent': { caseId, exportId: MISSING, date: '2026-11-16', channel: 'post' },
+    'exports:showInFolder': { caseId, exportId: MISSING },
   };
   return inputs[channel];
 }

@@ -110,7 +110,9 @@ export async function renderLetterDocx(letter: LetterDocument): Promise<Buffer> 
       ),
     });
 
-  const body = blocks(letter.body);
+  // The closing paragraph ("regards / name / title") stays on one page, as in the PDF.
+  const last = letter.body.at(-1);
+  const body = [...blocks(letter.body.slice(0, -1)), ...(last?.type === 'paragraph' ? [new Paragraph({ children: runs(last.runs), keepLines: true })] : last ? blocks([last]) : [])];
   const date = formatLetterDate(letter.date, letter.language);
   const grey = (text: string) => new TextRun({ text, color: GREY });
 
@@ -157,9 +159,13 @@ export async function renderLetterDocx(letter: LetterDocument): Promise<Buffer> 
           new Paragraph({ spacing: { before: 240, after: 480 }, children: letter.addressee.flatMap((line, i) => [...(i ? [new TextRun({ break: 1 })] : []), new TextRun(line)]) }),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: letter.subject, bold: true, size: 28 })] }),
           ...body,
-          new Paragraph({ spacing: { before: 480 }, keepNext: true, children: [new TextRun(letter.signature.name)] }),
-          ...(letter.signature.title ? [new Paragraph({ keepNext: true, spacing: { after: 0 }, children: [grey(letter.signature.title)] })] : []),
-          new Paragraph({ children: [grey(`${head.department}, ${head.companyName}`)] }),
+          ...(letter.signature.inBody
+            ? []
+            : [
+                new Paragraph({ spacing: { before: 480 }, keepNext: true, children: [new TextRun(letter.signature.name)] }),
+                ...(letter.signature.title ? [new Paragraph({ keepNext: true, spacing: { after: 0 }, children: [grey(letter.signature.title)] })] : []),
+                new Paragraph({ children: [grey(`${head.department}, ${head.companyName}`)] }),
+              ]),
         ],
       },
     ],

@@ -66,7 +66,13 @@ export function oversizeWarnings(exhibits: readonly Exhibit[], language: Languag
  * anything else listed by name and SHA-256 on its separator). The index and separators are set
  * with the letters' font, so file names in any script print correctly.
  */
-export async function buildArnPackage(input: { response: Uint8Array; exhibits: readonly Exhibit[]; language: Language }): Promise<PackageResult> {
+export async function buildArnPackage(input: {
+  response: Uint8Array;
+  exhibits: readonly Exhibit[];
+  language: Language;
+  /** Called after each exhibit is placed (`done` of `total`), for the app's progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}): Promise<PackageResult> {
   const L = LABELS[input.language];
   const kinds = input.exhibits.map(kindOf);
   const hashes = input.exhibits.map((e) => createHash('sha256').update(e.bytes).digest('hex'));
@@ -114,6 +120,7 @@ export async function buildArnPackage(input: { response: Uint8Array; exhibits: r
       const dh = image.height * scale;
       page.drawImage(image, { x: (w - dw) / 2, y: h - margin - dh, width: dw, height: dh });
     }
+    input.onProgress?.(i + 1, input.exhibits.length);
   }
   out.setTitle(LABELS[input.language].index);
   out.setCreator('Ombud');

@@ -93,6 +93,18 @@ function stripMargin(c: Content): Content {
   return typeof c === 'object' && c !== null && !Array.isArray(c) ? ({ ...c, margin: [0, 0, 0, 2] } as Content) : c;
 }
 
+/**
+ * The body's last block: no bottom margin (pdfmake starts a new, empty page when that margin no
+ * longer fits), and kept in one piece, so a closing "regards / name / title" never leaves its
+ * last line alone on a page of its own.
+ */
+function closingBlock(cs: Content[]): Content[] {
+  const last = cs.at(-1);
+  if (!last || typeof last !== 'object' || Array.isArray(last) || !('margin' in last) || !Array.isArray(last.margin) || last.margin.length !== 4) return cs;
+  const [l, t, r] = last.margin as [number, number, number, number];
+  return [...cs.slice(0, -1), { ...last, margin: [l, t, r, 0], unbreakable: true } as Content];
+}
+
 /** The pdfmake document for a letter; exported so tests can inspect it. */
 export function letterDefinition(letter: LetterDocument): TDocumentDefinitions {
   const L = LETTER_LABELS[letter.language];
@@ -146,15 +158,19 @@ export function letterDefinition(letter: LetterDocument): TDocumentDefinitions {
         margin: [0, 0, 0, 36],
       },
       { text: letter.subject, bold: true, fontSize: 13, margin: [0, 0, 0, 12] },
-      ...blocks(letter.body),
-      {
-        unbreakable: true,
-        stack: [
-          { text: letter.signature.name, margin: [0, 28, 0, 0] },
-          ...(letter.signature.title ? [{ text: letter.signature.title, color: GREY }] : []),
-          { text: `${head.department}, ${head.companyName}`, color: GREY },
-        ],
-      },
+      ...closingBlock(blocks(letter.body)),
+      ...(letter.signature.inBody
+        ? []
+        : [
+            {
+              unbreakable: true,
+              stack: [
+                { text: letter.signature.name, margin: [0, 28, 0, 0] },
+                ...(letter.signature.title ? [{ text: letter.signature.title, color: GREY }] : []),
+                { text: `${head.department}, ${head.companyName}`, color: GREY },
+              ],
+            } as Content,
+          ]),
     ],
   };
 }

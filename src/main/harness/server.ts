@@ -11,6 +11,8 @@ import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploa
 import { dispatch, isChannel } from '../ipc/dispatch';
 import { dispatchRecovery, type Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
+import { ServiceError } from '../services/errors';
+import { exportJobFile } from '../services/export-job.service';
 
 export interface HarnessOptions {
   /** The session this harness serves (sign-in and sign-out change its user); absent when the store failed its start check (then `recovery`). */
@@ -225,6 +227,38 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendResult(res, 200, { ok: true, data: { uploadId: target.id, fileName, size } });
   }
 
+  /**
+   * A finished export's file, offered to the browser as a download: the renderer fetches it with
+   * the token (never in the URL) and saves the blob. Only the user who started the job gets it.
+   */
+  async function serveDownload(jobId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (refusedCaller(req, res)) return;
+    const user = context?.user;
+    if (!context || !user) {
+      sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to download an export.' } });
+      return;
+    }
+    let file: { path: string; fileName: string };
+    try {
+      file = exportJobFile({ ...context, user }, jobId);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      sendResult(res, error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 409, { ok: false, error: { code: error.code, message: error.message } });
+      return;
+    }
+    const bytes = await readFile(file.path);
+    res.writeHead(200, {
+      'content-type': file.fileName.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-length': bytes.length,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': CSP,
+    });
+    res.end(bytes);
+  }
+
   const server = createServer((req, res) => {
     // Loopback only, and only under our own host name: refuses other hosts and DNS rebinding.
     const host = req.headers.host ?? '';
@@ -234,7 +268,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const rpc = /^\/rpc\/([^/]+)$/.exec(url.pathname);
-    const work = url.pathname === '/upload'
+    const download = /^\/download\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
+    const work = download
+      ? req.method === 'GET'
+        ? serveDownload(download[1]!, req, res)
+        : Promise.resolve(send(res, 405, 'Use GET', 'text/plain; charset=utf-8'))
+      : url.pathname === '/upload'
       ? req.method === 'POST'
         ? serveUpload(req, res)
         : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))

@@ -12,6 +12,8 @@ import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
 import { today, type ServiceContext, type SessionContext } from '../services/context';
 import { importStatus, startImport } from '../services/import.service';
+import * as exportJobs from '../services/export-job.service';
+import { markSent } from '../services/export.service';
 import * as decisions from '../services/decision.service';
 import { listTemplates, resetTemplate, saveTemplate } from '../services/decision-templates';
 import { findPrecedents } from '../services/precedent.service';
@@ -73,6 +75,11 @@ export const handlers: HandlerTable = {
   'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
   'import:start': async (ctx, input) => startImport(ctx, input),
   'import:status': async (ctx, input) => importStatus(ctx, input),
+  'exports:start': (ctx, input) => exportJobs.startDecisionExport(ctx, input),
+  'exports:status': async (ctx, input) => exportJobs.exportJobStatus(ctx, input),
+  'exports:list': (ctx, input) => exportJobs.listCaseExports(ctx, input),
+  'exports:markSent': (ctx, input) => markSent(ctx, input),
+  'exports:showInFolder': (ctx, input) => exportJobs.showExportInFolder(ctx, input),
   'audit:list': (ctx, input) => listAudit(ctx, input),
   'audit:export': (ctx, input) => exportAudit(ctx, input),
   'backups:status': (ctx) => backupStatus(ctx),

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
+import { fitDecisionToFrame } from '../../shared/letter/decision-frame';
 import type { LetterDocument } from '../../shared/letter/frame';
 import { findCaseById } from '../db/repositories/case.repository';
 import { appendEvent, listCaseEvents } from '../db/repositories/history.repository';
@@ -17,14 +19,11 @@ import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { marketDay } from './calendar/business-days';
 
-export const EXPORT_FORMATS = ['pdf', 'docx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
 /** What was exported: a decision letter, an ARN response, a free letter (holding reply, information request). */
 export const exportKindSchema = z.enum(['letter', 'decision', 'arn_response', 'holding_reply']);
 export type ExportKind = z.infer<typeof exportKindSchema>;
-
-export const SEND_CHANNELS = ['post', 'email', 'portal', 'arn_portal'] as const;
 
 export interface ExportRecord {
   caseId: number;
@@ -128,9 +127,12 @@ export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSent
   });
 }
 
-export async function renderLetter(letter: LetterDocument, format: ExportFormat): Promise<Buffer> {
+export async function renderLetter(letter: LetterDocument, format: ExportFormat): Promise<Uint8Array> {
   return format === 'pdf' ? renderLetterPdf(letter) : renderLetterDocx(letter);
 }
+
+/** Renders a letter model to bytes; in process by default, in a worker thread for the app's export jobs. */
+export type LetterRenderer = (letter: LetterDocument, format: ExportFormat) => Promise<Uint8Array>;
 
 /** Writes next to the target and renames, so a crash never leaves half a letter under the real name. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
@@ -152,11 +154,11 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
 export async function exportLetter(
   ctx: ServiceContext,
   request: LetterRequest,
-  options: { format: ExportFormat; out: string; kind?: ExportKind },
+  options: { format: ExportFormat; out: string; kind?: ExportKind; render?: LetterRenderer },
 ): Promise<{ path: string; sha256: string; bytes: number; exportId: number; letter: LetterDocument }> {
   requireWriter(ctx, 'export letters');
   const letter = await buildCaseLetter(ctx, request);
-  const bytes = await renderLetter(letter, options.format);
+  const bytes = await (options.render ?? renderLetter)(letter, options.format);
   const path = resolve(options.out);
   writeFileAtomic(path, bytes);
   const hash = sha256(bytes);
@@ -171,6 +173,17 @@ export async function exportLetter(
   return { path, sha256: hash, bytes: bytes.length, exportId, letter };
 }
 
+/** The decision an export takes: the latest issued one, or with `draft` the current draft. Refuses a case without one. */
+export async function decisionToExport(ctx: ServiceContext, caseId: number, draft: boolean): Promise<number> {
+  const { decisions, current } = await decisionsForCase(ctx, caseId);
+  const issued = [...decisions].reverse().find((d) => d.status === 'issued');
+  const wanted = draft ? (current && current.status !== 'issued' ? current.id : null) : (issued?.id ?? null);
+  if (wanted === null) {
+    throw new ServiceError('not_found', draft ? 'The case has no decision draft.' : 'The case has no issued decision; export the draft instead.');
+  }
+  return wanted;
+}
+
 const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
   sv: (n) => `Kundombudets beslut i ärende ${n}`,
   da: (n) => `Kundeombuddets afgørelse i sag ${n}`,
@@ -183,30 +196,28 @@ const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
  */
 export async function exportDecision(
   ctx: ServiceContext,
-  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean },
+  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
 ): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
-  const { decisions, current } = await decisionsForCase(ctx, input.caseId);
-  const issued = [...decisions].reverse().find((d) => d.status === 'issued');
-  const wanted = input.draft ? (current && current.status !== 'issued' ? current.id : null) : (issued?.id ?? null);
-  if (wanted === null) {
-    throw new ServiceError('not_found', input.draft ? 'The case has no decision draft.' : 'The case has no issued decision; export the draft with --draft.');
-  }
-  const decision = await getDecision(ctx, wanted);
+  requireWriter(ctx, 'export letters');
+  const decision = await getDecision(ctx, await decisionToExport(ctx, input.caseId, input.draft ?? false));
   const isDraft = decision.status !== 'issued';
   const number = (await getCase(ctx, input.caseId)).header.number;
+  // The frame prints the case number, date, addressee and subject: the template's own opening would repeat them.
+  const fitted = fitDecisionToFrame(decision.content);
   const result = await exportLetter(
     ctx,
     {
       caseId: input.caseId,
-      content: decision.content,
+      content: fitted.content,
       language: decision.language,
-      subject: DECISION_SUBJECT[decision.language](number),
+      subject: fitted.title ?? DECISION_SUBJECT[decision.language](number),
+      signsItself: fitted.signsItself,
       draft: isDraft,
       date: decision.issued ? marketDay(decision.issued.at, decision.market) : undefined,
       fields: decision.mergeValues,
       signerUserId: decision.issued?.by.id,
     },
-    { format: input.format, out: input.out, kind: 'decision' },
+    { format: input.format, out: input.out, kind: 'decision', render: input.render },
   );
   return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId: decision.id, draft: isDraft };
 }

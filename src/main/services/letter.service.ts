@@ -83,6 +83,8 @@ export const letterRequestSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** Who signs: an issued decision is signed by its issuer; by default the caller. */
   signerUserId: z.number().int().positive().optional(),
+  /** The body closes with its own signature (merge field `signer.name`); the frame adds none. */
+  signsItself: z.boolean().optional(),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
 
@@ -107,7 +109,9 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
   let body;
   try {
     body = buildLetterBody(request.content, {
-      resolveField: (f) => fields.get(f),
+      // A draft is exported while still being written: a field without a value shows as {{field}},
+      // as in the editor; a final letter refuses it by name.
+      resolveField: (f) => fields.get(f) ?? (request.draft ? `{{${f}}}` : undefined),
       resolveCitation: (id) => {
         const e = events.get(id);
         if (!e) return undefined;
@@ -138,7 +142,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
     addressee,
     subject: request.subject ?? DEFAULT_SUBJECT[language](c.number),
     body,
-    signature: { name: signer?.display_name ?? ctx.user.name, title: signer?.title ?? null },
+    signature: { name: signer?.display_name ?? ctx.user.name, title: signer?.title ?? null, ...(request.signsItself ? { inBody: true } : {}) },
   };
 }
 

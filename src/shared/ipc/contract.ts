@@ -22,6 +22,7 @@ import {
   registerMatterInputSchema,
 } from '../domain/authority';
 import { deadlinePoliciesSchema } from '../domain/deadline-policy';
+import { caseExportSchema, exportFormatSchema, exportJobIdSchema, exportJobSchema, sendChannelSchema } from '../domain/export';
 import { historyEventSchema } from '../domain/history';
 import { importKindSchema, importRunSchema, uploadIdSchema } from '../domain/import';
 import {
@@ -418,6 +419,40 @@ export const contract = {
   'import:status': {
     input: z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an import id') }).strict(),
     output: importRunSchema,
+  },
+  /**
+   * Exports the case's decision letter: the latest issued one, or with `draft` the current draft
+   * marked UTKAST/UDKAST/DRAFT on every page. Main chooses where the file goes (Electron: its save
+   * dialog; the harness: the exports folder), renders off the main thread and books the export
+   * with its SHA-256. Returns at once; poll `exports:status`. `jobId` is null when the user
+   * cancelled the save dialog. Handlers and the ombudsman; an auditor is read-only.
+   */
+  'exports:start': {
+    input: z.object({ caseId: idSchema, kind: z.literal('decision'), format: exportFormatSchema, draft: z.boolean().default(false) }).strict(),
+    output: z.object({ jobId: z.string().nullable() }),
+  },
+  /** Progress of an export job started by the same user and, once done, the file it wrote. */
+  'exports:status': {
+    input: z.object({ jobId: exportJobIdSchema }).strict(),
+    output: exportJobSchema,
+  },
+  /** The case's exports, newest first, each with whether (when, how) it was marked as sent; `today` in the case's market. */
+  'exports:list': {
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.object({ exports: z.array(caseExportSchema), today: isoDateSchema }),
+  },
+  /**
+   * Records that an exported (final, not draft) letter was sent: on `date` (the market's calendar,
+   * not in the future) by `channel`. Appends `letter_sent`, which the deadline clocks read.
+   */
+  'exports:markSent': {
+    input: z.object({ caseId: idSchema, exportId: idSchema, date: isoDateSchema, channel: sendChannelSchema }).strict(),
+    output: z.object({ eventId: idSchema }),
+  },
+  /** Shows an exported file in the OS file manager (Electron); `shown` false means: show `path` to copy. */
+  'exports:showInFolder': {
+    input: z.object({ caseId: idSchema, exportId: idSchema }).strict(),
+    output: z.object({ path: z.string(), exists: z.boolean(), shown: z.boolean() }),
   },
   /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
   'audit:list': {

@@ -87,6 +87,12 @@ export const CHANNEL_ACCESS = {
   'stats:addReviewNote': { roles: ALL, unauthenticated: false },
   'stats:registerFigures': { roles: ALL, unauthenticated: false },
   'stats:exportRegister': { roles: ALL, unauthenticated: false },
+  // Letters leave the company only through a handler or the ombudsman; an auditor reads the list.
+  'exports:start': { roles: WRITERS, unauthenticated: false },
+  'exports:status': { roles: WRITERS, unauthenticated: false },
+  'exports:list': { roles: ALL, unauthenticated: false },
+  'exports:markSent': { roles: WRITERS, unauthenticated: false },
+  'exports:showInFolder': { roles: WRITERS, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

@@ -27,7 +27,8 @@ export interface LetterDocument {
   addressee: string[];
   subject: string;
   body: Block[];
-  signature: { name: string; title: string | null };
+  /** `inBody`: the body ends in its own closing and signature (a decision template's), so the frame prints none. */
+  signature: { name: string; title: string | null; inBody?: boolean };
 }
 
 interface Labels {

@@ -18,6 +18,7 @@ import { ClaimPanel } from './ClaimPanel';
 import classes from './Decision.module.css';
 import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
+import { ExportPanel } from './ExportPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 
@@ -400,6 +401,14 @@ function DecisionArea({
               </Text>
             )}
           </Stack>
+        </PanelSection>
+        <PanelSection title={t('exports.title')} testId="decision-exports">
+          <ExportPanel
+            caseId={view.header.id}
+            market={market}
+            canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}
+            canDraft={decision.status !== 'issued'}
+          />
         </PanelSection>
         {decision.status !== 'issued' && issues.length > 0 && (
           <PanelSection title={t('decision.issues')} testId="decision-issues" aside={<Badge size="sm" color="orange" variant="light">{issues.length}</Badge>}>
