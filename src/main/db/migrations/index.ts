@@ -9,6 +9,7 @@ import { up as up0007 } from './0007-import';
 import { up as up0008 } from './0008-trust';
 import { up as up0009 } from './0009-scale';
 import { up as up0010 } from './0010-decisions';
+import { up as up0012 } from './0012-arn-responses';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'trust', up: up0008 },
   { version: 9, name: 'scale', up: up0009 },
   { version: 10, name: 'decisions', up: up0010 },
+  // 11 is the zero-complaints statistics (another branch); the lead merges them in order.
+  { version: 12, name: 'arn-responses', up: up0012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
