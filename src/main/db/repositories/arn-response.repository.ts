@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../connection';
 import type { ArnResponseReviewTable, ArnResponseTable } from '../schema';
 import type { Insertable } from 'kysely';
@@ -82,36 +81,4 @@ export async function otherCustomersMatching(db: Db, exceptCustomerId: number, n
     )
     .limit(20)
     .execute();
-}
-
-/* Demo store */
-
-export interface DemoResponseRow {
-  matter_id: number;
-  case_id: number;
-  status: 'draft' | 'finalised';
-  language: string;
-  content: string;
-  panel: string;
-  user_id: number;
-  at: string;
-  rendered_text: string | null;
-  sha256: string | null;
-}
-
-/** Writes the demo store's responses (drafts and finalised ones) with their review steps in one transaction. */
-export function insertDemoResponses(sqlite: BetterSqlite3.Database, rows: readonly DemoResponseRow[]): void {
-  const response = sqlite.prepare(
-    `INSERT INTO arn_responses (matter_id, case_id, status, language, version, content, panel, created_by, created_at, saved_by, saved_at, finalised_by, finalised_at, rendered_text, sha256)
-     VALUES (@matter_id, @case_id, @status, @language, 1, @content, @panel, @user_id, @at, @user_id, @at,
-       CASE WHEN @status = 'finalised' THEN @user_id END, CASE WHEN @status = 'finalised' THEN @at END, @rendered_text, @sha256)`,
-  );
-  const review = sqlite.prepare(`INSERT INTO arn_response_reviews (response_id, action, user_id, at) VALUES (?, ?, ?, ?)`);
-  sqlite.transaction(() => {
-    for (const r of rows) {
-      const id = Number(response.run(r).lastInsertRowid);
-      review.run(id, 'created', r.user_id, r.at);
-      if (r.status === 'finalised') review.run(id, 'finalised', r.user_id, r.at);
-    }
-  })();
 }

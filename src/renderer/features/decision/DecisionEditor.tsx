@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Popover, ScrollArea, Text, TextInput, Tooltip } from '@mantine/core';
 import {
   IconBold,
+  IconEyeOff,
   IconH2,
   IconH3,
   IconItalic,
@@ -19,7 +20,7 @@ import type { HistoryEvent } from '../../../shared/domain/history';
 import type { Market } from '../../../shared/domain/market';
 import type { DocNode } from '../../../shared/editor/document';
 import { Citation, decisionExtensions, MergeField } from '../../../shared/editor/extensions';
-import { CITATION, MERGE_FIELD } from '../../../shared/editor/nodes';
+import { CITATION, MERGE_FIELD, REDACTION } from '../../../shared/editor/nodes';
 import { formatCalendarDate, marketTimeZone, dayKey } from '../../lib/format';
 import classes from './Decision.module.css';
 
@@ -78,6 +79,8 @@ export interface DecisionEditorProps {
   onOpenEvent: (eventId: number) => void;
   /** Rendered above the text, e.g. the review state. */
   banner?: ReactNode;
+  /** Offers the redaction mark (text left out of what goes to ARN). */
+  redactable?: boolean;
 }
 
 /**
@@ -108,7 +111,7 @@ export function DecisionEditor(props: DecisionEditorProps) {
   return (
     <Atoms.Provider value={atoms}>
       <div className={classes.editorFrame}>
-        {editable && editor && <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} />}
+        {editable && editor && <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} redactable={props.redactable ?? false} />}
         {props.banner}
         <div className={classes.page}>
           <EditorContent editor={editor} />
@@ -118,7 +121,7 @@ export function DecisionEditor(props: DecisionEditorProps) {
   );
 }
 
-function Toolbar({ editor, values, events, market }: { editor: Editor; values: Readonly<Record<string, string>>; events: readonly HistoryEvent[]; market: Market }) {
+function Toolbar({ editor, values, events, market, redactable }: { editor: Editor; values: Readonly<Record<string, string>>; events: readonly HistoryEvent[]; market: Market; redactable: boolean }) {
   const { t } = useTranslation();
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -151,6 +154,7 @@ function Toolbar({ editor, values, events, market }: { editor: Editor; values: R
       {button(t('decision.tool.numbers'), <IconListNumbers size={16} />, editor.isActive('orderedList'), () => chain().toggleOrderedList().run(), 'tool-numbers')}
       {button(t('decision.tool.quote'), <IconQuote size={16} />, editor.isActive('blockquote'), () => chain().toggleBlockquote().run(), 'tool-quote')}
       {button(t('decision.tool.table'), <IconTable size={16} />, editor.isActive('table'), () => chain().insertTable({ rows: 2, cols: 2, withHeaderRow: true }).run(), 'tool-table')}
+      {redactable && button(t('arnResponse.redact'), <IconEyeOff size={16} />, editor.isActive(REDACTION), () => chain().toggleMark(REDACTION).run(), 'tool-redact')}
       <Popover opened={linkOpen} onChange={setLinkOpen} position="bottom-start" withArrow>
         <Popover.Target>
           {button(t('decision.tool.link'), <IconLink size={16} />, editor.isActive('link'), () => {
