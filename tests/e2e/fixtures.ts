@@ -17,7 +17,7 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/ombud.mjs', 'serve', '--db', dbPath, '--today', DEMO_AS_OF], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`ombud serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`ombud serve did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running on (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);

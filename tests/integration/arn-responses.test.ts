@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/main/db/connection';
+import { anonymiseCaseData } from '../../src/main/db/repositories/retention.repository';
 import { insertUser } from '../../src/main/db/repositories/user.repository';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { createCaseIntake } from '../../src/main/services/case-intake.service';
@@ -254,5 +255,14 @@ describe('drafting a response to ARN', () => {
     const run = await ombud('export', 'arn', caseNumber, '--out', join(dir, 'x.pdf'), '--db', store.path);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('choose one with --matter');
+  });
+
+  it('retention blanks the texts of the case’s responses, which stay finalised and hashed', async () => {
+    const before = store.sqlite.prepare(`SELECT id, status, sha256, finalised_at FROM arn_responses WHERE case_id = ? ORDER BY id`).all(caseId);
+    await store.db.transaction().execute((trx) => anonymiseCaseData(trx, caseId, '2030-01-01T00:00:00.000Z', 'Anonymiserad'));
+    expect(store.sqlite.prepare(`SELECT id, status, sha256, finalised_at FROM arn_responses WHERE case_id = ? ORDER BY id`).all(caseId)).toEqual(before);
+    const dump = JSON.stringify(store.sqlite.prepare(`SELECT content, panel, rendered_text FROM arn_responses WHERE case_id = ?`).all(caseId));
+    for (const secret of ['Åsa', 'Öberg', 'Bertil', 'kvittot visar', 'fakturan pausades']) expect(dump.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(() => store.sqlite.prepare(`UPDATE arn_responses SET rendered_text = 'x' WHERE case_id = ?`).run(caseId)).toThrow('a finalised ARN response cannot be changed');
   });
 });

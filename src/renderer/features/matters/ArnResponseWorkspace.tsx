@@ -10,6 +10,7 @@ import type { DocNode } from '../../../shared/editor/document';
 import { ErrorState } from '../../components/ErrorState';
 import { MoneyText } from '../../components/MoneyText';
 import { call } from '../../lib/api';
+import { saveBase64File } from '../../lib/save-file';
 import { dayKey, formatCalendarDate, formatClock, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
@@ -17,8 +18,7 @@ import type { CaseView } from '../case/CaseActions';
 import { PanelSection } from '../case/PanelSection';
 import classes from '../decision/Decision.module.css';
 import { DecisionEditor } from '../decision/DecisionEditor';
-
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+import { ReviewComments, saveStatusText, type SaveState } from '../decision/ReviewState';
 
 /**
  * The response to an authority matter: the letter in the decision editor (with redaction), and
@@ -137,18 +137,6 @@ function changed<T extends { redacted: boolean }>(list: readonly T[], i: number,
   return list.map((x, j) => (j === i ? { ...x, redacted: !!c.redacted } : x));
 }
 
-function download(fileName: string, mediaType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { view: CaseView; matter: Matter; initial: ArnResponseView; onOpenEvent: (eventId: number) => void; onCaseChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
@@ -232,7 +220,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
     setActionError(null);
     try {
       const file = await call('arnResponses:export', { id: response.id, format });
-      download(file.fileName, file.mediaType, file.base64);
+      saveBase64File(file.fileName, file.base64, file.mediaType);
       // The export is in the history now; the case view picks it up when the history is shown again.
       setExported({ fileName: file.fileName, sha256: file.sha256, warnings: file.warnings });
     } catch (e) {
@@ -257,14 +245,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
 
   const exhibitNumbers = useMemo(() => Object.fromEntries(numberedExhibits(panel).map((n) => [n.index, n.number])) as Record<number, number>, [panel]);
 
-  const statusText =
-    save.kind === 'saving'
-      ? t('decision.saving')
-      : save.kind === 'saved'
-        ? t('decision.savedAt', { time: formatClock(save.at, i18n.language) })
-        : save.kind === 'error'
-          ? t('decision.saveFailed', { message: save.message })
-          : t('decision.savedAt', { time: formatDateTime(response.savedAt, market) });
+  const statusText = saveStatusText(t, save, response.savedAt, market, i18n.language);
 
   const banner = (
     <div className={classes.banner}>
@@ -282,18 +263,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
             {response.status === 'finalised' ? '' : statusText}
           </Text>
         </Group>
-        {response.review
-          .filter((r) => r.comment)
-          .map((r, i) => (
-            <Alert key={i} color={r.action === 'returned' ? 'orange' : 'gray'} p="xs">
-              <Text size="xs" fw={600}>
-                {t(`arnResponse.reviewAction.${r.action}`)} · {r.by.name} · {formatDateTime(r.at, market)}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.comment}
-              </Text>
-            </Alert>
-          ))}
+        <ReviewComments steps={response.review} market={market} label={(a) => t(`arnResponse.reviewAction.${a}`)} />
         {response.finalised && (
           <Alert color="teal" icon={<IconLock size={16} />} p="xs" data-testid="response-finalised">
             <Text size="sm">{t('arnResponse.finalisedBy', { name: response.finalised.by.name, at: formatDateTime(response.finalised.at, market) })}</Text>
