@@ -9,7 +9,7 @@ import type { DocNode } from '../../../shared/editor/document';
 import { renderPlainText, type CitedEvent } from '../../../shared/editor/text';
 import { ErrorState } from '../../components/ErrorState';
 import { call, RpcFailure } from '../../lib/api';
-import { formatCalendarDate, formatClock, formatDateTime, marketTimeZone } from '../../lib/format';
+import { formatCalendarDate, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';

@@ -11,7 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { MoneyText } from '../../components/MoneyText';
 import { call } from '../../lib/api';
 import { saveBase64File } from '../../lib/save-file';
-import { dayKey, formatCalendarDate, formatClock, formatDateTime, marketTimeZone } from '../../lib/format';
+import { dayKey, formatCalendarDate, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
