@@ -46,7 +46,7 @@ async function choose(page: Page, testId: string, label: string): Promise<void> 
 }
 
 test('register an ARN matter, draft the response from three events and two documents, four eyes, finalise, export, outcome "partly upheld" and compliance', async ({ page, workbench }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const target = pickCase(workbench.dbPath);
   const base = workbench.url.split('#')[0];
 

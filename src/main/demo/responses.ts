@@ -1,4 +1,5 @@
 import type { Store } from '../db/connection';
+import { countAllEvents } from '../db/repositories/history.repository';
 import { listMatters } from '../db/repositories/matter.repository';
 import { isInternal } from '../services/letter.service';
 import * as responses from '../services/arn-response.service';
@@ -39,7 +40,9 @@ const GROUNDS_INTRO: Record<Language, string> = { sv: 'Bolaget grundar', da: 'Vi
  * submitted, the ombudsman approved) for the matters already answered, drafts for some open ones.
  * Written through the services, so every demo response passed the same checks a real one must.
  */
-export async function addDemoResponses(store: Store, options: { seed: number; handler: SessionUser; ombudsman: SessionUser }): Promise<{ finalised: number; drafts: number }> {
+export async function addDemoResponses(store: Store, options: { seed: number; handler: SessionUser; ombudsman: SessionUser }): Promise<{ finalised: number; drafts: number; events: number }> {
+  // Each step of a response (started, submitted, approved, finalised) is an event of the case's history.
+  const eventsBefore = await countAllEvents(store.db);
   const rows = (await listMatters(store.db, {}, 0, 100_000)).filter((m) => m.status !== 'registered' || m.response_due !== null);
   const picked = rows.sort((a, b) => b.received_date.localeCompare(a.received_date)).slice(0, MAX_RESPONSES);
   let finalised = 0;
@@ -79,5 +82,5 @@ export async function addDemoResponses(store: Store, options: { seed: number; ha
       drafts += 1;
     }
   }
-  return { finalised, drafts };
+  return { finalised, drafts, events: (await countAllEvents(store.db)) - eventsBefore };
 }
