@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, openAs, test } from './fixtures';
+import { recordSentPartlyUpheldAndFollowed } from './matter-steps';
 
 test('a handler registers an ARN matter with its deadline, records the response, the outcome "partly upheld" and compliance', async ({ page, workbench }, testInfo) => {
   const db = new BetterSqlite3(workbench.dbPath, { readonly: true });
@@ -30,28 +31,7 @@ test('a handler registers an ARN matter with its deadline, records the response,
   await expect(page.getByTestId('timeline-event').last()).toContainText('Allmänna reklamationsnämnden 2026-09876');
   await page.screenshot({ path: testInfo.outputPath('case-with-matter.png') });
 
-  await matter.getByTestId('matter-next-step').click();
-  await page.getByTestId('matter-action-sent').click();
-  await page.getByTestId('matter-response-sent-submit').click();
-  await expect(matter).toHaveAttribute('data-status', 'response_sent');
-
-  await matter.getByTestId('matter-next-step').click();
-  await page.getByTestId('matter-action-outcome').click();
-  const outcome = page.getByTestId('matter-outcome');
-  await outcome.getByTestId('matter-outcome-select').click();
-  await page.getByRole('option', { name: 'Delvis bifall' }).click();
-  await outcome.getByTestId('matter-recommendation').fill('Nämnden rekommenderar bolaget att betala 750 kr.');
-  await outcome.getByTestId('matter-outcome-amount').fill('750');
-  await outcome.getByTestId('matter-outcome-submit').click();
-  await expect(matter.getByTestId('matter-outcome-badge')).toHaveText('Delvis bifall');
-
-  await matter.getByTestId('matter-next-step').click();
-  await page.getByTestId('matter-action-compliance').click();
-  const compliance = page.getByTestId('matter-compliance');
-  await compliance.getByTestId('matter-paid').fill('750,00');
-  await compliance.getByTestId('matter-compliance-submit').click();
-  await expect(matter.getByTestId('matter-compliance-text')).toContainText('Följd');
-  await expect(matter).toHaveAttribute('data-status', 'closed');
+  await recordSentPartlyUpheldAndFollowed(page, matter);
 
   const check = new BetterSqlite3(workbench.dbPath, { readonly: true });
   try {

@@ -2,44 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARN_FILE_LIMIT, buildArnPackage, type Exhibit } from '../../src/main/export/package';
 import { renderLetterPdf } from '../../src/main/export/pdf';
 import { renderInWorker, stopRenderWorker } from '../../src/main/export/render-in-worker';
+import { pdfWithPages, png } from '../fixtures/files';
 import { tempDir } from '../fixtures/temp-store';
 
 let dir: string;
 let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
-
-async function pdfWithPages(...texts: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const t of texts) doc.addPage([400, 500]).drawText(t, { x: 40, y: 400, size: 14, font });
-  return doc.save();
-}
-
-/** A real PNG: a 40×20 red-to-blue gradient, encoded by hand (signature, IHDR, IDAT, IEND). */
-function png(width = 40, height = 20): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const raw = Buffer.alloc(height * (1 + width * 3));
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([Math.round((255 * x) / width), 0, 255 - Math.round((255 * x) / width)], y * (1 + width * 3) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const pageText = (path: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', path, '-'], { encoding: 'utf8' });
 

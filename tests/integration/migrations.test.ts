@@ -216,6 +216,35 @@ describe('migrations', () => {
     expect(plan(`SELECT count(*) FROM authority_matters WHERE received_date >= '2025-01-01' AND received_date <= '2025-12-31'`)).toMatch(/authority_matters_received_date/);
   });
 
+  it('13: adds ARN responses, one per matter, whose finalised rows the store refuses to change or delete', async () => {
+    const { path, raw, db } = await storeAt(12);
+    populateV1(raw);
+    raw.exec(`INSERT INTO authority_matters (id, case_id, authority, reference, received_date, response_due, claim_text, registered_by, created_at, updated_at)
+      VALUES (1, 1, 'ARN', '2025-00001', '2025-06-01', '2025-06-20', 'Återbetala soffan', 1, '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z')`);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare(`SELECT count(*) FROM cases`).pluck().get()).toBe(1);
+    expect(s.prepare(`SELECT reference FROM authority_matters`).pluck().all()).toEqual(['2025-00001']);
+    const insert = (status: string, frozen: boolean) =>
+      s
+        .prepare(
+          `INSERT INTO arn_responses (matter_id, case_id, status, language, version, content, panel, created_by, created_at, saved_by, saved_at, finalised_by, finalised_at, rendered_text, sha256)
+           VALUES (1, 1, ?, 'sv', 1, '{"type":"doc"}', '{}', 1, 'x', 1, 'x', ?, ?, ?, ?)`,
+        )
+        .run(status, frozen ? 1 : null, frozen ? '2025-06-10T00:00:00Z' : null, frozen ? 'Yttrande' : null, frozen ? 'abc' : null);
+    // A finalised row carries its text and hash; a draft may not pretend to be final.
+    expect(() => insert('finalised', false)).toThrow(/CHECK/);
+    insert('finalised', true);
+    expect(() => insert('draft', false)).toThrow(/UNIQUE/);
+    expect(() => s.prepare(`UPDATE arn_responses SET content = '{"type":"doc","content":[]}'`).run()).toThrow('a finalised ARN response cannot be changed');
+    expect(() => s.prepare(`DELETE FROM arn_responses`).run()).toThrow('a finalised ARN response cannot be deleted');
+    s.prepare(`INSERT INTO arn_response_reviews (response_id, action, user_id, at) VALUES (1, 'finalised', 1, 'x')`).run();
+    expect(() => s.prepare(`INSERT INTO arn_response_reviews (response_id, action, user_id, at) VALUES (1, 'issued', 1, 'x')`).run()).toThrow(/CHECK/);
+  });
+
   it('9: keeps view counts by trigger and splits case search into identity fields and free text', async () => {
     const { path, raw, db } = await storeAt(4);
     populateV1(raw);

@@ -29,6 +29,7 @@ import { appendAudit, verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
 import { EXPORT_FORMATS, exportDecision, exportLetter, type ExportFormat } from '../services/export.service';
+import { exportArnForCase } from '../services/arn-export.service';
 import { caseIdByNumber } from '../services/letter.service';
 import { fileSize, openCliStore } from './store';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
@@ -612,6 +613,24 @@ exportCommand
       writeFileSync(tmp, file.content);
       renameSync(tmp, out);
       console.log(`${out}  ${file.content.length} bytes  ${file.cases} cases`);
+    });
+  });
+
+exportCommand
+  .command('arn')
+  .description('Export a case\'s finalised ARN response: the package PDF (response, exhibit index, each exhibit behind a "Bilaga N" separator), or with --format docx the response alone. Redacted content is left out.')
+  .argument('<case>', 'case number, e.g. KO-2026-000123')
+  .requiredOption('--out <path>', 'where to write the file')
+  .option('--format <format>', 'pdf (the package, default) or docx (the response alone)', 'pdf')
+  .option('--matter <id>', 'the matter, when the case has several finalised responses', positiveInt)
+  .option('--db <path>', 'store file')
+  .action(async (number: string, opts: { out: string; format: string; matter?: number; db?: string }) => {
+    const format = parseWith(z.enum(['pdf', 'docx']), opts.format.toLowerCase(), '--format');
+    await withStore(opts.db, async (ctx) => {
+      const caseId = await caseIdByNumber(ctx, number);
+      const result = await exportArnForCase(ctx, { caseId, matterId: opts.matter, format: format === 'pdf' ? 'package' : 'docx', out: opts.out });
+      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+      console.log(`${result.path}  ${result.bytes} bytes${result.pages === null ? '' : `  ${result.pages} pages`}  sha256 ${result.sha256}  (matter ${result.matterId}, response ${result.responseId}, export ${result.exportId})`);
     });
   });
 

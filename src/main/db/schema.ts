@@ -239,6 +239,34 @@ export interface DecisionReviewTable {
   comment: Generated<string>;
 }
 
+export interface ArnResponseTable {
+  id: Generated<number>;
+  matter_id: number;
+  case_id: number;
+  status: 'draft' | 'submitted' | 'returned' | 'approved' | 'finalised';
+  language: string;
+  version: number;
+  content: string;
+  panel: string;
+  created_by: number;
+  created_at: string;
+  saved_by: number;
+  saved_at: string;
+  finalised_by: number | null;
+  finalised_at: string | null;
+  rendered_text: string | null;
+  sha256: string | null;
+}
+
+export interface ArnResponseReviewTable {
+  id: Generated<number>;
+  response_id: number;
+  action: 'created' | 'submitted' | 'returned' | 'approved' | 'finalised';
+  user_id: number;
+  at: string;
+  comment: Generated<string>;
+}
+
 /** Cases per list-filter combination, kept by triggers (migration 9); `assignee_key` 0 is unassigned. */
 export interface CaseCountTable {
   status: string;
@@ -291,6 +319,8 @@ export interface Database {
   decisions: DecisionTable;
   decision_versions: DecisionVersionTable;
   decision_reviews: DecisionReviewTable;
+  arn_responses: ArnResponseTable;
+  arn_response_reviews: ArnResponseReviewTable;
   case_counts: CaseCountTable;
   case_due_counts: CaseDueCountTable;
   anonymisation_grants: AnonymisationGrantTable;
@@ -298,7 +328,7 @@ export interface Database {
   review_notes: ReviewNoteTable;
 }
 
-/** What the complaints office changed in response to a recurring cause (migration 11); append-only. */
+/** What the complaints office changed in response to a recurring cause (migration 12); append-only. */
 export interface ReviewNoteTable {
   id: Generated<number>;
   month: string;

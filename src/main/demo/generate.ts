@@ -7,6 +7,7 @@ import { createCaseIntake } from '../services/case-intake.service';
 import { buildCase } from './cases';
 import { issueDemoDecisions } from './decisions';
 import { addDemoMatters } from './matters';
+import { addDemoResponses } from './responses';
 import { zonedDate } from './format';
 import type { Staff } from './office';
 import { DEMO_STAFF } from './people';
@@ -148,6 +149,11 @@ export async function createDemoStore(store: Store, options: CreateDemoStoreOpti
   await issueDemoDecisions(store, { id: ombudsman.id!, name: ombudsman.name });
   const matters = await addDemoMatters(store, { seed, asOf, registeredBy: handlers[0]!.id!, actor: handlers[0]!.name });
   await addDemoZeroComplaints(store, { seed, asOf, officerId: officer.id! });
+  const responses = await addDemoResponses(store, {
+    seed,
+    handler: { id: handlers[0]!.id!, name: handlers[0]!.name, role: 'handler' },
+    ombudsman: { id: ombudsman.id!, name: ombudsman.name, role: 'ombudsman' },
+  });
   checkpoint(store.sqlite);
-  return { cases: done, events: events + matters.events, matters: matters.matters };
+  return { cases: done, events: events + matters.events + responses.events, matters: matters.matters };
 }

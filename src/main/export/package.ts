@@ -158,3 +158,14 @@ async function renderFurniture(exhibits: readonly Exhibit[], kinds: ExhibitKind[
   ];
   return (await pdfmake.createPdf({ pageSize: 'A4', pageMargins: [72, 72, 72, 72], defaultStyle: { font: PDF_FONT, fontSize: 10 }, content }).getBuffer()) as Buffer;
 }
+
+/** A history event relied on as an exhibit, printed on its own page: date, source, who, summary and text. */
+export async function renderEventExhibit(event: { date: string; source: string; actor: string; summary: string; body: string }): Promise<Uint8Array> {
+  setUpPdfmake();
+  const content: Content[] = [
+    { text: event.summary, bold: true, fontSize: 13, margin: [0, 0, 0, 6] },
+    { text: `${event.date} · ${event.source} · ${event.actor}`, color: '#555555', fontSize: 9, margin: [0, 0, 0, 14] },
+    ...event.body.split(/\n{2,}/).map((para): Content => ({ text: para, margin: [0, 0, 0, 8] })),
+  ];
+  return (await pdfmake.createPdf({ pageSize: 'A4', pageMargins: [72, 72, 72, 72], defaultStyle: { font: PDF_FONT, fontSize: 10 }, content }).getBuffer()) as Buffer;
+}

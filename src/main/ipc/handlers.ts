@@ -11,6 +11,8 @@ import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
 import { today, type ServiceContext, type SessionContext } from '../services/context';
+import * as responses from '../services/arn-response.service';
+import { exportResponse } from '../services/arn-export.service';
 import { importStatus, startImport } from '../services/import.service';
 import * as exportJobs from '../services/export-job.service';
 import { markSent } from '../services/export.service';
@@ -71,6 +73,15 @@ export const handlers: HandlerTable = {
   'matters:recordOutcome': (ctx, input) => matters.recordOutcome(ctx, input),
   'matters:recordCompliance': (ctx, input) => matters.recordCompliance(ctx, input),
   'matters:stats': (ctx, input) => matters.authorityStats(ctx, input.year, input.authority),
+  'arnResponses:forMatter': (ctx, input) => responses.responseForMatter(ctx, input.matterId),
+  'arnResponses:create': (ctx, input) => responses.createResponse(ctx, input),
+  'arnResponses:save': (ctx, input) => responses.saveResponse(ctx, input),
+  'arnResponses:submit': (ctx, input) => responses.submitResponse(ctx, input),
+  'arnResponses:return': (ctx, input) => responses.returnResponse(ctx, input),
+  'arnResponses:approve': (ctx, input) => responses.approveResponse(ctx, input),
+  'arnResponses:finalise': (ctx, input) => responses.finaliseResponse(ctx, input),
+  'arnResponses:export': (ctx, input) => exportResponse(ctx, input),
+  'settings:setArnFourEyes': (ctx, input) => responses.setFourEyes(ctx, input.enabled),
   'settings:deadlinePolicies': (ctx) => policy.getDeadlinePolicies(ctx),
   'settings:setDeadlinePolicies': (ctx, input) => policy.setDeadlinePolicies(ctx, input),
   'import:start': async (ctx, input) => startImport(ctx, input),

@@ -26,7 +26,7 @@ const SOURCE_LABELS: Record<Language, Record<HistoryEvent['source'], string>> = 
 };
 
 /** Internal notes never leave the workbench: they cannot be cited in a letter. */
-function isInternal(e: HistoryEvent): boolean {
+export function isInternal(e: HistoryEvent): boolean {
   return e.direction === 'internal' || e.source === 'internal' || e.kind === 'note';
 }
 
@@ -64,6 +64,11 @@ export function caseMergeFields(view: CaseView, language: Language, extra: Recor
   return fields;
 }
 
+/** How a letter names where an event came from: "Kundservice, chatt", "Handlaren" … */
+export function sourceLabel(source: HistoryEvent['source'], language: Language): string {
+  return SOURCE_LABELS[language][source];
+}
+
 export function citationText(e: HistoryEvent, language: Language, timeZone: string): string {
   const day = new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date(e.occurredAt));
   return `${day}, ${SOURCE_LABELS[language][e.source]}: ${e.summary}`;
@@ -81,6 +86,8 @@ export const letterRequestSchema = z.object({
   redaction: z.object({ fields: z.array(z.string()).optional(), eventIds: z.array(z.number().int()).optional() }).optional(),
   /** Extra merge fields the caller knows (a decision's own values, for instance). */
   fields: z.record(z.string(), z.string()).optional(),
+  /** The addressee block; by default the case's customer (an ARN response is addressed to the authority). */
+  addressee: z.array(z.string().min(1)).max(8).optional(),
   /** Who signs: an issued decision is signed by its issuer; by default the caller. */
   signerUserId: z.number().int().positive().optional(),
   /** The body closes with its own signature (merge field `signer.name`); the frame adds none. */
@@ -126,7 +133,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
   }
   const redactedFields = new Set(request.redaction?.fields ?? []);
   const keep = (key: string, value: string | null) => (value && !redactedFields.has(key) ? [value] : []);
-  const addressee = [
+  const addressee = request.addressee ?? [
     ...keep('customer.name', c.customer.name),
     ...keep('customer.street', c.customer.street),
     ...keep('customer.city', [c.customer.postalCode, c.customer.city].filter(Boolean).join(' ') || null),

@@ -172,7 +172,7 @@ export async function reviewNotes(ctx: Pick<ServiceContext, 'store'>, input: { f
 
 /**
  * Records what was changed in response to a cause, dated and linked to the month and cause it
- * answers. Notes are append-only (migration 11); the audit log gets a row in the same transaction.
+ * answers. Notes are append-only (migration 12); the audit log gets a row in the same transaction.
  */
 export async function addReviewNote(ctx: ServiceContext, input: ChannelParsedInput<'stats:addReviewNote'>): Promise<ReviewNote> {
   const day = today(ctx);

@@ -1,7 +1,7 @@
-import { mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import { Mark, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
-import { CITATION, MERGE_FIELD } from './nodes';
+import { CITATION, MERGE_FIELD, REDACTION } from './nodes';
 
 /**
  * The one TipTap extension list for decision letters. The editor adds node views on top (to show
@@ -51,6 +51,18 @@ export const Citation = Node.create({
   },
 });
 
+/** Text to leave out of anything shared with ARN and the consumer; shown struck through on grey in the editor. */
+export const Redaction = Mark.create({
+  name: REDACTION,
+  inclusive: false,
+  parseHTML() {
+    return [{ tag: 'span[data-redaction]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { 'data-redaction': '', class: 'ombud-redaction' }), 0];
+  },
+});
+
 /** Links never open in the app window; the main process refuses navigation anyway. */
 export function decisionExtensions(): AnyExtension[] {
   return [
@@ -58,5 +70,6 @@ export function decisionExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     MergeField,
     Citation,
+    Redaction,
   ];
 }

@@ -28,5 +28,11 @@ export const INLINE_NODES = ['text', 'hardBreak', MERGE_FIELD, CITATION] as cons
 export const NODE_TYPES = [...BLOCK_NODES, ...INLINE_NODES] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
-export const MARK_TYPES = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
+/**
+ * `redaction` marks text that must not leave the workbench in anything sent to ARN: the exports
+ * leave it out (never a black box over it), and the checks read the text without it.
+ */
+export const REDACTION = 'redaction';
+
+export const MARK_TYPES = ['bold', 'italic', 'underline', 'strike', 'code', 'link', REDACTION] as const;
 export type MarkType = (typeof MARK_TYPES)[number];

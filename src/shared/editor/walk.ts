@@ -1,5 +1,5 @@
 import type { DocNode } from './document';
-import { CITATION, MERGE_FIELD } from './nodes';
+import { CITATION, MERGE_FIELD, REDACTION } from './nodes';
 
 /** Visits every node depth-first, document order. Return false from `visit` to skip a subtree. */
 export function walk(node: DocNode, visit: (node: DocNode, parent: DocNode | null) => boolean | void, parent: DocNode | null = null): void {
@@ -39,16 +39,25 @@ export function citationsOf(doc: DocNode): number[] {
  * field is repeated once per claim with `*` replaced by the claim's position (1, 2, …).
  */
 export function expandClaimBlocks(doc: DocNode, claimCount: number): DocNode {
+  return expandRepeatedBlocks(doc, 'claim', claimCount);
+}
+
+/**
+ * Repeats every top-level block using a `<prefix>.*.` merge field `count` times, `*` replaced by
+ * 1, 2, …: the claims of a decision, the claim points and questions of an ARN response.
+ */
+export function expandRepeatedBlocks(doc: DocNode, prefix: string, claimCount: number): DocNode {
+  const star = `${prefix}.*.`;
   const usesStar = (block: DocNode) => {
     let found = false;
     walk(block, (n) => {
-      if (n.type === MERGE_FIELD && typeof n.attrs?.field === 'string' && n.attrs.field.startsWith('claim.*.')) found = true;
+      if (n.type === MERGE_FIELD && typeof n.attrs?.field === 'string' && n.attrs.field.startsWith(star)) found = true;
     });
     return found;
   };
   const withPosition = (block: DocNode, position: number): DocNode =>
     mapNodes(block, (n) =>
-      n.type === MERGE_FIELD && typeof n.attrs?.field === 'string' ? { ...n, attrs: { ...n.attrs, field: n.attrs.field.replace('claim.*.', `claim.${position}.`) } } : n,
+      n.type === MERGE_FIELD && typeof n.attrs?.field === 'string' ? { ...n, attrs: { ...n.attrs, field: n.attrs.field.replace(star, `${prefix}.${position}.`) } } : n,
     );
   const content: DocNode[] = [];
   for (const block of doc.content ?? []) {
@@ -56,4 +65,36 @@ export function expandClaimBlocks(doc: DocNode, claimCount: number): DocNode {
     else for (let p = 1; p <= claimCount; p++) content.push(withPosition(block, p));
   }
   return { ...doc, content };
+}
+
+/** What to leave out of a document before it is rendered for ARN: merge fields and cited events. */
+export interface DocRedaction {
+  fields?: readonly string[];
+  eventIds?: readonly number[];
+}
+
+/**
+ * The document without what is redacted: text carrying the `redaction` mark, nodes with
+ * `attrs.redacted`, redacted merge fields and citations of redacted events. The checks and the
+ * frozen text read this, so they see exactly what the export prints.
+ */
+export function stripRedactions(doc: DocNode, redaction: DocRedaction = {}): DocNode {
+  const fields = new Set(redaction.fields ?? []);
+  const events = new Set(redaction.eventIds ?? []);
+  const gone = (n: DocNode) =>
+    n.attrs?.redacted === true ||
+    (n.marks ?? []).some((m) => m.type === REDACTION) ||
+    (n.type === MERGE_FIELD && fields.has(String(n.attrs?.field))) ||
+    (n.type === CITATION && events.has(Number(n.attrs?.eventId)));
+  const strip = (n: DocNode): DocNode => (n.content ? { ...n, content: n.content.filter((c) => !gone(c)).map(strip) } : n);
+  return strip(doc);
+}
+
+/** The texts carrying the `redaction` mark, each run once, in document order. */
+export function redactedTexts(doc: DocNode): string[] {
+  const out: string[] = [];
+  walk(doc, (n) => {
+    if (n.type === 'text' && typeof n.text === 'string' && (n.marks ?? []).some((m) => m.type === REDACTION) && n.text.trim() !== '') out.push(n.text.trim());
+  });
+  return out;
 }

@@ -21,6 +21,7 @@ import {
   recordResponseSentInputSchema,
   registerMatterInputSchema,
 } from '../domain/authority';
+import { arnResponseViewSchema, exportResponseInputSchema, exportResponseOutputSchema, responseIssueSchema, saveResponseInputSchema } from '../domain/arn-response';
 import { deadlinePoliciesSchema } from '../domain/deadline-policy';
 import { caseExportSchema, exportFormatSchema, exportJobIdSchema, exportJobSchema, sendChannelSchema } from '../domain/export';
 import { historyEventSchema } from '../domain/history';
@@ -387,6 +388,58 @@ export const contract = {
   'matters:stats': {
     input: z.object({ year: z.number().int().min(2000).max(2100), authority: authorityCodeSchema.default('ARN') }).strict(),
     output: arnStatsSchema,
+  },
+  /** A matter's response to the authority, if one was started. */
+  'arnResponses:forMatter': {
+    input: z.object({ matterId: idSchema }).strict(),
+    output: z.object({ response: arnResponseViewSchema.nullable() }),
+  },
+  /** Starts the response from the ARN template in `language`: a block per claim point and per question. */
+  'arnResponses:create': {
+    input: z.object({ matterId: idSchema, language: languageSchema }).strict(),
+    output: arnResponseViewSchema,
+  },
+  /** Autosave: a new version if nobody saved since `baseVersion`, with the checks run again. */
+  'arnResponses:save': {
+    input: saveResponseInputSchema,
+    output: z.object({
+      id: idSchema,
+      version: z.number().int(),
+      savedAt: z.string(),
+      mergeValues: z.record(z.string(), z.string()),
+      issues: z.array(responseIssueSchema),
+      renderedText: z.string(),
+    }),
+  },
+  /** Handler or ombudsman: submits a response that passes every check for approval. */
+  'arnResponses:submit': {
+    input: z.object({ id: idSchema, baseVersion: z.number().int().min(1) }).strict(),
+    output: arnResponseViewSchema,
+  },
+  /** Ombudsman only: returns the response with a comment. */
+  'arnResponses:return': {
+    input: z.object({ id: idSchema, comment: noteText }).strict(),
+    output: arnResponseViewSchema,
+  },
+  /** Ombudsman only, and not the person who submitted it. */
+  'arnResponses:approve': {
+    input: z.object({ id: idSchema, comment: z.string().trim().max(20_000).default('') }).strict(),
+    output: arnResponseViewSchema,
+  },
+  /** Freezes the response (approved first when four eyes are on): text, SHA-256, who, when. */
+  'arnResponses:finalise': {
+    input: z.object({ id: idSchema, baseVersion: z.number().int().min(1) }).strict(),
+    output: arnResponseViewSchema,
+  },
+  /** The finalised response as the ARN package (PDF with exhibits) or the response alone as DOCX; booked with its SHA-256. */
+  'arnResponses:export': {
+    input: exportResponseInputSchema,
+    output: exportResponseOutputSchema,
+  },
+  /** Ombudsman only: whether ARN responses need a second person's approval (default on). */
+  'settings:setArnFourEyes': {
+    input: z.object({ enabled: z.boolean() }).strict(),
+    output: z.object({ fourEyes: z.boolean() }),
   },
   /** The deadline rules per market (lengths in business days), the shipped defaults, and recompute progress. */
   'settings:deadlinePolicies': {

@@ -73,3 +73,9 @@ export async function appendEvent(
     .execute();
   return row.id;
 }
+
+/** Every history event of the store: the demo generator reports how many it wrote. */
+export async function countAllEvents(db: Db): Promise<number> {
+  const row = await db.selectFrom('history_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -85,6 +85,20 @@ export async function anonymiseCaseData(db: Db, caseId: number, at: string, labe
     await db.updateTable('decision_versions').set({ content: anonDoc, panel: blanked }).where('decision_id', '=', d.id).execute();
     await db.updateTable('decision_reviews').set({ comment: '' }).where('decision_id', '=', d.id).execute();
   }
+  // So do responses to ARN (migration 13 lets a finalised response's texts change under a grant, nothing else).
+  const responses = await db.selectFrom('arn_responses').select(['id', 'panel', 'rendered_text']).where('case_id', '=', caseId).execute();
+  for (const r of responses) {
+    const panel = JSON.parse(r.panel) as { points?: Record<string, unknown>[]; answers?: string[]; exhibits?: Record<string, unknown>[] };
+    const blanked = JSON.stringify({
+      ...panel,
+      points: (panel.points ?? []).map((p) => ({ ...p, text: label })),
+      answers: (panel.answers ?? []).map(() => ''),
+      exhibits: (panel.exhibits ?? []).map((x) => ({ ...x, title: label })),
+      settlementOffer: '',
+    });
+    await db.updateTable('arn_responses').set({ content: anonDoc, panel: blanked, rendered_text: r.rendered_text === null ? null : label }).where('id', '=', r.id).execute();
+    await db.updateTable('arn_response_reviews').set({ comment: '' }).where('response_id', '=', r.id).execute();
+  }
   await db.deleteFrom('anonymisation_grants').where('case_id', '=', caseId).execute();
 
   const eventIds = events.map((e) => e.id);

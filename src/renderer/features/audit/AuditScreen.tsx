@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { call, type RpcFailure } from '../../lib/api';
 import { formatCount, uiLocale } from '../../lib/format';
 import { asRpcFailure, useCall } from '../../lib/useCall';
+import { saveFile } from '../../lib/save-file';
 
 const PAGE = 50;
 const CASE_NUMBER = /^KO-\d{4}-\d{6}$/;
@@ -14,17 +15,6 @@ const CASE_NUMBER = /^KO-\d{4}-\d{6}$/;
 /** i18next reads dots as nesting, so action names are looked up with underscores. */
 function actionKey(action: string): string {
   return `auditAction.${action.replaceAll('.', '_').replaceAll(':', '_')}`;
-}
-
-function saveText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -70,7 +60,7 @@ export function AuditScreen({ onBack }: { onBack: () => void }) {
     setExportError(null);
     try {
       const result = await call('audit:export', filter);
-      saveText(result.fileName, result.csv, 'text/csv;charset=utf-8');
+      saveFile(result.fileName, result.csv, 'text/csv;charset=utf-8');
       setExported(result.rows);
       list.reload();
     } catch (error) {

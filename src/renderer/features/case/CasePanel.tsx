@@ -22,6 +22,7 @@ export function CasePanel({
   onJump,
   wide,
   onWideChange,
+  onOpenResponse,
 }: {
   view: CaseView;
   onUpdated: (view: CaseView) => void;
@@ -30,6 +31,7 @@ export function CasePanel({
   onJump: (eventId: number, flagIndex?: number) => void;
   wide: boolean;
   onWideChange: (wide: boolean) => void;
+  onOpenResponse: (matterId: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { header, events, flags, deadlines } = view;
@@ -55,7 +57,7 @@ export function CasePanel({
           onJump={(index, eventId) => onJump(eventId, index)}
         />
       </PanelSection>
-      <MatterSection caseId={header.id} market={header.market} onChanged={() => void call('cases:get', { id: header.id }).then(onUpdated, () => undefined)} />
+      <MatterSection caseId={header.id} market={header.market} onOpenResponse={onOpenResponse} onChanged={() => void call('cases:get', { id: header.id }).then(onUpdated, () => undefined)} />
       <PanelSection title={t('documents.title')} testId="case-documents" aside={count(documentCount, 'gray', 'document-count')}>
         <DocumentList events={events} market={header.market} onJump={(id) => onJump(id)} wide={wide} onWideChange={onWideChange} />
       </PanelSection>

@@ -17,6 +17,10 @@ import { CaseHeaderBand } from './CaseHeaderBand';
 import { CasePanel } from './CasePanel';
 import { Timeline, type TimelineJump } from './Timeline';
 import { DecisionWorkspace } from '../decision/DecisionWorkspace';
+import { ArnResponseWorkspace } from '../matters/ArnResponseWorkspace';
+
+/** The history and panel, the decision letter, or the response to an authority. */
+type CaseMode = 'history' | 'decision' | 'response';
 
 const NO_IDS: ReadonlySet<number> = new Set();
 
@@ -47,7 +51,13 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
   }
   const [wide, setWide] = useState(false);
   /** The history and panel, or the decision letter; a citation clicked in the letter opens its event in the history. */
-  const [mode, setMode] = useState<'history' | 'decision'>('history');
+  const [mode, setMode] = useState<CaseMode>('history');
+  /** The authority matter whose response is open in the 'response' mode. */
+  const [responseMatter, setResponseMatter] = useState<number | null>(null);
+  const openResponse = useCallback((matterId: number) => {
+    setResponseMatter(matterId);
+    setMode('response');
+  }, []);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const flags = view?.flags;
@@ -160,13 +170,17 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
           </Stack>
         </>
       ) : (
-        mode === 'decision' ? (
+        mode === 'decision' || (mode === 'response' && responseMatter !== null) ? (
           <>
             <div className={classes.strip} style={{ height: 'var(--case-strip-height, 3.25rem)' }}>
-              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} />
+              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} canRespond={responseMatter !== null} />
             </div>
             <div className={classes.decision}>
-              <DecisionWorkspace view={view} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+              {mode === 'decision' ? (
+                <DecisionWorkspace view={view} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+              ) : (
+                <ArnResponseWorkspace key={responseMatter} view={view} matterId={responseMatter!} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+              )}
             </div>
           </>
         ) : (
@@ -174,7 +188,7 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
           {/* display: contents, so the title strip can stay pinned while the details scroll away. */}
           <header data-testid="case-header" className={classes.header}>
             <div className={`${classes.strip} ${classes.sticky}`}>
-              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} />
+              <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} canRespond={responseMatter !== null} />
             </div>
             <div className={classes.band}>
               <CaseHeaderBand header={view.header} />
@@ -199,6 +213,7 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
               onJump={jumpTo}
               wide={wide}
               onWideChange={setWide}
+              onOpenResponse={openResponse}
             />
           </aside>
         </div>
@@ -234,12 +249,14 @@ function CaseTitleStrip({
   back,
   mode,
   onMode,
+  canRespond,
 }: {
   header: CaseHeader;
   deadlines: readonly DeadlineView[];
   back: ReactNode;
-  mode: 'history' | 'decision';
-  onMode: (mode: 'history' | 'decision') => void;
+  mode: CaseMode;
+  onMode: (mode: CaseMode) => void;
+  canRespond: boolean;
 }) {
   const { t } = useTranslation();
   const next = nextRunning(deadlines);
@@ -259,10 +276,11 @@ function CaseTitleStrip({
         <SegmentedControl
           size="xs"
           value={mode}
-          onChange={(v) => onMode(v as 'history' | 'decision')}
+          onChange={(v) => onMode(v as CaseMode)}
           data={[
             { value: 'history', label: t('case.modeHistory') },
             { value: 'decision', label: t('case.modeDecision') },
+            ...(canRespond ? [{ value: 'response', label: t('case.modeResponse') }] : []),
           ]}
           data-testid="case-mode"
         />

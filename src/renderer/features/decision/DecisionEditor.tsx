@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Popover, ScrollArea, Text, TextInput, Tooltip } from '@mantine/core';
 import {
   IconBold,
+  IconEyeOff,
   IconH2,
   IconH3,
   IconItalic,
@@ -19,7 +20,7 @@ import type { HistoryEvent } from '../../../shared/domain/history';
 import type { Market } from '../../../shared/domain/market';
 import type { DocNode } from '../../../shared/editor/document';
 import { Citation, decisionExtensions, MergeField } from '../../../shared/editor/extensions';
-import { CITATION, MERGE_FIELD } from '../../../shared/editor/nodes';
+import { CITATION, MERGE_FIELD, REDACTION } from '../../../shared/editor/nodes';
 import { formatCalendarDate, marketTimeZone, dayKey } from '../../lib/format';
 import classes from './Decision.module.css';
 
@@ -84,6 +85,8 @@ export interface DecisionEditorProps {
   label?: string;
   /** The document as the editor normalised it on load, to tell a real edit from that normalisation. */
   onReady?: (doc: DocNode) => void;
+  /** Offers the redaction mark (text left out of what goes to ARN). */
+  redactable?: boolean;
 }
 
 /**
@@ -115,7 +118,9 @@ export function DecisionEditor(props: DecisionEditorProps) {
   return (
     <Atoms.Provider value={atoms}>
       <div className={classes.editorFrame}>
-        {editable && editor && <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} citations={props.citations ?? true} />}
+        {editable && editor && (
+          <Toolbar editor={editor} values={props.values} events={props.events} market={props.market} citations={props.citations ?? true} redactable={props.redactable ?? false} />
+        )}
         {props.banner}
         <div className={classes.page}>
           <EditorContent editor={editor} />
@@ -131,12 +136,14 @@ function Toolbar({
   events,
   market,
   citations,
+  redactable,
 }: {
   editor: Editor;
   values: Readonly<Record<string, string>>;
   events: readonly HistoryEvent[];
   market: Market;
   citations: boolean;
+  redactable: boolean;
 }) {
   const { t } = useTranslation();
   const [, setTick] = useState(0);
@@ -170,6 +177,7 @@ function Toolbar({
       {button(t('decision.tool.numbers'), <IconListNumbers size={16} />, editor.isActive('orderedList'), () => chain().toggleOrderedList().run(), 'tool-numbers')}
       {button(t('decision.tool.quote'), <IconQuote size={16} />, editor.isActive('blockquote'), () => chain().toggleBlockquote().run(), 'tool-quote')}
       {button(t('decision.tool.table'), <IconTable size={16} />, editor.isActive('table'), () => chain().insertTable({ rows: 2, cols: 2, withHeaderRow: true }).run(), 'tool-table')}
+      {redactable && button(t('arnResponse.redact'), <IconEyeOff size={16} />, editor.isActive(REDACTION), () => chain().toggleMark(REDACTION).run(), 'tool-redact')}
       <Popover opened={linkOpen} onChange={setLinkOpen} position="bottom-start" withArrow>
         <Popover.Target>
           {button(t('decision.tool.link'), <IconLink size={16} />, editor.isActive('link'), () => {

@@ -9,7 +9,7 @@ import type { DocNode } from '../../../shared/editor/document';
 import { renderPlainText, type CitedEvent } from '../../../shared/editor/text';
 import { ErrorState } from '../../components/ErrorState';
 import { call, RpcFailure } from '../../lib/api';
-import { formatCalendarDate, formatClock, formatDateTime, marketTimeZone } from '../../lib/format';
+import { formatCalendarDate, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
@@ -21,13 +21,14 @@ import { DecisionEditor } from './DecisionEditor';
 import { ExportPanel } from './ExportPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
+import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
 
 interface ConflictDetails {
   theirs: { version: number; savedAt: string; savedBy: { name: string }; content: DocNode; panel: Panel; text: string };
   mine: { content: DocNode; panel: Panel; text: string };
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string } | { kind: 'conflict'; message: string; details: ConflictDetails };
+type SaveState = Exclude<BaseSaveState, { kind: 'conflict' }> | { kind: 'conflict'; message: string; details: ConflictDetails };
 
 /**
  * The decision area of a case: template choice, the letter beside the per-claim panel, autosave
@@ -232,16 +233,7 @@ function DecisionArea({
 
   const mineText = useMemo(() => (save.kind === 'conflict' ? renderPlainText(content, { values, events: cited }) : ''), [save.kind, content, values, cited]);
 
-  const statusText =
-    save.kind === 'saving'
-      ? t('decision.saving')
-      : save.kind === 'saved'
-        ? t('decision.savedAt', { time: formatClock(save.at, i18n.language) })
-        : save.kind === 'error'
-          ? t('decision.saveFailed', { message: save.message })
-          : save.kind === 'conflict'
-            ? t('decision.conflictShort')
-            : t('decision.savedAt', { time: formatDateTime(decision.savedAt, market) });
+  const statusText = saveStatusText(t, save, decision.savedAt, market, i18n.language);
 
   const reviewBanner = (
     <div className={classes.banner}>
@@ -261,18 +253,7 @@ function DecisionArea({
             {decision.status === 'issued' ? '' : statusText}
           </Text>
         </Group>
-        {decision.review
-          .filter((r) => r.comment && r.action !== 'restored')
-          .map((r, i) => (
-            <Alert key={i} color={r.action === 'returned' ? 'orange' : 'gray'} p="xs" data-testid="review-comment">
-              <Text size="xs" fw={600}>
-                {t(`decision.reviewAction.${r.action}`)} · {r.by.name} · {formatDateTime(r.at, market)}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.comment}
-              </Text>
-            </Alert>
-          ))}
+        <ReviewComments steps={decision.review} market={market} label={(a) => t(`decision.reviewAction.${a}`)} />
         {decision.issued && (
           <Alert color="teal" icon={<IconLock size={16} />} p="xs" data-testid="issued-banner">
             <Text size="sm">

@@ -1,5 +1,5 @@
 import { Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { IconChevronDown, IconPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECOMMENDING_OUTCOMES, type Matter } from '../../../shared/domain/authority';
@@ -18,7 +18,7 @@ type Dialog = { kind: 'register' } | { kind: 'sent' | 'outcome' | 'compliance'; 
  * The case's complaints to authorities, in the case panel: each with its reference, the
  * authority's deadline or outcome, and the next step. Every step also lands in the history.
  */
-export function MatterSection({ caseId, market, onChanged }: { caseId: number; market: Market; onChanged: () => void }) {
+export function MatterSection({ caseId, market, onChanged, onOpenResponse }: { caseId: number; market: Market; onChanged: () => void; onOpenResponse?: (matterId: number) => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const matters = useCall('matters:forCase', { caseId });
@@ -89,10 +89,16 @@ export function MatterSection({ caseId, market, onChanged }: { caseId: number; m
                   {t('matters.followUp', { consumer: formatCalendarDate(m.followUp.consumerReportBy, market), company: formatCalendarDate(m.followUp.companyAnswerBy, market) })}
                 </Text>
               )}
+              <Group gap={6} mt={4}>
+              {onOpenResponse && (
+                <Button size="compact-xs" variant="light" leftSection={<IconFileText size={12} />} onClick={() => onOpenResponse(m.id)} data-testid="matter-open-response">
+                  {t('arnResponse.open')}
+                </Button>
+              )}
               {canWrite && m.status !== 'closed' && (
                 <Menu position="bottom-start">
                   <Menu.Target>
-                    <Button size="compact-xs" variant="default" mt={4} rightSection={<IconChevronDown size={12} />} data-testid="matter-next-step">
+                    <Button size="compact-xs" variant="default" rightSection={<IconChevronDown size={12} />} data-testid="matter-next-step">
                       {t('matters.nextStep')}
                     </Button>
                   </Menu.Target>
@@ -115,6 +121,7 @@ export function MatterSection({ caseId, market, onChanged }: { caseId: number; m
                   </Menu.Dropdown>
                 </Menu>
               )}
+              </Group>
             </div>
           ))}
         </Stack>

@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { EXHIBIT_WORD, numberedExhibits } from '../../shared/domain/arn-response';
+import { MARKET_INFO, type Language } from '../../shared/domain/market';
+import { findAttachment } from '../db/repositories/attachment.repository';
+import { findResponseByMatter } from '../db/repositories/arn-response.repository';
+import { renderLetterDocx } from '../export/docx';
+import { buildArnPackage, renderEventExhibit, type Exhibit } from '../export/package';
+import { renderLetterPdf } from '../export/pdf';
+import { responseForExport } from './arn-response.service';
+import { type ServiceContext } from './context';
+import { notFound, ServiceError } from './errors';
+import { recordExport, sha256, writeFileAtomic } from './export.service';
+import { buildCaseLetter, sourceLabel } from './letter.service';
+import { caseMatters } from './matter.service';
+
+/**
+ * ARN response exports: the finalised response with its exhibits as one PDF package (response,
+ * exhibit index, "Bilaga N: title" separators, exhibits in number order), or the response alone
+ * as DOCX. Both come from the same letter model, with every redaction already removed.
+ */
+
+export type ResponseFormat = 'package' | 'docx';
+
+const SUBJECT: Record<Language, (ref: string) => string> = {
+  sv: (ref) => `Yttrande i ärende ${ref}`,
+  da: (ref) => `Svar i sag ${ref}`,
+  en: (ref) => `Response in case ${ref}`,
+};
+
+export interface BuiltExport {
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+  pages: number | null;
+  warnings: string[];
+  caseId: number;
+}
+
+/** Renders a finalised response; refuses a draft (what ARN receives is what was approved and frozen). */
+export async function buildResponseExport(ctx: ServiceContext, id: number, format: ResponseFormat): Promise<BuiltExport> {
+  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read ARN responses but not export them.');
+  const { row, src, rendered } = await responseForExport(ctx, id);
+  if (row.status !== 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; finalise it before exporting it for ${src.matter.authority}.`);
+  const language = src.language;
+  const letter = await buildCaseLetter(ctx, {
+    caseId: row.case_id,
+    content: rendered.doc,
+    language,
+    subject: SUBJECT[language](src.matter.reference),
+    draft: false,
+    date: src.date,
+    fields: rendered.values,
+    redaction: rendered.redaction,
+    addressee: [src.matter.authorityName],
+    signerUserId: row.finalised_by ?? undefined,
+  });
+  const base = `${src.matter.authority}-${src.matter.reference}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  if (format === 'docx') {
+    return { bytes: await renderLetterDocx(letter), fileName: `${base}-yttrande.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pages: null, warnings: [], caseId: row.case_id };
+  }
+  const tz = MARKET_INFO[src.view.header.market].timeZone;
+  const events = new Map(src.view.events.map((e) => [e.id, e]));
+  const exhibits: Exhibit[] = [];
+  for (const { number, exhibit } of numberedExhibits(src.panel)) {
+    if (exhibit.source === 'attachment') {
+      const a = await findAttachment(ctx.store.db, exhibit.id);
+      if (!a) throw notFound(`${EXHIBIT_WORD[language]} ${number}: attachment ${exhibit.id}`);
+      exhibits.push({ title: exhibit.title, fileName: a.file_name ?? `bilaga-${a.id}`, mediaType: a.media_type, bytes: new Uint8Array(a.content) });
+    } else {
+      const e = events.get(exhibit.id);
+      if (!e) throw notFound(`${EXHIBIT_WORD[language]} ${number}: event ${exhibit.id}`);
+      exhibits.push({
+        title: exhibit.title,
+        fileName: `${base}-${EXHIBIT_WORD[language].toLowerCase()}-${number}.pdf`,
+        mediaType: 'application/pdf',
+        bytes: await renderEventExhibit({ date: new Intl.DateTimeFormat('sv-SE', { timeZone: tz }).format(new Date(e.occurredAt)), source: sourceLabel(e.source, language), actor: e.actor, summary: e.summary, body: e.body }),
+      });
+    }
+  }
+  const pkg = await buildArnPackage({ response: await renderLetterPdf(letter), exhibits, language });
+  return { bytes: pkg.pdf, fileName: `${base}.pdf`, mediaType: 'application/pdf', pages: pkg.pages, warnings: pkg.warnings, caseId: row.case_id };
+}
+
+/** The app's export: the file's bytes for the window to save, booked in the history and the audit log. */
+export async function exportResponse(ctx: ServiceContext, input: { id: number; format: ResponseFormat }) {
+  const built = await buildResponseExport(ctx, input.id, input.format);
+  const hash = sha256(built.bytes);
+  const { exportId } = await recordExport(ctx, { caseId: built.caseId, kind: 'arn_response', format: input.format === 'package' ? 'arn_package' : 'docx', sha256: hash, path: built.fileName });
+  return {
+    fileName: built.fileName,
+    mediaType: built.mediaType,
+    base64: Buffer.from(built.bytes).toString('base64'),
+    sha256: hash,
+    bytes: built.bytes.length,
+    pages: built.pages,
+    warnings: built.warnings,
+    exportId,
+  };
+}
+
+/**
+ * `ombud export arn CASE --out PATH`: the case's finalised response (the one of `matterId`, or the
+ * only finalised one) written atomically to `out` and booked.
+ */
+export async function exportArnForCase(ctx: ServiceContext, input: { caseId: number; matterId?: number; format: ResponseFormat; out: string }) {
+  const { rows } = await caseMatters(ctx, input.caseId);
+  const candidates = input.matterId === undefined ? rows : rows.filter((m) => m.id === input.matterId);
+  if (input.matterId !== undefined && candidates.length === 0) throw new ServiceError('not_found', `--matter: matter ${input.matterId} is not a matter of this case`);
+  const withResponse = [];
+  for (const m of candidates) {
+    const r = await findResponseByMatter(ctx.store.db, m.id);
+    if (r?.status === 'finalised') withResponse.push({ matter: m, responseId: r.id });
+  }
+  if (withResponse.length === 0) throw new ServiceError('not_found', input.matterId === undefined ? 'The case has no finalised ARN response.' : `Matter ${input.matterId} has no finalised response.`);
+  if (withResponse.length > 1) {
+    throw new ServiceError('invalid_input', `The case has ${withResponse.length} finalised responses; choose one with --matter (${withResponse.map((w) => `${w.matter.id} = ${w.matter.authority} ${w.matter.reference}`).join(', ')}).`);
+  }
+  const { matter, responseId } = withResponse[0]!;
+  const built = await buildResponseExport(ctx, responseId, input.format);
+  const path = resolve(input.out);
+  writeFileAtomic(path, built.bytes);
+  const hash = sha256(built.bytes);
+  const { exportId } = await recordExport(ctx, { caseId: built.caseId, kind: 'arn_response', format: input.format === 'package' ? 'arn_package' : 'docx', sha256: hash, path });
+  return { path, sha256: hash, bytes: built.bytes.length, pages: built.pages, warnings: built.warnings, exportId, matterId: matter.id, responseId };
+}
