@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The case import reads and validates its file on a worker thread (src/main/import/case-import.ts).
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'case-import-worker': resolve('src/main/import/case-import-worker.ts') } },
     },
   },
   preload: {
