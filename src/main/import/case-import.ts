@@ -4,15 +4,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { Market } from '../../shared/domain/market';
-import { openStore, type Store } from '../db/connection';
-import { beginImportTransaction, CaseConflictError, createCaseImporter } from '../db/repositories/case-import.repository';
+import type { Store } from '../db/connection';
+import { CaseConflictError } from '../db/repositories/case-import.repository';
 import { readSetting } from '../db/repositories/settings.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
-import { deriveCaseFields } from '../services/derived';
 import { ServiceError } from '../services/errors';
 import { MAX_ATTACHMENT_SETTING, readCaseBatches, type ConvertContext, type LineProblem, type ParsedBatch, type ReadCasesOptions } from './case-lines';
+import { openImportSession } from './import-session';
 
 export { MAX_ATTACHMENT_SETTING, parseLine, toImportBundle, type ConvertContext, type LineProblem } from './case-lines';
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -211,15 +210,7 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
     await writeLine(rejects, `${JSON.stringify({ line: lineNumber, problems: problems.map((p) => ({ path: p.path, message: p.message })), text })}\n`);
   };
 
-  // A connection of the import's own: its transaction spans many event-loop turns, and the
-  // store's shared connection must stay free for everyone else meanwhile.
-  const own = await openStore(ctx.store.path, { create: false });
-  const stamp = (ctx.now ? ctx.now() : new Date()).toISOString();
-  const importer = createCaseImporter(own.sqlite, {
-    now: () => stamp,
-    derive: (bundle, events) => deriveCaseFields(bundle.market as Market, bundle.receivedDate, events),
-  });
-  const tx = beginImportTransaction(own.sqlite);
+  const { own, stamp, importer, tx } = await openImportSession(ctx);
   let bytesRead = 0;
   let lastProgress = 0;
   let wrongEncoding: string | null = null;
