@@ -5,8 +5,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // The case import reads and validates its file on a worker thread (src/main/import/case-import.ts).
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'case-import-worker': resolve('src/main/import/case-import-worker.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },
   },
   preload: {

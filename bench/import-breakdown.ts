@@ -1,8 +1,8 @@
 /**
- * Case import against its floor, in one run on one generated file: the importer (reading on a
- * worker thread, and in-thread), next to a raw better-sqlite3 baseline that stores the same
- * events as cheaply as SQLite can while keeping them searchable (positional prepared INSERTs
- * in one transaction, the history search index filled once at the end). On a shared machine
+ * Case import against its floor, in one run on one generated file: the importer next to a raw
+ * better-sqlite3 baseline that stores the same events as cheaply as SQLite can while keeping
+ * them searchable (positional prepared INSERTs in one transaction, the history search index
+ * filled once at the end). On a shared machine
  * the ratio is the figure to compare; each variant runs `rounds` times, alternating.
  * Run: node --import tsx bench/import-breakdown.ts [cases=5000] [rounds=2]
  */
@@ -57,10 +57,10 @@ try {
       await store.close();
     }
   };
-  const ours = async (readInWorker: boolean): Promise<number> => {
+  const ours = async (): Promise<number> => {
     const store = await openStore(join(dir, `ours-${k++}.sqlite`));
     try {
-      const r = await importCases({ store, user: await sessionUser(store) }, { path: file, readInWorker });
+      const r = await importCases({ store, user: await sessionUser(store) }, { path: file });
       if (!r.committed || r.eventsAdded !== events) throw new Error('import failed');
       return r.seconds;
     } finally {
@@ -70,11 +70,8 @@ try {
   const rate = (s: number) => `${s.toFixed(2)} s = ${Math.round(events / s).toLocaleString('en')} events/s`;
   for (let round = 1; round <= rounds; round++) {
     const r = await raw();
-    const w = await ours(true);
-    const t = await ours(false);
-    console.log(
-      `round ${round} (load ${loadavg()[0]!.toFixed(1)}): raw baseline ${rate(r)} | import, reader on worker ${rate(w)} (${(r / w).toFixed(2)} of raw) | import, in-thread ${rate(t)} (${(r / t).toFixed(2)} of raw)`,
-    );
+    const t = await ours();
+    console.log(`round ${round} (load ${loadavg()[0]!.toFixed(1)}): raw baseline ${rate(r)} | import ${rate(t)} (${(r / t).toFixed(2)} of raw)`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

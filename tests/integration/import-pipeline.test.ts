@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/main/db/connection';
 import { demoExchangeLines } from '../../src/main/demo/exchange';
 import { importCases, type CaseImportOptions } from '../../src/main/import/case-import';
+import { readCaseBatches } from '../../src/main/import/case-lines';
 import type { ServiceContext } from '../../src/main/services/context';
 import { deriveCaseFields } from '../../src/main/services/derived';
 import { sessionUser } from '../../src/main/services/session.service';
@@ -11,10 +12,9 @@ import type { Market } from '../../src/shared/domain/market';
 import { tempStore } from '../fixtures/temp-store';
 
 /**
- * The import reads and validates large files on a worker thread while the main thread writes,
- * and the writer derives each case before writing it once. Both must store exactly what the
- * plain in-thread reading stores, keep every guarantee, and give the derived fields the rules
- * compute from the stored history.
+ * The import reads the file in batches of lines and the writer derives each case before writing
+ * it once: every line is still read once and in order, every guarantee holds, and the derived
+ * fields are what the rules compute from the stored history.
  */
 
 type Temp = Awaited<ReturnType<typeof tempStore>>;
@@ -37,7 +37,6 @@ function importedContent(store: Store): string {
   return JSON.stringify([rows, fts], (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v));
 }
 
-const withoutTime = (r: { seconds: number }) => ({ ...r, seconds: 0 });
 
 beforeAll(async () => {
   const t = await tempStore();
@@ -50,22 +49,26 @@ afterAll(async () => {
   for (const t of temps) await t.cleanup();
 });
 
-describe('case import: reading on a worker thread', () => {
-  it('stores exactly what reading in the importing thread stores, with the same report', async () => {
-    const inThread = await freshContext();
-    const onWorker = await freshContext();
-    const a = await importCases(inThread, { path: file, readInWorker: false });
-    const b = await importCases(onWorker, { path: file, readInWorker: true });
-    expect(a.committed).toBe(true);
-    expect(a.created).toBe(300);
-    expect(withoutTime(b)).toEqual(withoutTime(a));
-    expect(importedContent(onWorker.store)).toBe(importedContent(inThread.store));
-    // Attachments crossed the thread boundary as bytes and were stored as such.
-    const attachments = onWorker.store.sqlite.prepare('SELECT count(*) AS n FROM attachments WHERE typeof(content) = ?').get('blob') as { n: number };
-    expect(attachments.n).toBeGreaterThan(0);
-    // A second run through the worker appends nothing.
-    const again = await importCases(onWorker, { path: file, readInWorker: true });
-    expect(again).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 300, eventsAdded: 0 });
+describe('case import: reading in batches', () => {
+  it('yields every line once, in order, across batch boundaries, and says how far the file is read', async () => {
+    const cx = { folder: temps[0]!.dir, folderReal: realpathSync(temps[0]!.dir), maxAttachmentBytes: 25 << 20, source: 'import:test' };
+    const seen: number[] = [];
+    let batches = 0;
+    let last = { lastLine: 0, bytesRead: 0 };
+    for await (const batch of readCaseBatches({ path: file, maxLineBytes: 1 << 26, cx, keepText: false, batchBytes: 64 * 1024 })) {
+      batches++;
+      expect(batch.lastLine).toBeGreaterThanOrEqual(last.lastLine);
+      expect(batch.bytesRead).toBeGreaterThanOrEqual(last.bytesRead);
+      for (const item of batch.items) {
+        expect(item.kind).toBe('case');
+        expect(item.text).toBeNull();
+        seen.push(item.line);
+      }
+      last = batch;
+    }
+    expect(batches).toBeGreaterThan(10);
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(last).toMatchObject({ lastLine: 300, bytesRead: statSync(file).size, wrongEncoding: null });
   });
 
   it('all or nothing: one bad line anywhere leaves the store unchanged and names the line', async () => {
@@ -75,19 +78,19 @@ describe('case import: reading on a worker thread', () => {
     const broken = [...lines];
     broken[250] = broken[250]!.replace('"market":"SE"', '"market":"NO"').replace('"market":"DK"', '"market":"NO"');
     writeFileSync(bad, broken.join(''));
-    const r = await importCases(ctx, { path: bad, readInWorker: true });
+    const r = await importCases(ctx, { path: bad });
     expect(r).toMatchObject({ committed: false, created: 0, eventsAdded: 0, validCases: 299, invalidLines: 1 });
     expect(r.problems).toEqual([{ line: 251, path: '$.market', message: expect.stringContaining('must be one of') as string }]);
     expect(importedContent(ctx.store)).toBe(before);
   });
 
-  it('--partial through the worker stores the valid cases and writes the rejected line, text and reasons', async () => {
+  it('--partial stores the valid cases and writes the rejected line, text and reasons', async () => {
     const ctx = await freshContext();
     const bad = join(temps[0]!.dir, 'partial.jsonl');
     const broken = [...lines.slice(0, 20)];
     broken[4] = '{"format":"ombud-case/1", "oops"\n';
     writeFileSync(bad, broken.join(''));
-    const options: CaseImportOptions = { path: bad, partial: true, readInWorker: true };
+    const options: CaseImportOptions = { path: bad, partial: true };
     const r = await importCases(ctx, options);
     expect(r).toMatchObject({ committed: true, created: 19, invalidLines: 1 });
     expect(r.rejectFile).not.toBeNull();

@@ -1,8 +1,5 @@
-import { createWriteStream, existsSync, realpathSync, statSync, type WriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Store } from '../db/connection';
 import { CaseConflictError } from '../db/repositories/case-import.repository';
@@ -10,7 +7,7 @@ import { readSetting } from '../db/repositories/settings.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
-import { MAX_ATTACHMENT_SETTING, readCaseBatches, type ConvertContext, type LineProblem, type ParsedBatch, type ReadCasesOptions } from './case-lines';
+import { MAX_ATTACHMENT_SETTING, readCaseBatches, type ConvertContext, type LineProblem, type ReadCasesOptions } from './case-lines';
 import { openImportSession } from './import-session';
 
 export { MAX_ATTACHMENT_SETTING, parseLine, toImportBundle, type ConvertContext, type LineProblem } from './case-lines';
@@ -43,11 +40,6 @@ export interface CaseImportOptions {
   /** How the file is named in the store's records (the app passes the user's file name). */
   sourceName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /**
-   * Read and validate the file on a worker thread while this one writes. Default: for files of
-   * WORKER_FROM_BYTES and more; a smaller file is done before a worker would have started.
-   */
-  readInWorker?: boolean;
 }
 
 export interface CaseImportReport {
@@ -70,78 +62,6 @@ export interface CaseImportReport {
 }
 
 const MAX_REPORTED = 200;
-export const WORKER_FROM_BYTES = 16 * 1024 * 1024;
-/** Batches the reader may be ahead of the writer: enough to keep both busy, few enough to bound memory. */
-const BATCHES_AHEAD = 3;
-
-/**
- * The worker: beside this module when running from source (the CLI, tests and harness run the
- * TypeScript through tsx, which the worker then registers for itself), or the build's own entry
- * (`electron.vite.config.ts`) when bundled.
- */
-function startWorker(workerData: ReadCasesOptions): Worker {
-  const here = import.meta.url;
-  if (/\.[cm]?ts$/.test(new URL(here).pathname)) {
-    // tsx's ESM register(): the import condition of its "./esm/api" export.
-    const require = createRequire(here);
-    const pkg = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
-    const api = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), pkg.exports['./esm/api']!.import.default)).href;
-    const entry = new URL('./case-import-worker.ts', here).href;
-    const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  const url = [new URL('./case-import-worker.js', here), new URL('../case-import-worker.js', here)].find((u) => existsSync(u));
-  if (!url) throw new Error('the case import worker is missing from the build (case-import-worker.js)');
-  return new Worker(url, { workerData });
-}
-
-/** A structured clone turns a Buffer into a plain Uint8Array; attachments are Buffers again. */
-function revive(batch: ParsedBatch): ParsedBatch {
-  for (const item of batch.items) {
-    if (item.kind !== 'case') continue;
-    for (const e of item.bundle.events) for (const a of e.attachments ?? []) a.content = Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength);
-  }
-  return batch;
-}
-
-/** The file's batches as the worker reads them, a few ahead of the caller. */
-async function* workerBatches(options: ReadCasesOptions): AsyncGenerator<ParsedBatch> {
-  const worker = startWorker(options);
-  const queue: (ParsedBatch | null)[] = [];
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (batch: ParsedBatch | null) => {
-    queue.push(batch);
-    notify();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    notify();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0) failure ??= new Error(`the import's reader stopped (exit code ${code})`);
-    queue.push(null);
-    notify();
-  });
-  worker.postMessage(BATCHES_AHEAD);
-  try {
-    for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((ok) => (wake = ok));
-      if (failure) throw failure;
-      const batch = queue.shift()!;
-      if (batch === null) return;
-      worker.postMessage(1);
-      yield revive(batch);
-    }
-  } finally {
-    await worker.terminate();
-  }
-}
-
 function writeLine(stream: WriteStream, text: string): Promise<void> {
   return new Promise((ok) => {
     if (stream.write(text)) ok();
@@ -217,7 +137,7 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
   let blankOnly = true;
   try {
     const reading: ReadCasesOptions = { path: file, maxLineBytes, cx, keepText: partial };
-    for await (const batch of (options.readInWorker ?? stat.size >= WORKER_FROM_BYTES) ? workerBatches(reading) : readCaseBatches(reading)) {
+    for await (const batch of readCaseBatches(reading)) {
       bytesRead = batch.bytesRead;
       if (batch.wrongEncoding) {
         wrongEncoding = batch.wrongEncoding;

@@ -8,8 +8,8 @@ import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.rep
 import { detectWrongEncoding, readLines } from './line-reader';
 
 /**
- * Reading a case exchange file: lines to validated, converted cases. Nothing here touches the
- * store, so it runs on a worker thread beside the one that writes (see case-import-worker.ts).
+ * Reading a case exchange file: lines to validated, converted cases, in batches. Nothing here
+ * touches the store; the importer (case-import.ts) writes what it yields.
  */
 
 /** Setting key: the largest attachment an import accepts, in bytes. */
