@@ -223,7 +223,7 @@ const CHUNK = 1024 * 1024;
 /** Reads, validates and converts the file in batches of lines; memory is bounded by one batch. */
 export async function* readCaseBatches(options: ReadCasesOptions): AsyncGenerator<ParsedBatch> {
   const { cx, keepText } = options;
-  const batchBytes = options.batchBytes ?? 4 * CHUNK;
+  const batchBytes = options.batchBytes ?? CHUNK;
   let bytesRead = 0;
   let wrongEncoding: string | null = null;
   async function* chunks(): AsyncGenerator<Uint8Array> {
