@@ -1,7 +1,7 @@
 /**
  * Case import throughput: writes a generated export of N demo cases (JSON Lines), imports it into
  * a fresh store, re-imports it (idempotent: nothing written), and prints history events per second.
- * Run: node --import tsx bench/import-cases.ts [cases=20000]
+ * Run: node --import tsx bench/import-cases.ts [cases=20000]; part of `npm run bench` (bench/suite.ts).
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

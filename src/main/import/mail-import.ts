@@ -4,14 +4,12 @@ import { basename, extname, join, resolve } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { mboxReader } from 'mbox-reader';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
-import { openStore } from '../db/connection';
-import { beginImportTransaction, createCaseImporter } from '../db/repositories/case-import.repository';
 import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
-import { deriveCaseFields } from '../services/derived';
 import { ServiceError } from '../services/errors';
 import { maxAttachmentBytes } from './case-import';
+import { openImportSession } from './import-session';
 
 /** `KO-2026-000123`, bracketed or not, anywhere in a subject. */
 export const CASE_NUMBER_IN_SUBJECT = /\bKO-\d{4}-\d{6}\b/;
@@ -160,13 +158,7 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
   }
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const report: MailImportReport = { messages: 0, attached: 0, newCases: 0, duplicates: 0, rejected: 0, outcomes: [] };
-  const own = await openStore(ctx.store.path, { create: false });
-  const stamp = (ctx.now ? ctx.now() : new Date()).toISOString();
-  const importer = createCaseImporter(own.sqlite, {
-    now: () => stamp,
-    derive: (bundle, events) => deriveCaseFields(bundle.market as Market, bundle.receivedDate, events),
-  });
-  const tx = beginImportTransaction(own.sqlite);
+  const { own, stamp, importer, tx } = await openImportSession(ctx);
   const seenInRun = new Set<string>();
   try {
     for await (const raw of messages(path)) {

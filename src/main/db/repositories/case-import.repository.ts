@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { HISTORY_FTS_TRIGGER } from '../migrations/0002-search';
-import { createCaseWriter, type DeriveCase, type NewCaseBundle, type NewEvent, type WrittenEvent } from './case-writer.repository';
+import { createCaseWriter, prepareEventInsert, type DeriveCase, type NewCaseBundle, type NewEvent, type WrittenEvent } from './case-writer.repository';
 
 /**
  * Imports whole cases by their source identifier: a case not yet in the store is written by the
@@ -117,18 +117,6 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
     ),
     updateClaim: sqlite.prepare('UPDATE claims SET kind = @kind, text = @text, amount_minor = @amountMinor, currency = @currency WHERE id = @id'),
     eventSources: sqlite.prepare<[number], { source_id: string }>('SELECT source_id FROM history_events WHERE case_id = ? AND source_id IS NOT NULL'),
-    insertEvent: sqlite.prepare(
-      `INSERT INTO history_events (case_id, source_id, occurred_at, kind, source, direction, actor, actor_user_id, purchase_id,
-         summary, body, data, recorded_at)
-       VALUES (@caseId, @sourceId, @occurredAt, @kind, @source, @direction, @actor, @actorUserId, @purchaseId, @summary, @body, @data, @now)`,
-    ),
-    insertAttachment: sqlite.prepare(
-      'INSERT INTO attachments (sha256, size, media_type, content, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-    ),
-    findAttachment: sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?'),
-    linkAttachment: sqlite.prepare(
-      'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?)',
-    ),
     clockEvents: sqlite.prepare<[number], { id: number; occurred_at: string; kind: string; direction: string; data: string; order_ref: string | null }>(
       `SELECT h.id, h.occurred_at, h.kind, h.direction, h.data, p.order_ref FROM history_events h
        LEFT JOIN purchases p ON p.id = h.purchase_id WHERE h.case_id = ? ORDER BY h.occurred_at, h.id`,
@@ -182,8 +170,8 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
       const other = q.caseByNumber.get(number);
       if (other) throw new CaseConflictError('$.caseNumber', `${number} already belongs to another case (source id ${other.source_id ?? 'none'})`);
     } else number = nextNumber(bundle.receivedDate.slice(0, 4));
-    const [caseId] = writer.writeBatch([{ ...bundle, number }]);
-    return { caseId: caseId!, number, outcome: 'created', eventsAdded: bundle.events.length };
+    const caseId = writer.writeInTransaction({ ...bundle, number }, options.now());
+    return { caseId, number, outcome: 'created', eventsAdded: bundle.events.length };
   }
 
   function same(a: unknown, b: unknown): boolean {
@@ -260,20 +248,12 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
 
     const known = new Set(q.eventSources.all(row.id).map((e) => e.source_id));
     const fresh = bundle.events.filter((e) => !e.sourceId || !known.has(e.sourceId));
-    for (const e of fresh) insertEvent(row.id, e, (ref) => purchases.get(ref)?.id ?? null, stamp);
+    for (const e of fresh) insertEvent(row.id, e, e.orderRef ? (purchases.get(e.orderRef)?.id ?? null) : null, stamp);
     if (fresh.length > 0) q.refreshCounts.run({ id: row.id, now: stamp });
     changed ||= fresh.length > 0;
 
     if (changed) {
-      const events: WrittenEvent[] = q.clockEvents.all(row.id).map((e) => ({
-        id: e.id,
-        occurredAt: e.occurred_at,
-        kind: e.kind,
-        direction: e.direction,
-        orderRef: e.order_ref,
-        data: JSON.parse(e.data) as Record<string, unknown>,
-      }));
-      const d = options.derive({ ...bundle, number: row.number }, events);
+      const d = options.derive({ ...bundle, number: row.number }, clockEvents(row.id));
       q.updateDerived.run({ caseId: row.id, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
       q.deleteCaseFts.run(row.id);
       q.deleteCaseTextFts.run(row.id);
@@ -284,35 +264,11 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
     return { caseId: row.id, number: row.number, outcome: changed ? 'updated' : 'unchanged', eventsAdded: fresh.length };
   }
 
-  function insertEvent(caseId: number, e: NewEvent, purchaseId: (orderRef: string) => number | null, stamp: string): number {
-    const eventId = Number(
-      q.insertEvent.run({
-        caseId,
-        sourceId: e.sourceId ?? null,
-        occurredAt: e.occurredAt,
-        kind: e.kind,
-        source: e.source,
-        direction: e.direction,
-        actor: e.actor,
-        actorUserId: e.actorUserId ?? null,
-        purchaseId: e.orderRef ? purchaseId(e.orderRef) : null,
-        summary: e.summary,
-        body: e.body,
-        data: JSON.stringify(e.data),
-        now: stamp,
-      }).lastInsertRowid,
-    );
-    for (const a of e.attachments ?? []) {
-      const sha = createHash('sha256').update(a.content).digest('hex');
-      q.insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
-      q.linkAttachment.run(eventId, q.findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
-    }
-    return eventId;
-  }
+  const insertEvent = prepareEventInsert(sqlite);
 
-  function rederive(caseId: number): void {
-    const row = q.caseById.get(caseId)!;
-    const events: WrittenEvent[] = q.clockEvents.all(caseId).map((e) => ({
+  /** The history as the derivation rules read it. */
+  function clockEvents(caseId: number): WrittenEvent[] {
+    return q.clockEvents.all(caseId).map((e) => ({
       id: e.id,
       occurredAt: e.occurred_at,
       kind: e.kind,
@@ -320,8 +276,12 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
       orderRef: e.order_ref,
       data: JSON.parse(e.data) as Record<string, unknown>,
     }));
+  }
+
+  function rederive(caseId: number): void {
+    const row = q.caseById.get(caseId)!;
     const bundle = { market: row.market, receivedDate: row.received_date } as unknown as NewCaseBundle;
-    const d = options.derive(bundle, events);
+    const d = options.derive(bundle, clockEvents(caseId));
     q.updateDerived.run({ caseId, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
   }
 
@@ -333,7 +293,7 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
     appendEvents(caseId, events) {
       const stamp = options.now();
       const purchases = new Map(q.purchases.all(caseId).map((p) => [p.order_ref, p.id]));
-      const ids = events.map((e) => insertEvent(caseId, e, (ref) => purchases.get(ref) ?? null, stamp));
+      const ids = events.map((e) => insertEvent(caseId, e, e.orderRef ? (purchases.get(e.orderRef) ?? null) : null, stamp));
       q.refreshCounts.run({ id: caseId, now: stamp });
       rederive(caseId);
       return ids;

@@ -98,6 +98,64 @@ export interface CaseWriterOptions {
 export interface CaseWriter {
   /** Writes the cases in one transaction; returns their new ids in order. */
   writeBatch(cases: NewCaseBundle[]): number[];
+  /**
+   * Writes one case inside the caller's open transaction, with no savepoint of its own (the
+   * importer's all-or-nothing transaction needs none; `--partial` wraps each case in one).
+   */
+  writeInTransaction(bundle: NewCaseBundle, stamp: string): number;
+}
+
+/**
+ * Appends one event (and its attachments) to a case's history; returns the event's id, which is
+ * `id` when given (the next free one, taken by a writer that needs the ids before writing).
+ */
+export type EventInserter = (caseId: number, event: NewEvent, purchaseId: number | null, stamp: string, id?: number) => number;
+
+/**
+ * The one statement that appends history, shared by the case writer, the importer's update path
+ * and the mail import. Positional parameters: binding by name costs more per row, and an import
+ * writes millions of them.
+ */
+export function prepareEventInsert(sqlite: BetterSqlite3.Database): EventInserter {
+  const insertEvent = sqlite.prepare<[number | null, number, string | null, string, string, string, string, string, number | null, number | null, string, string, string, string]>(
+    `INSERT INTO history_events (id, case_id, source_id, occurred_at, kind, source, direction, actor, actor_user_id,
+       purchase_id, summary, body, data, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAttachment = sqlite.prepare(
+    `INSERT INTO attachments (sha256, size, media_type, content, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO NOTHING`,
+  );
+  const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
+  const linkAttachment = sqlite.prepare(
+    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?)',
+  );
+  return (caseId, e, purchaseId, stamp, id) => {
+    const eventId = Number(
+      insertEvent.run(
+        id ?? null,
+        caseId,
+        e.sourceId ?? null,
+        e.occurredAt,
+        e.kind,
+        e.source,
+        e.direction,
+        e.actor,
+        e.actorUserId ?? null,
+        purchaseId,
+        e.summary,
+        e.body,
+        JSON.stringify(e.data),
+        stamp,
+      ).lastInsertRowid,
+    );
+    for (const a of e.attachments ?? []) {
+      const sha = createHash('sha256').update(a.content).digest('hex');
+      insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
+      linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
+    }
+    return eventId;
+  };
 }
 
 export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWriterOptions = {}): CaseWriter {
@@ -116,13 +174,16 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
   const insertMerchant = sqlite.prepare(
     `INSERT INTO merchants (source_id, name, org_number, country) VALUES (@sourceId, @name, @orgNumber, @country)`,
   );
+  // The ids SQLite itself would give the next events (no AUTOINCREMENT: the largest plus one),
+  // taken up front so that the case can be derived from its history before either is written.
+  const nextEventId = sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) + 1 FROM history_events').pluck();
   const insertCase = sqlite.prepare(
     `INSERT INTO cases (number, source_id, market, language, received_at, received_date, received_channel, status,
        category, summary, customer_id, merchant_id, assignee_id, customer_name, event_count, last_event_at,
-       claim_total_minor, claim_currency, created_at, updated_at)
+       claim_total_minor, claim_currency, flags, flag_count, next_due_date, next_due_kind, derived_version, created_at, updated_at)
      VALUES (@number, @sourceId, @market, @language, @receivedAt, @receivedDate, @receivedChannel, @status,
        @category, @summary, @customerId, @merchantId, @assigneeId, @customerName, @eventCount, @lastEventAt,
-       @claimTotal, @claimCurrency, @now, @now)`,
+       @claimTotal, @claimCurrency, @flags, @flagCount, @nextDueDate, @nextDueKind, @derivedVersion, @now, @now)`,
   );
   const insertPurchase = sqlite.prepare(
     `INSERT INTO purchases (case_id, source_id, order_ref, purchased_on, amount_minor, currency, product, status, merchant_id)
@@ -132,24 +193,7 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
     `INSERT INTO claims (case_id, position, kind, text, amount_minor, currency)
      VALUES (@caseId, @position, @kind, @text, @amountMinor, @currency)`,
   );
-  const insertEvent = sqlite.prepare(
-    `INSERT INTO history_events (case_id, source_id, occurred_at, kind, source, direction, actor, actor_user_id,
-       purchase_id, summary, body, data, recorded_at)
-     VALUES (@caseId, @sourceId, @occurredAt, @kind, @source, @direction, @actor, @actorUserId,
-       @purchaseId, @summary, @body, @data, @now)`,
-  );
-  const insertAttachment = sqlite.prepare(
-    `INSERT INTO attachments (sha256, size, media_type, content, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (sha256) DO NOTHING`,
-  );
-  const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
-  const linkAttachment = sqlite.prepare(
-    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?)',
-  );
-  const updateDerived = sqlite.prepare(
-    `UPDATE cases SET flags = @flags, flag_count = @flagCount, next_due_date = @nextDueDate, next_due_kind = @nextDueKind,
-       derived_version = @version WHERE id = @caseId`,
-  );
+  const insertEvent = prepareEventInsert(sqlite);
   // Identity fields and free text are indexed apart (migration 9): they are searched differently.
   const insertCaseFts = sqlite.prepare(
     `INSERT INTO case_fts (rowid, number, customer, personal_number, merchant, order_refs) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -169,72 +213,61 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
     return Number(insertMerchant.run({ ...m, sourceId: m.sourceId ?? null }).lastInsertRowid);
   }
 
+  /**
+   * The case row is written once, with its derived fields already computed from the history about
+   * to be written: writing it first and updating it afterwards maintained its dozen indexes and
+   * counting triggers twice per case.
+   */
   function writeOne(bundle: NewCaseBundle, stamp: string): number {
     const cid = customerId(bundle.customer);
     const mid = merchantId(bundle.merchant);
     const sorted = [...bundle.events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    const firstEventId = sorted.length > 0 ? nextEventId.get()! : 0;
+    const written: WrittenEvent[] = sorted.map((e, i) => ({
+      id: firstEventId + i,
+      occurredAt: e.occurredAt,
+      kind: e.kind,
+      direction: e.direction,
+      orderRef: e.orderRef ?? null,
+      data: e.data,
+    }));
+    const d = derive?.(bundle, written);
     const claimCurrencies = new Set(bundle.claims.filter((c) => c.amountMinor !== null).map((c) => c.currency));
     const claimTotal =
       claimCurrencies.size === 1 ? bundle.claims.reduce((sum, c) => sum + (c.amountMinor ?? 0), 0) : null;
-    const caseId = Number(
-      insertCase.run({
-        number: bundle.number,
-        sourceId: bundle.sourceId ?? null,
-        market: bundle.market,
-        language: bundle.language,
-        receivedAt: bundle.receivedAt,
-        receivedDate: bundle.receivedDate,
-        receivedChannel: bundle.receivedChannel,
-        status: bundle.status,
-        category: bundle.category,
-        summary: bundle.summary,
-        customerId: cid,
-        merchantId: mid,
-        assigneeId: bundle.assigneeId ?? null,
-        customerName: bundle.customer.name,
-        eventCount: sorted.length,
-        lastEventAt: sorted.length > 0 ? sorted[sorted.length - 1]!.occurredAt : null,
-        claimTotal,
-        claimCurrency: claimTotal === null ? null : ([...claimCurrencies][0] ?? null),
-        now: stamp,
-      }).lastInsertRowid,
-    );
+    const caseId = Number(insertCase.run({
+      number: bundle.number,
+      sourceId: bundle.sourceId ?? null,
+      market: bundle.market,
+      language: bundle.language,
+      receivedAt: bundle.receivedAt,
+      receivedDate: bundle.receivedDate,
+      receivedChannel: bundle.receivedChannel,
+      status: bundle.status,
+      category: bundle.category,
+      summary: bundle.summary,
+      customerId: cid,
+      merchantId: mid,
+      assigneeId: bundle.assigneeId ?? null,
+      customerName: bundle.customer.name,
+      eventCount: sorted.length,
+      lastEventAt: sorted.length > 0 ? sorted[sorted.length - 1]!.occurredAt : null,
+      claimTotal,
+      claimCurrency: claimTotal === null ? null : ([...claimCurrencies][0] ?? null),
+      flags: JSON.stringify(d?.flags ?? []),
+      flagCount: d?.flags.length ?? 0,
+      nextDueDate: d?.nextDueDate ?? null,
+      nextDueKind: d?.nextDueKind ?? null,
+      derivedVersion: d?.version ?? 0,
+      now: stamp,
+    }).lastInsertRowid);
     const purchaseIds = new Map<string, number>();
     for (const p of bundle.purchases) {
       const id = insertPurchase.run({ ...p, sourceId: p.sourceId ?? null, caseId, merchantId: mid }).lastInsertRowid;
       purchaseIds.set(p.orderRef, Number(id));
     }
     bundle.claims.forEach((c, i) => insertClaim.run({ ...c, caseId, position: i + 1 }));
-    const written: WrittenEvent[] = [];
-    for (const e of sorted) {
-      const eventId = Number(
-        insertEvent.run({
-          caseId,
-          sourceId: e.sourceId ?? null,
-          occurredAt: e.occurredAt,
-          kind: e.kind,
-          source: e.source,
-          direction: e.direction,
-          actor: e.actor,
-          actorUserId: e.actorUserId ?? null,
-          purchaseId: e.orderRef ? (purchaseIds.get(e.orderRef) ?? null) : null,
-          summary: e.summary,
-          body: e.body,
-          data: JSON.stringify(e.data),
-          now: stamp,
-        }).lastInsertRowid,
-      );
-      written.push({ id: eventId, occurredAt: e.occurredAt, kind: e.kind, direction: e.direction, orderRef: e.orderRef ?? null, data: e.data });
-      for (const a of e.attachments ?? []) {
-        const sha = createHash('sha256').update(a.content).digest('hex');
-        insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
-        linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
-      }
-    }
-    if (derive) {
-      const d = derive(bundle, written);
-      updateDerived.run({ caseId, flags: JSON.stringify(d.flags), flagCount: d.flags.length, nextDueDate: d.nextDueDate, nextDueKind: d.nextDueKind, version: d.version });
-    }
+    sorted.forEach((e, i) => insertEvent(caseId, e, e.orderRef ? (purchaseIds.get(e.orderRef) ?? null) : null, stamp, firstEventId + i));
     insertCaseFts.run(
       caseId,
       bundle.number,
@@ -252,5 +285,5 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
     return cases.map((c) => writeOne(c, stamp));
   });
 
-  return { writeBatch: (cases) => batch(cases) };
+  return { writeBatch: (cases) => batch(cases), writeInTransaction: writeOne };
 }
