@@ -60,12 +60,11 @@ describe('benchmark suite', () => {
       }
       if (f.target) expect(typeof met(f), f.name).toBe('boolean');
     }
-    expect(result.figures.filter((f) => f.status === 'not built yet').map((f) => f.name)).toEqual([
-      'save a draft decision version',
-      '3-page decision letter to PDF',
-      '3-page decision letter to DOCX',
-      'JSON Lines import, events/s',
-    ]);
+    // Every figure of the issue is built now, and none failed.
+    expect(result.figures.filter((f) => f.status !== 'measured').map((f) => `${f.name}: ${f.status} ${f.note ?? ''}`)).toEqual([]);
+    for (const name of ['save a draft decision version (decisions:save)', '3-page decision letter to PDF', '3-page decision letter to DOCX']) {
+      expect(result.figures.find((f) => f.name === name)?.timing?.p50, name).toBeGreaterThan(0);
+    }
     // The search found what the classes were picked for.
     for (const key of ['surname', 'order_ref']) {
       const figure = search.find((f) => f.name.includes(result.queries[key]!))!;

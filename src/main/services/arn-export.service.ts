@@ -6,6 +6,7 @@ import { findResponseByMatter } from '../db/repositories/arn-response.repository
 import { renderLetterDocx } from '../export/docx';
 import { buildArnPackage, renderEventExhibit, type Exhibit } from '../export/package';
 import { renderLetterPdf } from '../export/pdf';
+import { renderInWorker } from '../export/render-in-worker';
 import { responseForExport } from './arn-response.service';
 import { type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
@@ -36,8 +37,12 @@ export interface BuiltExport {
   caseId: number;
 }
 
-/** Renders a finalised response; refuses a draft (what ARN receives is what was approved and frozen). */
-export async function buildResponseExport(ctx: ServiceContext, id: number, format: ResponseFormat): Promise<BuiltExport> {
+/**
+ * Renders a finalised response; refuses a draft (what ARN receives is what was approved and frozen).
+ * `worker`: render in the export worker, so the process that answers the window stays free while
+ * a package with dozens of exhibits is built (the app); the CLI renders in its own process.
+ */
+export async function buildResponseExport(ctx: ServiceContext, id: number, format: ResponseFormat, render: 'inline' | 'worker' = 'inline'): Promise<BuiltExport> {
   if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read ARN responses but not export them.');
   const { row, src, rendered } = await responseForExport(ctx, id);
   if (row.status !== 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; finalise it before exporting it for ${src.matter.authority}.`);
@@ -56,7 +61,8 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
   });
   const base = `${src.matter.authority}-${src.matter.reference}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   if (format === 'docx') {
-    return { bytes: await renderLetterDocx(letter), fileName: `${base}-yttrande.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pages: null, warnings: [], caseId: row.case_id };
+    const bytes = render === 'worker' ? await workerBytes(letter, 'docx') : await renderLetterDocx(letter);
+    return { bytes, fileName: `${base}-yttrande.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pages: null, warnings: [], caseId: row.case_id };
   }
   const tz = MARKET_INFO[src.view.header.market].timeZone;
   const events = new Map(src.view.events.map((e) => [e.id, e]));
@@ -77,13 +83,26 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
       });
     }
   }
-  const pkg = await buildArnPackage({ response: await renderLetterPdf(letter), exhibits, language });
+  const response = render === 'worker' ? await workerBytes(letter, 'pdf') : await renderLetterPdf(letter);
+  const pkg = render === 'worker' ? await workerPackage(response, exhibits, language) : await buildArnPackage({ response, exhibits, language });
   return { bytes: pkg.pdf, fileName: `${base}.pdf`, mediaType: 'application/pdf', pages: pkg.pages, warnings: pkg.warnings, caseId: row.case_id };
+}
+
+async function workerBytes(letter: Parameters<typeof renderLetterPdf>[0], format: 'pdf' | 'docx'): Promise<Uint8Array> {
+  const output = await renderInWorker({ kind: 'letter', letter, format });
+  if (output.kind !== 'letter') throw new Error('The export worker returned a package for a letter.');
+  return output.bytes;
+}
+
+async function workerPackage(response: Uint8Array, exhibits: Exhibit[], language: Language) {
+  const output = await renderInWorker({ kind: 'arn_package', response, exhibits, language });
+  if (output.kind !== 'arn_package') throw new Error('The export worker returned a letter for a package.');
+  return output.result;
 }
 
 /** The app's export: the file's bytes for the window to save, booked in the history and the audit log. */
 export async function exportResponse(ctx: ServiceContext, input: { id: number; format: ResponseFormat }) {
-  const built = await buildResponseExport(ctx, input.id, input.format);
+  const built = await buildResponseExport(ctx, input.id, input.format, 'worker');
   const hash = sha256(built.bytes);
   const { exportId } = await recordExport(ctx, { caseId: built.caseId, kind: 'arn_response', format: input.format === 'package' ? 'arn_package' : 'docx', sha256: hash, path: built.fileName });
   return {

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DEFAULT_BACKUP_SCHEDULE, backupScheduleSchema, type BackupFileInfo, type BackupSchedule } from '../../shared/domain/backup';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { backupFileName, backupFolder, backupTo, listBackups, pruneScheduledBackups, type BackupReason } from '../db/backup';
@@ -29,6 +30,8 @@ function info(file: { fileName: string; takenAt: string; reason: string; bytes: 
 export async function takeBackup(ctx: Pick<ServiceContext, 'store' | 'now'> & { user?: ServiceContext['user'] }, reason: BackupReason): Promise<BackupFileInfo> {
   const at = now(ctx);
   const path = join(backupFolder(ctx.store.path), backupFileName(ctx.store.path, reason, at));
+  // Backups are named by the second; a second one in the same second would have to overwrite the first.
+  if (existsSync(path)) throw new ServiceError('conflict', `A ${reason} backup was taken this very second (${basename(path)}); try again in a moment.`);
   const result = await backupTo(ctx.store.sqlite, path);
   let pruned: string[] = [];
   if (reason === 'scheduled') pruned = pruneScheduledBackups(ctx.store.path, (await readBackupSchedule(ctx)).keep);
