@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import defaultLetterheads from '../resources/letterhead/letterheads.json';
+import defaultLetterheads from '../resources/letterhead/letterheads.json' with { type: 'json' };
 import { renderLetterDocx } from '../src/main/export/docx';
 import { renderLetterPdf } from '../src/main/export/pdf';
 import { renderInWorker, stopRenderWorker } from '../src/main/export/render-in-worker';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import defaultLetterheads from '../../../resources/letterhead/letterheads.json';
+import defaultLetterheads from '../../../resources/letterhead/letterheads.json' with { type: 'json' };
 import type { HistoryEvent } from '../../shared/domain/history';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
 import { formatMoney } from '../../shared/domain/money';
