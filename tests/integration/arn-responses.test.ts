@@ -202,7 +202,9 @@ describe('drafting a response to ARN', () => {
     expect(run.code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Allmänna reklamationsnämnden');
-    expect(text).toContain('Yttrande i ärende 2026-04711');
+    // The response's title is the letter's subject, with ARN's reference, printed once.
+    expect(text.replace(/\s+/g, ' ')).toContain('Yttrande till Allmänna reklamationsnämnden, ärende 2026-04711');
+    expect(text.match(/Yttrande till Allmänna reklamationsnämnden/g)).toHaveLength(1);
     expect(text).toContain('Bolaget medger yrkandet delvis.');
     expect(text).toMatch(/Bilageförteckning[\s\S]*Bilaga 1: Kvitto[\s\S]*Bilaga 2: Spårning[\s\S]*Kvitto sida ett/);
     expect(text.indexOf('Kvitto sida ett')).toBeLessThan(text.lastIndexOf('spårning.png'));
