@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { EXHIBIT_WORD, numberedExhibits } from '../../shared/domain/arn-response';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
-import type { DocNode } from '../../shared/editor/document';
-import { renderPlainText } from '../../shared/editor/text';
+import { fitDecisionToFrame } from '../../shared/letter/decision-frame';
 import { findAttachment } from '../db/repositories/attachment.repository';
 import { findResponseByMatter } from '../db/repositories/arn-response.repository';
 import { renderLetterDocx } from '../export/docx';
@@ -31,19 +30,6 @@ const SUBJECT: Record<Language, (ref: string) => string> = {
 };
 const CASE_WORD: Record<Language, string> = { sv: 'ärende', da: 'sag', en: 'case' };
 
-/**
- * The response's opening title ("Yttrande till Allmänna reklamationsnämnden") becomes the letter's
- * subject with the authority's reference, so the letter does not print two headings one under
- * the other; without such a title the subject is the plain "Yttrande i ärende …".
- */
-function subjectAndBody(doc: DocNode, values: Readonly<Record<string, string>>, language: Language, reference: string): { subject: string; body: DocNode } {
-  const [first, ...rest] = doc.content ?? [];
-  if (first?.type !== 'heading' || first.attrs?.level !== 1) return { subject: SUBJECT[language](reference), body: doc };
-  const title = renderPlainText({ type: 'doc', content: [first] }, { values }).trim();
-  if (title === '' || title.includes('{{')) return { subject: SUBJECT[language](reference), body: doc };
-  return { subject: `${title}, ${CASE_WORD[language]} ${reference}`, body: { ...doc, content: rest } };
-}
-
 export interface BuiltExport {
   bytes: Uint8Array;
   fileName: string;
@@ -63,12 +49,14 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
   const { row, src, rendered } = await responseForExport(ctx, id);
   if (row.status !== 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; finalise it before exporting it for ${src.matter.authority}.`);
   const language = src.language;
-  const { subject, body } = subjectAndBody(rendered.doc, rendered.values, language, src.matter.reference);
+  // The response's title ("Yttrande till Allmänna reklamationsnämnden") becomes the subject with
+  // ARN's reference, so the letter does not print two headings one under the other.
+  const fitted = fitDecisionToFrame(rendered.doc, rendered.values);
   const letter = await buildCaseLetter(ctx, {
     caseId: row.case_id,
-    content: body,
+    content: fitted.content,
     language,
-    subject,
+    subject: fitted.title ? `${fitted.title}, ${CASE_WORD[language]} ${src.matter.reference}` : SUBJECT[language](src.matter.reference),
     draft: false,
     date: src.date,
     fields: rendered.values,

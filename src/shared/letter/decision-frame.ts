@@ -1,4 +1,5 @@
 import type { DocNode } from '../editor/document';
+import { renderPlainText } from '../editor/text';
 
 /** Merge fields the letter frame prints itself: beside the addressee, under "Date" and "Our reference". */
 const FRAME_FIELDS = new Set(['case.number', 'decision.date', 'customer.name', 'customer.address']);
@@ -36,6 +37,17 @@ function repeatsFrame(node: DocNode): boolean {
   return fields > 0;
 }
 
+/**
+ * The title as plain text. A title with merge fields ("Yttrande till {{arn.authority}}") becomes
+ * the subject only when `values` resolves every one of them; otherwise it stays in the body.
+ */
+function titleText(heading: DocNode, values: Readonly<Record<string, string>> | undefined): string | undefined {
+  const plain = plainText(heading)?.trim();
+  if (plain !== undefined || !values) return plain;
+  const resolved = renderPlainText({ type: 'doc', content: [heading] }, { values }).trim();
+  return resolved.includes('{{') ? undefined : resolved;
+}
+
 function usesSigner(node: DocNode): boolean {
   return (node.type === 'mergeField' && node.attrs?.field === 'signer.name') || (node.content ?? []).some(usesSigner);
 }
@@ -47,12 +59,12 @@ function usesSigner(node: DocNode): boolean {
  * title as the subject, drops an opening block that only repeats frame fields, and says whether
  * the body signs itself. Anything else the drafter wrote stays exactly as written.
  */
-export function fitDecisionToFrame(doc: DocNode): FittedDecision {
+export function fitDecisionToFrame(doc: DocNode, values?: Readonly<Record<string, string>>): FittedDecision {
   const blocks = [...(doc.content ?? [])];
   let title: string | null = null;
   const first = blocks[0];
   if (first?.type === 'heading' && first.attrs?.level === 1) {
-    const text = plainText(first)?.trim();
+    const text = titleText(first, values);
     if (text) {
       title = text;
       blocks.shift();
