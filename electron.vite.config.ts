@@ -5,8 +5,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // The render worker is its own entry: main starts it with `new Worker(out/main/render-worker.js)`.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'render-worker': resolve('src/main/export/render-worker.ts') } },
+      // Each worker is its own entry: main starts it with `new Worker(out/main/<name>.js)` (src/main/workers/spawn.ts).
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'render-worker': resolve('src/main/export/render-worker.ts'),
+          'parse-worker': resolve('src/main/import/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -10,7 +10,7 @@ import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
 import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
-import { useRenderWorkerScript } from './export/render-in-worker';
+import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
 import type { SessionContext } from './services/context';
 import { startDerivedRefresh } from './services/derived-refresh.service';
@@ -87,8 +87,8 @@ async function start(): Promise<void> {
   spellCheckLanguages();
   harden();
   selectNativeBinding();
-  // Letters render in the bundled worker (electron.vite.config.ts builds it beside index.js).
-  useRenderWorkerScript(join(here, 'render-worker.js'));
+  // Letters render and imports parse in bundled workers (electron.vite.config.ts builds them beside index.js).
+  useBuiltWorkers(here);
   // Where exports go is main's choice, by its own dialog: the renderer never names a path.
   configureExportShell({
     defaultFolder: join(app.getPath('documents'), 'Ombud'),

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../workers/spawn';
 import type { RenderOutput, RenderProgress, RenderTask, WorkerMessage, WorkerRequest } from './render-task';
 
 /**
@@ -9,29 +7,14 @@ import type { RenderOutput, RenderProgress, RenderTask, WorkerMessage, WorkerReq
  * hold main's event loop: the window (or the harness) keeps answering while a package is built.
  *
  * From source (CLI, harness, tests) the worker loads `render-worker.ts` through tsx; the built
- * Electron app passes its bundled `render-worker.js` to `useRenderWorkerScript` at start.
+ * Electron app runs its bundled `render-worker.js` (see workers/spawn.ts).
  */
-let builtScript: string | undefined;
 let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, { resolve: (o: RenderOutput) => void; reject: (e: Error) => void; onProgress: (p: RenderProgress) => void }>();
 
-/** The Electron main process points at its bundled worker (out/main/render-worker.js). */
-export function useRenderWorkerScript(path: string): void {
-  builtScript = path;
-}
-
 function spawn(): Worker {
-  let w: Worker;
-  if (builtScript) {
-    w = new Worker(builtScript);
-  } else {
-    // tsx's loader must be registered inside the worker before the TypeScript entry is imported.
-    // The ESM build of tsx's API, by path: the worker's eval code has no module to resolve from.
-    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-    const entry = new URL('./render-worker.ts', import.meta.url).href;
-    w = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-  }
+  const w = spawnWorker('render-worker', new URL('./render-worker.ts', import.meta.url));
   w.on('message', (m: WorkerMessage) => {
     const job = pending.get(m.id);
     if (!job) return;

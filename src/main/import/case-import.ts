@@ -7,8 +7,9 @@ import { readSetting } from '../db/repositories/settings.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
-import { MAX_ATTACHMENT_SETTING, readCaseBatches, type ConvertContext, type LineProblem, type ReadCasesOptions } from './case-lines';
+import { MAX_ATTACHMENT_SETTING, type ConvertContext, type LineProblem, type ReadCasesOptions } from './case-lines';
 import { openImportSession } from './import-session';
+import { readCaseBatchesInWorker } from './parse-in-worker';
 
 export { MAX_ATTACHMENT_SETTING, parseLine, toImportBundle, type ConvertContext, type LineProblem } from './case-lines';
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -130,14 +131,15 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
     await writeLine(rejects, `${JSON.stringify({ line: lineNumber, problems: problems.map((p) => ({ path: p.path, message: p.message })), text })}\n`);
   };
 
-  const { own, stamp, importer, tx } = await openImportSession(ctx);
+  const { own, stamp, importer, tx, policy } = await openImportSession(ctx);
   let bytesRead = 0;
   let lastProgress = 0;
   let wrongEncoding: string | null = null;
   let blankOnly = true;
   try {
-    const reading: ReadCasesOptions = { path: file, maxLineBytes, cx, keepText: partial };
-    for await (const batch of readCaseBatches(reading)) {
+    // New cases arrive derived with the deadline rules the writer would use (the session's).
+    const reading: ReadCasesOptions = { path: file, maxLineBytes, cx, keepText: partial, prederive: policy };
+    for await (const batch of readCaseBatchesInWorker(reading)) {
       bytesRead = batch.bytesRead;
       if (batch.wrongEncoding) {
         wrongEncoding = batch.wrongEncoding;

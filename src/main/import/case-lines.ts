@@ -4,7 +4,8 @@ import { parseDecimal } from '../../shared/domain/money';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
 import { exchangeCaseSchema, jsonPath, type ExchangeCase, type ExchangeMoney } from '../../shared/exchange/case-exchange';
 import type { ImportBundle } from '../db/repositories/case-import.repository';
-import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.repository';
+import { historyOrder, writtenEvents, type NewAttachment, type NewEvent } from '../db/repositories/case-writer.repository';
+import { deriveCaseFields, type PolicyConfig } from '../services/derived';
 import { detectWrongEncoding, readLines } from './line-reader';
 
 /**
@@ -216,6 +217,11 @@ export interface ReadCasesOptions {
   keepText: boolean;
   /** A batch is handed on when it holds this many bytes of lines. */
   batchBytes?: number;
+  /**
+   * Derive each case's inbox fields as it is read, with these deadline rules (the store's when the
+   * import starts), so the writer of a new case need not: see NewCaseBundle.derivedByPosition.
+   */
+  prederive?: PolicyConfig;
 }
 
 const CHUNK = 1024 * 1024;
@@ -248,6 +254,10 @@ export async function* readCaseBatches(options: ReadCasesOptions): AsyncGenerato
       batch.items.push({ kind: 'invalid', line: line.lineNumber, problems: [{ line: line.lineNumber, path: '$', message: `Line ${line.lineNumber} ${line.message}` }], text: line.text });
     } else if (line.text.trim().length > 0) {
       const outcome = parseLine(line.text, line.lineNumber, line.terminated, cx);
+      if (outcome.ok && options.prederive) {
+        const b = outcome.bundle;
+        b.derivedByPosition = deriveCaseFields(b.market as Market, b.receivedDate, writtenEvents(historyOrder(b.events), 0), options.prederive);
+      }
       batch.items.push(
         outcome.ok
           ? { kind: 'case', line: line.lineNumber, bundle: outcome.bundle, events: outcome.events, text: keepText ? line.text : null }

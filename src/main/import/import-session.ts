@@ -2,7 +2,7 @@ import type { Market } from '../../shared/domain/market';
 import { openStore, type Store } from '../db/connection';
 import { beginImportTransaction, createCaseImporter, type CaseImporter, type ImportTransaction } from '../db/repositories/case-import.repository';
 import type { ServiceContext } from '../services/context';
-import { deriveCaseFields } from '../services/derived';
+import { deriveCaseFields, type PolicyConfig } from '../services/derived';
 import { loadPolicyConfigSync } from '../services/policy-config';
 
 export interface ImportSession {
@@ -13,6 +13,8 @@ export interface ImportSession {
   importer: CaseImporter;
   /** Open from the start (BEGIN IMMEDIATE); commit or roll back. */
   tx: ImportTransaction;
+  /** The deadline rules cases are derived with (the store's when the import started). */
+  policy: PolicyConfig;
 }
 
 /**
@@ -29,5 +31,5 @@ export async function openImportSession(ctx: ServiceContext): Promise<ImportSess
     now: () => stamp,
     derive: (bundle, events) => deriveCaseFields(bundle.market as Market, bundle.receivedDate, events, config),
   });
-  return { own, stamp, importer, tx: beginImportTransaction(own.sqlite) };
+  return { own, stamp, importer, tx: beginImportTransaction(own.sqlite), policy: config };
 }

@@ -67,11 +67,18 @@ export interface NewCaseBundle {
   }[];
   claims: { kind: string; text: string; amountMinor: number | null; currency: string | null }[];
   events: NewEvent[];
+  /**
+   * The derived fields, already computed (by the import's reading worker) from the history in
+   * `historyOrder`, with each event's position in that order standing for its id. The writer
+   * turns the positions into the ids it gives the events; without this, it calls `derive`.
+   */
+  derivedByPosition?: DerivedCaseFields;
 }
 
 /** What a case's history says about it, as stored on the case row for the inbox. */
 export interface DerivedCaseFields {
-  flags: unknown[];
+  /** Red flags; each names the events it rests on by id. */
+  flags: { eventIds: number[] }[];
   nextDueDate: string | null;
   nextDueKind: string | null;
   version: number;
@@ -85,6 +92,11 @@ export interface WrittenEvent {
   direction: string;
   orderRef: string | null;
   data: Record<string, unknown>;
+}
+
+/** A new case's history as the derivation rules read it, ids counted from `firstId`. */
+export function writtenEvents(sorted: readonly NewEvent[], firstId: number): WrittenEvent[] {
+  return sorted.map((e, i) => ({ id: firstId + i, occurredAt: e.occurredAt, kind: e.kind, direction: e.direction, orderRef: e.orderRef ?? null, data: e.data }));
 }
 
 /** Computes the derived fields of a freshly written case; supplied by the service layer. */
@@ -158,6 +170,16 @@ export function prepareEventInsert(sqlite: BetterSqlite3.Database): EventInserte
   };
 }
 
+/** The order a new case's history is written in (ids ascend with it): by time, ties as given. */
+export function historyOrder<E extends { occurredAt: string }>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+}
+
+/** Derived fields computed with positions for ids, given the id of the first event. */
+export function atEventIds(derived: DerivedCaseFields, firstEventId: number): DerivedCaseFields {
+  return { ...derived, flags: derived.flags.map((f) => ({ ...f, eventIds: f.eventIds.map((p) => firstEventId + p) })) };
+}
+
 export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWriterOptions = {}): CaseWriter {
   const now = options.now ?? (() => new Date().toISOString());
   const derive = options.derive;
@@ -221,17 +243,11 @@ export function createCaseWriter(sqlite: BetterSqlite3.Database, options: CaseWr
   function writeOne(bundle: NewCaseBundle, stamp: string): number {
     const cid = customerId(bundle.customer);
     const mid = merchantId(bundle.merchant);
-    const sorted = [...bundle.events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    const sorted = historyOrder(bundle.events);
     const firstEventId = sorted.length > 0 ? nextEventId.get()! : 0;
-    const written: WrittenEvent[] = sorted.map((e, i) => ({
-      id: firstEventId + i,
-      occurredAt: e.occurredAt,
-      kind: e.kind,
-      direction: e.direction,
-      orderRef: e.orderRef ?? null,
-      data: e.data,
-    }));
-    const d = derive?.(bundle, written);
+    const d = bundle.derivedByPosition
+      ? atEventIds(bundle.derivedByPosition, firstEventId)
+      : derive?.(bundle, writtenEvents(sorted, firstEventId));
     const claimCurrencies = new Set(bundle.claims.filter((c) => c.amountMinor !== null).map((c) => c.currency));
     const claimTotal =
       claimCurrencies.size === 1 ? bundle.claims.reduce((sum, c) => sum + (c.amountMinor ?? 0), 0) : null;

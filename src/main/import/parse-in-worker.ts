@@ -1,0 +1,102 @@
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../workers/spawn';
+import type { ParsedBatch, ReadCasesOptions } from './case-lines';
+
+/**
+ * Reading a case exchange file in a worker thread: the same batches as `readCaseBatches`, but
+ * JSON parsing, validation, conversion and derivation run on another core while this thread
+ * writes the previous batches to the store. The two halves take about as long as each other, so
+ * on two cores the import takes about as long as its writing.
+ *
+ * Workers are kept between imports (starting one loads the validation schemas and the holiday
+ * calendars); an idle worker does not keep the process alive.
+ */
+
+export type ParseWorkerMessage = { type: 'batch'; batch: ParsedBatch } | { type: 'end' } | { type: 'failed'; message: string };
+export type ParseWorkerRequest = { type: 'read'; options: ReadCasesOptions } | { type: 'credit'; n: number };
+
+/** How many batches (about 1 MiB of lines each) a worker may read ahead of the writer. */
+const AHEAD = 4;
+const idle: Worker[] = [];
+
+/** Structured clone hands Buffers over as plain Uint8Arrays; the store binds Buffers. */
+function revive(batch: ParsedBatch): ParsedBatch {
+  for (const item of batch.items) {
+    if (item.kind !== 'case') continue;
+    for (const e of item.bundle.events) {
+      for (const a of e.attachments ?? []) {
+        if (!Buffer.isBuffer(a.content)) {
+          const u = a.content as Uint8Array;
+          a.content = Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+        }
+      }
+    }
+  }
+  return batch;
+}
+
+export async function* readCaseBatchesInWorker(options: ReadCasesOptions): AsyncGenerator<ParsedBatch> {
+  const worker = idle.pop() ?? spawnWorker('parse-worker', new URL('./parse-worker.ts', import.meta.url));
+  worker.ref();
+  const queue: ParsedBatch[] = [];
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  const onMessage = (m: ParseWorkerMessage) => {
+    if (m.type === 'batch') queue.push(revive(m.batch));
+    else if (m.type === 'end') ended = true;
+    else failure = new Error(m.message);
+    poke();
+  };
+  const onError = (error: Error) => {
+    failure ??= error;
+    poke();
+  };
+  const onExit = (code: number) => {
+    if (!ended) failure ??= new Error(`The import's reading worker stopped before the end of the file (exit code ${code}).`);
+    poke();
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  const send = (m: ParseWorkerRequest) => worker.postMessage(m);
+  send({ type: 'read', options });
+  send({ type: 'credit', n: AHEAD });
+  let reusable = false;
+  try {
+    for (;;) {
+      const batch = queue.shift();
+      if (batch) {
+        send({ type: 'credit', n: 1 });
+        yield batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) {
+        reusable = true;
+        return;
+      }
+      await new Promise<void>((ok) => (wake = ok));
+    }
+  } finally {
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (reusable) {
+      worker.unref();
+      idle.push(worker);
+    } else {
+      // Stopped early (a problem, or the reader gave up): the worker may still be reading.
+      await worker.terminate();
+    }
+  }
+}
+
+/** Stops the idle workers (tests, shutdown). */
+export async function stopParseWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
