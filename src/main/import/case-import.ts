@@ -9,7 +9,7 @@ import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { MAX_ATTACHMENT_SETTING, type ConvertContext, type LineProblem, type ReadCasesOptions } from './case-lines';
 import { openImportSession } from './import-session';
-import { readCaseBatchesInWorker } from './parse-in-worker';
+import { checkpointInWorker, readCaseBatchesInWorker } from './parse-in-worker';
 
 export { MAX_ATTACHMENT_SETTING, parseLine, toImportBundle, type ConvertContext, type LineProblem } from './case-lines';
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -166,6 +166,7 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
           await reject(item.line, [{ line: item.line, path: error.path, message: error.message }], item.text);
         }
       }
+      tx.indexHistory();
       const now = performance.now();
       if (options.onProgress && now - lastProgress > 100) {
         lastProgress = now;
@@ -194,6 +195,7 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
       }
       tx.commit();
       report.committed = true;
+      void checkpointInWorker(ctx.store.path);
     }
     options.onProgress?.({ bytesRead, totalBytes: stat.size, lines: report.lines, cases: report.validCases, events: report.events });
   } finally {

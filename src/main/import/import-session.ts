@@ -25,6 +25,9 @@ export interface ImportSession {
  */
 export async function openImportSession(ctx: ServiceContext): Promise<ImportSession> {
   const own = await openStore(ctx.store.path, { create: false });
+  // The import's commit does not copy its pages into the store file: checkpointInWorker does,
+  // off this thread, once the import has committed (parse-in-worker.ts).
+  own.sqlite.pragma('wal_autocheckpoint = 0');
   const stamp = (ctx.now ? ctx.now() : new Date()).toISOString();
   const config = loadPolicyConfigSync(own);
   const importer = createCaseImporter(own.sqlite, {

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
+import { checkpointInWorker } from './parse-in-worker';
 
 /** `KO-2026-000123`, bracketed or not, anywhere in a subject. */
 export const CASE_NUMBER_IN_SUBJECT = /\bKO-\d{4}-\d{6}\b/;
@@ -254,6 +255,7 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
       });
     }
     tx.commit();
+    void checkpointInWorker(ctx.store.path);
   } finally {
     tx.rollback();
     await own.close();

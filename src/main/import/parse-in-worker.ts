@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { nativeBinding } from '../db/native';
 import { spawnWorker } from '../workers/spawn';
 import type { ParsedBatch, ReadCasesOptions } from './case-lines';
 
@@ -12,8 +13,15 @@ import type { ParsedBatch, ReadCasesOptions } from './case-lines';
  * calendars); an idle worker does not keep the process alive.
  */
 
-export type ParseWorkerMessage = { type: 'batch'; batch: ParsedBatch } | { type: 'end' } | { type: 'failed'; message: string };
-export type ParseWorkerRequest = { type: 'read'; options: ReadCasesOptions } | { type: 'credit'; n: number };
+export type ParseWorkerMessage =
+  | { type: 'batch'; batch: ParsedBatch }
+  | { type: 'end' }
+  | { type: 'failed'; message: string }
+  | { type: 'checkpointed'; pages: number | null };
+export type ParseWorkerRequest =
+  | { type: 'read'; options: ReadCasesOptions }
+  | { type: 'credit'; n: number }
+  | { type: 'checkpoint'; path: string; nativeBinding: string | undefined };
 
 /** How many batches (about 1 MiB of lines each) a worker may read ahead of the writer. */
 const AHEAD = 4;
@@ -35,9 +43,44 @@ function revive(batch: ParsedBatch): ParsedBatch {
   return batch;
 }
 
-export async function* readCaseBatchesInWorker(options: ReadCasesOptions): AsyncGenerator<ParsedBatch> {
+function takeWorker(): Worker {
   const worker = idle.pop() ?? spawnWorker('parse-worker', new URL('./parse-worker.ts', import.meta.url));
   worker.ref();
+  return worker;
+}
+
+/**
+ * Copies what an import wrote to the store's write-ahead log into the store file, in a worker:
+ * an import of a million events leaves a log of a gigabyte, and copying it on the importing thread
+ * (as SQLite's automatic checkpoint would, at commit) holds up the import's result, or in the app
+ * the window, for seconds. PASSIVE: it waits for no reader or writer. Resolves with the pages
+ * the log holds copied (null when it could not run, e.g. another checkpoint was running; a later
+ * checkpoint then does the work).
+ */
+export function checkpointInWorker(path: string): Promise<number | null> {
+  const worker = takeWorker();
+  return new Promise((resolve) => {
+    const done = (pages: number | null, reusable: boolean) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (reusable) {
+        worker.unref();
+        idle.push(worker);
+      } else void worker.terminate();
+      resolve(pages);
+    };
+    const onMessage = (m: ParseWorkerMessage) => {
+      if (m.type === 'checkpointed') done(m.pages, true);
+    };
+    const onError = () => done(null, false);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage({ type: 'checkpoint', path, nativeBinding: nativeBinding() } satisfies ParseWorkerRequest);
+  });
+}
+
+export async function* readCaseBatchesInWorker(options: ReadCasesOptions): AsyncGenerator<ParsedBatch> {
+  const worker = takeWorker();
   const queue: ParsedBatch[] = [];
   let ended = false;
   let failure: Error | null = null;
@@ -49,7 +92,7 @@ export async function* readCaseBatchesInWorker(options: ReadCasesOptions): Async
   const onMessage = (m: ParseWorkerMessage) => {
     if (m.type === 'batch') queue.push(revive(m.batch));
     else if (m.type === 'end') ended = true;
-    else failure = new Error(m.message);
+    else if (m.type === 'failed') failure = new Error(m.message);
     poke();
   };
   const onError = (error: Error) => {

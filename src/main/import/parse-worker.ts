@@ -1,11 +1,13 @@
 import { parentPort } from 'node:worker_threads';
+import { checkpointStore } from '../db/checkpoint';
 import { readCaseBatches } from './case-lines';
 import type { ParseWorkerMessage, ParseWorkerRequest } from './parse-in-worker';
 
 // The case import's reading worker: reads, validates, converts and derives a file's cases on a
 // core of its own and posts them in batches to the thread that writes them. Main grants credit
 // for a few batches at a time, so memory stays bounded however large the file is. One file at a
-// time; the worker then waits for the next.
+// time; the worker then waits for the next. It also checkpoints a store after an import (see
+// checkpointInWorker), so copying the import's pages into the store file holds no one up.
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs as a worker thread only.');
 
@@ -18,6 +20,11 @@ port.on('message', (m: ParseWorkerRequest) => {
     credit += m.n;
     wake?.();
     wake = null;
+    return;
+  }
+  if (m.type === 'checkpoint') {
+    const pages = checkpointStore(m.path, m.nativeBinding);
+    post({ type: 'checkpointed', pages });
     return;
   }
   credit = 0;

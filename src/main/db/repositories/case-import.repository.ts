@@ -340,6 +340,11 @@ export function contentDigest(sqlite: BetterSqlite3.Database): string {
 export interface ImportTransaction {
   /** Runs `work` so that, if it throws, only its own writes are undone. */
   step<T>(work: () => T): T;
+  /**
+   * Indexes for search the history written since the last call (commit does it too). An import
+   * calls it between batches, while its reading worker prepares the next one.
+   */
+  indexHistory(): void;
   commit(): void;
   rollback(): void;
 }
@@ -350,10 +355,19 @@ export function beginImportTransaction(sqlite: BetterSqlite3.Database): ImportTr
   // its trigger (several times faster). The trigger is dropped inside the transaction, so a
   // rollback or a killed process restores it with everything else.
   const hadTrigger = sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = 'history_events_fts'`).get() !== undefined;
-  const lastEventId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM history_events').get() as { n: number }).n;
+  let indexedTo = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM history_events').get() as { n: number }).n;
   if (hadTrigger) sqlite.exec('DROP TRIGGER history_events_fts');
+  const fill = sqlite.prepare<[number]>('INSERT INTO history_fts (rowid, summary, body) SELECT id, summary, body FROM history_events WHERE id > ?');
+  const last = sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM history_events').pluck();
   let open = true;
+  const indexHistory = () => {
+    if (!open || !hadTrigger) return;
+    const to = last.get()!;
+    if (to > indexedTo) fill.run(indexedTo);
+    indexedTo = to;
+  };
   return {
+    indexHistory,
     step(work) {
       sqlite.exec('SAVEPOINT import_step');
       try {
@@ -369,7 +383,7 @@ export function beginImportTransaction(sqlite: BetterSqlite3.Database): ImportTr
     commit() {
       if (!open) return;
       if (hadTrigger) {
-        sqlite.prepare('INSERT INTO history_fts (rowid, summary, body) SELECT id, summary, body FROM history_events WHERE id > ?').run(lastEventId);
+        indexHistory();
         sqlite.exec(HISTORY_FTS_TRIGGER);
       }
       sqlite.exec('COMMIT');

@@ -70,6 +70,18 @@ function toDay(date: string): Date {
   return d;
 }
 
+// Deadline walks ask the weekday of the same few thousand days millions of times in an import.
+const weekdays = new Map<string, number>();
+function weekday(date: string): number {
+  let day = weekdays.get(date);
+  if (day === undefined) {
+    day = toDay(date).getUTCDay();
+    if (weekdays.size >= 100_000) weekdays.clear();
+    weekdays.set(date, day);
+  }
+  return day;
+}
+
 function fromDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -100,7 +112,7 @@ export function marketDay(instant: string, market: Market): string {
 
 /** The reason banks are closed on `date` in `market` (weekend or the holiday's name), or null. */
 export function closedReason(market: Market, date: string): string | null {
-  const day = toDay(date).getUTCDay();
+  const day = weekday(date);
   if (day === 0 || day === 6) return 'weekend';
   return closedWeekdays(market, Number(date.slice(0, 4))).get(date) ?? null;
 }
