@@ -31,6 +31,7 @@ describe('benchmark suite', () => {
       runs: 3,
       likeRuns: 1,
       intakeCases: 40,
+      importCases: 40,
       renderer: false,
       navigations: 1,
       scrollSteps: 2,
