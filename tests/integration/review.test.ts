@@ -256,6 +256,35 @@ describe('deadline windows', () => {
   });
 });
 
+describe('reads compiled once per shape', () => {
+  it('run on the raw handle outside transactions, and wait for an open one instead of reading its rows', async () => {
+    const [id] = seed({ status: 'received' });
+    const closed = () => ok(dispatch(as(handler), 'cases:list', { status: ['closed'], limit: 0 }));
+    expect((await closed()).total).toBe(0);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const writing = store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ status: 'closed' }).where('id', '=', id!).execute();
+      inside();
+      await gate;
+    });
+    await entered;
+    expect(store.sqlite.inTransaction).toBe(true);
+    let seen: number | undefined;
+    const reading = closed().then((r) => (seen = r.total));
+    // The read neither ran inside the transaction nor went round it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toBeUndefined();
+    release();
+    await writing;
+    await reading;
+    expect(seen).toBe(1);
+    expect((await closed()).total).toBe(1);
+  });
+});
+
 describe('kept view counts', () => {
   it('give every filter the same total as counting its rows, after work on the cases', async () => {
     const ids = seed(

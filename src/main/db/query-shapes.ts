@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './connection';
 
@@ -24,6 +25,25 @@ const shapes = new Map<string, CompiledQuery>();
 /** Distinct shapes kept: the inbox has a few hundred at most (views × filters × sorts × plans). */
 const MAX_SHAPES = 1024;
 
+interface DirectHandle {
+  sqlite: BetterSqlite3.Database;
+  /** The connection's statement cache, which Kysely's queries go through too. */
+  prepare(text: string): BetterSqlite3.Statement;
+}
+
+const direct = new WeakMap<Db, DirectHandle>();
+
+/**
+ * Lets `runShape` run a read of `db` on the raw handle: Kysely's executor takes the connection's
+ * lock and hands the query through several promises for every statement, about as long as
+ * SQLite takes to sum a kept view count. better-sqlite3 runs a statement synchronously, so no other
+ * query can run in between; while a transaction is open (another call awaiting between its
+ * statements) the read waits for it through Kysely instead, and never sees its uncommitted rows.
+ */
+export function runShapesDirectly(db: Db, handle: DirectHandle): void {
+  direct.set(db, handle);
+}
+
 /**
  * Runs a query whose SQL depends only on `key`, building and compiling it with Kysely the first
  * time only. Building and compiling an inbox page took longer than SQLite takes to read it off an
@@ -42,6 +62,11 @@ export async function runShape<R>(db: Db, key: string, build: (slot: SlotFn) => 
     if (p.index >= values.length) throw new Error(`Query shape ${key} has no value for parameter ${p.index}.`);
     return values[p.index];
   });
+  const handle = direct.get(db);
+  if (handle && !handle.sqlite.inTransaction) {
+    const statement = handle.prepare(shape.sql);
+    if (statement.reader) return statement.all(parameters) as R[];
+  }
   const result = await db.executeQuery<R>({ ...shape, parameters });
   return result.rows;
 }
