@@ -33,24 +33,30 @@ function dueRange(due: CaseListInput['due'], today: string): { from?: string; to
   return {};
 }
 
-function where(input: CaseListInput, today: string, useIndexes = true): { sql: string; params: unknown[] } {
+/** The WHERE as the data layer writes it for `mode` (see `filtered` in case.repository.ts), so both sides run the same plan. */
+function where(input: CaseListInput, today: string, mode: 'filter' | 'walk' = 'filter'): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  const due = dueRange(input.due, today);
+  const window = due.from !== undefined || due.to !== undefined;
+  const plus = mode === 'filter' && !window ? '' : '+';
   if (input.status && input.status.length > 0) {
-    parts.push(`status IN (${input.status.map(() => '?').join(',')})`);
+    parts.push(`${plus}status IN (${input.status.map(() => '?').join(',')})`);
     params.push(...input.status);
   }
-  if (input.market) { parts.push('market = ?'); params.push(input.market); }
-  if (input.category) { parts.push('category = ?'); params.push(input.category); }
-  if (input.flagged) parts.push('flag_count > 0');
-  const due = dueRange(input.due, today);
-  if (due.from !== undefined || due.to !== undefined) parts.push('next_due_date IS NOT NULL');
-  if (due.from !== undefined) { parts.push('next_due_date >= ?'); params.push(due.from); }
-  if (due.to !== undefined) { parts.push('next_due_date <= ?'); params.push(due.to); }
-  if (input.assigneeId === null) parts.push('assignee_id IS NULL');
-  else if (input.assigneeId !== undefined) { parts.push('assignee_id = ?'); params.push(input.assigneeId); }
-  const text = parts.map((p) => (useIndexes ? p : `+${p}`)).join(' AND ');
-  return { sql: parts.length > 0 ? `WHERE ${text}` : '', params };
+  if (input.market) { parts.push(`${plus}market = ?`); params.push(input.market); }
+  if (input.category) { parts.push(`${plus}category = ?`); params.push(input.category); }
+  if (input.flagged) parts.push(`${plus}flag_count > 0`);
+  if (window) {
+    const sortDue = input.sort === 'due';
+    const key = mode === 'filter' || sortDue ? (sortDue && (input.dir ?? 'desc') === 'desc' ? `coalesce(next_due_date, '0000-01-01')` : `coalesce(next_due_date, '9999-12-31')`) : '+next_due_date';
+    parts.push('+next_due_date IS NOT NULL');
+    if (due.from !== undefined) { parts.push(`${key} >= ?`); params.push(due.from); }
+    if (due.to !== undefined) { parts.push(`${key} <= ?`); params.push(due.to); }
+  }
+  if (input.assigneeId === null) parts.push(`${plus}assignee_id IS NULL`);
+  else if (input.assigneeId !== undefined) { parts.push(`${plus}assignee_id = ?`); params.push(input.assigneeId); }
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 function orderBy(input: CaseListInput, dir: 'asc' | 'desc' = input.dir ?? 'desc'): string {
@@ -88,8 +94,7 @@ export function inboxPage(store: Store, input: CaseListInput, today: string): un
     walkLimit = Math.min(limit, matching - offset);
   }
   const walkSortIndex = matching > 0 && ((walkOffset + walkLimit) * all) / matching < 10 * matching;
-  // "+status IN (...)" must bind the plus to the column only.
-  const w = where(input, today, !walkSortIndex);
+  const w = where({ ...input, dir: walkDir }, today, walkSortIndex ? 'walk' : 'filter');
   const order = orderBy(input, walkDir);
   const text = `SELECT c.id, c.number, c.customer_name, c.market, c.category, c.received_date, c.status, c.event_count,
       c.claim_total_minor, c.claim_currency, c.flag_count, c.next_due_date, c.next_due_kind, u.display_name AS assignee_name
@@ -119,7 +124,7 @@ export function inboxCount(store: Store, input: CaseListInput, today: string): n
     const text = `SELECT coalesce(sum(n), 0) AS n FROM case_counts ${parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : ''}`;
     return (prepared(store, text).get(...params) as { n: number }).n;
   }
-  const w = where(input, today);
+  const w = where({ ...input, sort: undefined }, today);
   return (prepared(store, `SELECT count(*) AS n FROM cases ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 

@@ -88,7 +88,11 @@ describe('migrations', () => {
       next_due_date: null,
       derived_version: 0,
     });
-    const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE next_due_date < '2026-01-01' ORDER BY next_due_date`).all();
+  });
+
+  it('3: indexes the running deadline (until version 14 reads deadline windows off the deadline sort index)', async () => {
+    const { raw } = await storeAt(3);
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE next_due_date < '2026-01-01' ORDER BY next_due_date`).all();
     expect(JSON.stringify(plan)).toContain('cases_next_due');
   });
 
@@ -280,6 +284,25 @@ describe('migrations', () => {
       const plan = s.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE +market = 'DK' AND +status IN ('closed') AND +assignee_id = 1 ORDER BY ${order} LIMIT 50`).all();
       expect(JSON.stringify(plan), order).toMatch(/COVERING INDEX cases_(received|customer_name|due_asc)/);
     }
+  });
+
+  it('14: counts a deadline window with other filters off the deadline index alone, and drops the running-deadline index', async () => {
+    const { path, raw, db } = await storeAt(13);
+    populateV1(raw);
+    raw.exec(`UPDATE cases SET flag_count = 1, next_due_date = '2025-06-12'`);
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'cases_next_due'`).pluck().get()).toBe(1);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'cases_next_due'`).pluck().get()).toBe(0);
+    // The case is still there and still found by its deadline, as the inbox asks for it.
+    const window = `+market = 'SE' AND +next_due_date IS NOT NULL AND coalesce(next_due_date, '9999-12-31') <= '2025-06-30'`;
+    expect(s.prepare(`SELECT count(*) FROM cases WHERE ${window}`).pluck().get()).toBe(1);
+    const plan = JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE ${window}`).all());
+    expect(plan).toContain('COVERING INDEX cases_due_asc');
+    expect(s.prepare('SELECT day, n FROM case_due_counts').all()).toEqual([{ day: '2025-06-12', n: 1 }]);
   });
 
   it('a failing step leaves the store at the previous version', async () => {

@@ -206,6 +206,85 @@ describe('inbox paging', () => {
   });
 });
 
+describe('deadline windows', () => {
+  it('page in deadline order both ways, read off the sort index or the deadline index', async () => {
+    // Today is Thursday 2026-03-12: every case received in January and February is overdue.
+    seed(
+      ...Array.from({ length: 12 }, (_, i) => ({
+        market: i % 3 === 0 ? ('SE' as const) : ('DK' as const),
+        receivedAt: `2026-02-${String(i + 1).padStart(2, '0')}T08:00:00.000Z`,
+        receivedDate: `2026-02-${String(i + 1).padStart(2, '0')}`,
+        status: i % 4 === 0 ? ('in_review' as const) : ('received' as const),
+      })),
+      { market: 'DK', receivedAt: '2026-03-11T08:00:00.000Z', receivedDate: '2026-03-11' },
+      { market: 'DK', status: 'closed', receivedAt: '2026-02-20T08:00:00.000Z', receivedDate: '2026-02-20' },
+      { market: 'SE', status: 'closed', receivedAt: '2026-02-21T08:00:00.000Z', receivedDate: '2026-02-21' },
+    );
+    // Closed long ago: no deadline runs any more (the triggers keep the counts in step).
+    store.sqlite.exec(`UPDATE cases SET next_due_date = NULL, next_due_kind = NULL WHERE status = 'closed'`);
+    // The same question answered the plain way: no index tricks, no kept counts.
+    const expected = (market: string, status: string | null, dir: 'asc' | 'desc') =>
+      store.sqlite
+        .prepare(
+          `SELECT id FROM cases WHERE market = ? AND (? IS NULL OR status = ?) AND next_due_date IS NOT NULL AND next_due_date < '2026-03-12'
+           ORDER BY next_due_date ${dir}, id ${dir}`,
+        )
+        .pluck()
+        .all(market, status, status) as number[];
+    // Eight Danish cases among thirteen walk the sort index; the one Swedish case in review is few
+    // enough to be read off the deadline index.
+    for (const [market, status] of [['DK', null], ['DK', 'in_review'], ['SE', null], ['SE', 'in_review']] as const) {
+      const filter = { due: 'overdue' as const, market, ...(status ? { status: [status] } : {}) };
+      for (const sort of ['due', 'received', 'customer'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const all = await ok(dispatch(as(handler), 'cases:list', { ...filter, sort, dir, limit: 100 }));
+          const want = expected(market, status, dir);
+          expect(all.total).toBe(want.length);
+          expect(new Set(all.rows.map((r) => r.id))).toEqual(new Set(want));
+          if (sort === 'due') expect(all.rows.map((r) => r.id), `${market} ${status} ${dir}`).toEqual(want);
+          const pages = [];
+          for (let offset = 0; offset < all.total; offset += 3) {
+            pages.push(...(await ok(dispatch(as(handler), 'cases:list', { ...filter, sort, dir, offset, limit: 3 }))).rows.map((r) => r.id));
+          }
+          expect(pages).toEqual(all.rows.map((r) => r.id));
+        }
+      }
+    }
+    // Both kinds of case a window must leave out were there: a later deadline and none at all.
+    expect(store.sqlite.prepare(`SELECT count(*) FROM cases WHERE next_due_date >= '2026-03-12'`).pluck().get()).toBeGreaterThan(0);
+    expect(store.sqlite.prepare(`SELECT count(*) FROM cases WHERE next_due_date IS NULL`).pluck().get()).toBe(2);
+  });
+});
+
+describe('reads compiled once per shape', () => {
+  it('run on the raw handle outside transactions, and wait for an open one instead of reading its rows', async () => {
+    const [id] = seed({ status: 'received' });
+    const closed = () => ok(dispatch(as(handler), 'cases:list', { status: ['closed'], limit: 0 }));
+    expect((await closed()).total).toBe(0);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const writing = store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ status: 'closed' }).where('id', '=', id!).execute();
+      inside();
+      await gate;
+    });
+    await entered;
+    expect(store.sqlite.inTransaction).toBe(true);
+    let seen: number | undefined;
+    const reading = closed().then((r) => (seen = r.total));
+    // The read neither ran inside the transaction nor went round it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toBeUndefined();
+    release();
+    await writing;
+    await reading;
+    expect(seen).toBe(1);
+    expect((await closed()).total).toBe(1);
+  });
+});
+
 describe('kept view counts', () => {
   it('give every filter the same total as counting its rows, after work on the cases', async () => {
     const ids = seed(

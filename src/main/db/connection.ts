@@ -6,6 +6,7 @@ import { StoreError } from './errors';
 import { backupFileName, backupFolder, backupTo, quickCheck } from './backup';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { APPLICATION_ID, nativeBinding } from './native';
+import { runShapesDirectly } from './query-shapes';
 import { repairSearchIndex } from './repositories/bulk-load.repository';
 import type { Database } from './schema';
 
@@ -228,7 +229,9 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const statements = cachingStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  runShapesDirectly(db, { sqlite, prepare: (text) => statements.prepare(text) });
   if (!readonly) {
     if (backupBeforeMigrate && state !== 'new' && state.version < LATEST_VERSION) {
       // A migration that goes wrong halfway is rolled back, but one that goes wrong in a way

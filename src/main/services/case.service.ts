@@ -5,13 +5,12 @@ import type { CustomerWindow, DeadlineView, RedFlagView } from '../../shared/dom
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
-import { latestArnWindow } from '../db/repositories/decision.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { addCalendarDays, businessDaysBetween, calendarDaysBetween, marketDay } from './calendar/business-days';
 import { now, today, type ServiceContext } from './context';
 import { computeDeadlines, policiesFor } from './deadlines';
 import { derivedRefreshStatus } from './derived-refresh.service';
-import { loadPolicyConfig } from './policy-config';
+import { POLICY_KEY, policyConfigFromText } from './policy-config';
 import { notFound } from './errors';
 import { maskPersonalNumber } from './personal-number';
 
@@ -37,10 +36,18 @@ export async function listCases(
   const day = today(ctx);
   const filter = { ...rest, ...dueWindow(due, day) };
   // The counts come first: they choose how the page is read (see listCasePage).
-  const total = await cases.countCases(ctx.store.db, filter);
-  const all = limit === 0 ? total : await cases.countCases(ctx.store.db, {});
-  const rows = limit === 0 ? [] : await cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit, { matching: total, all });
+  const sizes = await cases.countCases(ctx.store.db, filter, limit > 0);
+  const total = sizes.matching;
+  const rows = limit === 0 ? [] : await cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit, sizes);
   const refresh = derivedRefreshStatus(ctx.store);
+  // A page's deadlines fall on a few days per market; counting business days is the dear part.
+  const daysLeft = new Map<string, number>();
+  const businessDaysLeft = (market: Market, date: string) => {
+    const key = `${market}|${date}`;
+    let n = daysLeft.get(key);
+    if (n === undefined) daysLeft.set(key, (n = businessDaysBetween(market, day, date)));
+    return n;
+  };
   return {
     total,
     today: day,
@@ -63,7 +70,7 @@ export async function listCases(
           : {
               date: r.next_due_date,
               kind: r.next_due_kind as NonNullable<CaseListItem['nextDue']>['kind'],
-              daysLeft: businessDaysBetween(r.market as Market, day, r.next_due_date),
+              daysLeft: businessDaysLeft(r.market as Market, r.next_due_date),
             },
     })),
   };
@@ -76,14 +83,10 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<CaseView
 
 /** The case view read through `db`, which may be an open transaction. */
 export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id: number): Promise<CaseView> {
-  const row = await cases.findCaseById(db, id);
+  // The case row, its ARN window and the deadline rules in one statement.
+  const row = await cases.findCaseViewRow(db, id, POLICY_KEY);
   if (!row) throw notFound(`Case ${id}`);
-  const [purchases, claims, history, arnWindow] = await Promise.all([
-    cases.listPurchases(db, id),
-    cases.listClaims(db, id),
-    listCaseEvents(db, id),
-    latestArnWindow(db, id),
-  ]);
+  const [purchases, claims, history] = await Promise.all([cases.listPurchases(db, id), cases.listClaims(db, id), listCaseEvents(db, id)]);
   const attachmentsByEvent = new Map<number, HistoryEvent['attachments']>();
   for (const a of history.attachments) {
     const list = attachmentsByEvent.get(a.event_id) ?? [];
@@ -151,11 +154,12 @@ export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id:
     receivedDate: header.receivedDate,
     events: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, data: e.data })),
     today: today(ctx),
-    policies: policiesFor(header.market, (await loadPolicyConfig(db)).policies),
+    policies: policiesFor(header.market, policyConfigFromText(row.setting_value).policies),
   });
   const day = marketDay(now(ctx).toISOString(), header.market);
-  const customerWindows: CustomerWindow[] = arnWindow?.arn_window_ends_on
-    ? [{ kind: 'arn', decisionId: arnWindow.id, endsOn: arnWindow.arn_window_ends_on, daysLeft: calendarDaysBetween(day, arnWindow.arn_window_ends_on) }]
-    : [];
+  const customerWindows: CustomerWindow[] =
+    row.arn_decision_id !== null && row.arn_window_ends_on
+      ? [{ kind: 'arn', decisionId: row.arn_decision_id, endsOn: row.arn_window_ends_on, daysLeft: calendarDaysBetween(day, row.arn_window_ends_on) }]
+      : [];
   return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines, customerWindows };
 }

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { CaseListInput } from '../../../shared/ipc/contract';
 import type { Db } from '../connection';
+import { runShape, type SlotFn } from '../query-shapes';
 import type { Database } from '../schema';
 
 type ListFilter = Omit<CaseListInput, 'sort' | 'dir' | 'offset' | 'limit' | 'due'> & {
@@ -22,29 +23,88 @@ const SORT_COLUMNS = {
   claimed: 'cases.claim_total_minor',
 } as const;
 
+type SortKey = keyof typeof SORT_COLUMNS;
+
 /**
- * The WHERE of a list filter. With `useIndexes` false every column is written `+column`, which
- * keeps SQLite from answering the filter on that column's index, so it walks the index of the sort
- * instead and checks the filter row by row (see `listCasePage`).
+ * The deadline as the two deadline indexes hold it (migration 4): cases without a running deadline
+ * at the far end of either direction.
  */
-function filtered(db: Db, filter: ListFilter, useIndexes = true) {
+function dueKey(dir: 'asc' | 'desc') {
+  return dir === 'asc' ? sql`coalesce(cases.next_due_date, '9999-12-31')` : sql`coalesce(cases.next_due_date, '0000-01-01')`;
+}
+
+/**
+ * Where each value of a list query goes (see query-shapes.ts): the SQL of a list query depends on
+ * which filters are set and how the page is read, never on their values, so it is built and
+ * compiled once per shape.
+ */
+const AT = { status: 0, market: 10, category: 11, dueFrom: 12, dueTo: 13, assignee: 14, limit: 15, offset: 16 } as const;
+/** The contract allows at most this many statuses in a filter. */
+const MAX_STATUSES = AT.market - AT.status;
+
+function filterValues(filter: ListFilter): unknown[] {
+  const values: unknown[] = new Array(AT.offset + 1);
+  const statuses = filter.status ?? [];
+  if (statuses.length > MAX_STATUSES) throw new RangeError(`A list filter holds at most ${MAX_STATUSES} statuses.`);
+  statuses.forEach((s, i) => (values[AT.status + i] = s));
+  values[AT.market] = filter.market;
+  values[AT.category] = filter.category;
+  values[AT.dueFrom] = filter.dueFrom;
+  values[AT.dueTo] = filter.dueTo;
+  values[AT.assignee] = filter.assigneeId;
+  return values;
+}
+
+/** Everything about a filter that changes its SQL. */
+function filterKey(filter: ListFilter): string {
+  return [
+    filter.status?.length ?? 0,
+    filter.market ? 'm' : '',
+    filter.category ? 'c' : '',
+    filter.flagged ? 'f' : '',
+    filter.dueFrom !== undefined ? 'df' : '',
+    filter.dueTo !== undefined ? 'dt' : '',
+    filter.assigneeId === undefined ? '' : filter.assigneeId === null ? 'a0' : 'a',
+  ].join(',');
+}
+
+/**
+ * The WHERE of a list filter, written so that SQLite reads it off the index chosen for it (it has
+ * no statistics to choose well itself). A column written `+column` cannot be answered on that
+ * column's index.
+ * - `filter`: the filter's own index. A deadline window is read off the deadline index, whose
+ *   entries carry every other filter column (migration 9): at most the store's running deadlines
+ *   (33,532 of 250,000 cases), none of them looked up in the table. Without this the planner took
+ *   the market's index for "overdue in Denmark" and looked up 62,000 rows to count 6,301 (150 ms).
+ * - `walk`: the sort's index (see `listCasePage`); every filter is checked on its entries, except
+ *   a deadline window when the sort is the deadline, where the walk seeks straight to the window
+ *   instead of reading every overdue case before this week's.
+ * Values are the stand-ins of `slot`, at the places of AT.
+ */
+function filtered(db: Db, filter: ListFilter, slot: SlotFn, mode: 'filter' | 'walk' = 'filter', sort?: SortKey, dir: 'asc' | 'desc' = 'asc') {
+  const window = filter.dueFrom !== undefined || filter.dueTo !== undefined;
+  const onFilterIndex = mode === 'filter' && !window;
   const col = (name: 'status' | 'market' | 'category' | 'flag_count' | 'next_due_date' | 'assignee_id') =>
-    useIndexes ? sql.ref(`cases.${name}`) : sql`+${sql.ref(`cases.${name}`)}`;
+    onFilterIndex ? sql.ref(`cases.${name}`) : sql`+${sql.ref(`cases.${name}`)}`;
   let q = db.selectFrom('cases');
-  if (filter.status && filter.status.length > 0) q = q.where(col('status'), 'in', filter.status);
-  if (filter.market) q = q.where(col('market'), '=', filter.market);
-  if (filter.category) q = q.where(col('category'), '=', filter.category);
+  const statuses = filter.status?.length ?? 0;
+  if (statuses > 0) q = q.where(col('status'), 'in', Array.from({ length: statuses }, (_, i) => slot<string>(AT.status + i)));
+  if (filter.market) q = q.where(col('market'), '=', slot<string>(AT.market));
+  if (filter.category) q = q.where(col('category'), '=', slot<string>(AT.category));
   if (filter.flagged) q = q.where(col('flag_count'), '>', 0);
-  if (filter.dueFrom !== undefined || filter.dueTo !== undefined) q = q.where(col('next_due_date'), 'is not', null);
-  if (filter.dueFrom !== undefined) q = q.where(col('next_due_date'), '>=', filter.dueFrom);
-  if (filter.dueTo !== undefined) q = q.where(col('next_due_date'), '<=', filter.dueTo);
+  if (window) {
+    // The deadline index of the sort's direction when sorting by deadline, else the ascending one.
+    const key = mode === 'filter' || sort === 'due' ? dueKey(sort === 'due' ? dir : 'asc') : col('next_due_date');
+    // Either index also holds the cases without a deadline, under a stand-in date.
+    q = q.where(col('next_due_date'), 'is not', null);
+    if (filter.dueFrom !== undefined) q = q.where(key, '>=', slot<string>(AT.dueFrom));
+    if (filter.dueTo !== undefined) q = q.where(key, '<=', slot<string>(AT.dueTo));
+  }
   if (filter.assigneeId !== undefined) {
-    q = filter.assigneeId === null ? q.where(col('assignee_id'), 'is', null) : q.where(col('assignee_id'), '=', filter.assigneeId);
+    q = filter.assigneeId === null ? q.where(col('assignee_id'), 'is', null) : q.where(col('assignee_id'), '=', slot<number>(AT.assignee));
   }
   return q;
 }
-
-type SortKey = keyof typeof SORT_COLUMNS;
 
 /** The ORDER BY of a sort, written exactly as the index that serves it (migrations 1, 4 and 5). */
 function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
@@ -52,7 +112,7 @@ function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
   if (sort === 'customer') return sql`cases.customer_name COLLATE NOCASE`;
   if (sort === 'assignee') return sql`cases.assignee_name COLLATE NOCASE`;
   // Cases without a running deadline come last in both directions.
-  if (sort === 'due') return dir === 'asc' ? sql`coalesce(cases.next_due_date, '9999-12-31')` : sql`coalesce(cases.next_due_date, '0000-01-01')`;
+  if (sort === 'due') return dueKey(dir);
   return sql.ref(SORT_COLUMNS[sort]);
 }
 
@@ -74,6 +134,23 @@ export interface PageSizes {
  */
 const WALK_ADVANTAGE = 10;
 
+export interface CaseListRow {
+  id: number;
+  number: string;
+  customer_name: string;
+  market: string;
+  category: string;
+  received_date: string;
+  status: string;
+  event_count: number;
+  claim_total_minor: number | null;
+  claim_currency: string | null;
+  flag_count: number;
+  next_due_date: string | null;
+  next_due_kind: string | null;
+  assignee_name: string | null;
+}
+
 /**
  * One inbox page: the denormalised list columns of the case row plus the assignee's name.
  * The page's ids are found first on an index alone (deep offsets skip index entries, not joined
@@ -86,7 +163,7 @@ const WALK_ADVANTAGE = 10;
  * of the two is taken. A page past
  * the middle is read from the other end, so the last page costs what the first does.
  */
-export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number, sizes?: PageSizes) {
+export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, dir: 'asc' | 'desc', offset: number, limit: number, sizes?: PageSizes): Promise<CaseListRow[]> {
   let walkDir = dir;
   let walkOffset = offset;
   let walkLimit = limit;
@@ -96,62 +173,79 @@ export async function listCasePage(db: Db, filter: ListFilter, sort: SortKey, di
     walkLimit = Math.min(limit, sizes.matching - offset);
   }
   const walkSortIndex = sizes !== undefined && sizes.matching > 0 && ((walkOffset + walkLimit) * sizes.all) / sizes.matching < WALK_ADVANTAGE * sizes.matching;
-  const pageIds = ordered(filtered(db, filter, !walkSortIndex).select('cases.id'), sort, walkDir).limit(walkLimit).offset(walkOffset);
-  const rows = await ordered(
-    db
-      .selectFrom('cases')
-      .leftJoin('users', 'users.id', 'cases.assignee_id')
-      .select([
-        'cases.id',
-        'cases.number',
-        'cases.customer_name',
-        'cases.market',
-        'cases.category',
-        'cases.received_date',
-        'cases.status',
-        'cases.event_count',
-        'cases.claim_total_minor',
-        'cases.claim_currency',
-        'cases.flag_count',
-        'cases.next_due_date',
-        'cases.next_due_kind',
-        'users.display_name as assignee_name',
-      ])
-      .where('cases.id', 'in', pageIds),
-    sort,
-    walkDir,
-  ).execute();
+  const mode = walkSortIndex ? 'walk' : 'filter';
+  const values = filterValues(filter);
+  values[AT.limit] = walkLimit;
+  values[AT.offset] = walkOffset;
+  const rows = await runShape(db, `cases.page|${filterKey(filter)}|${mode}|${sort}|${walkDir}`, (slot) => {
+    const pageIds = ordered(filtered(db, filter, slot, mode, sort, walkDir).select('cases.id'), sort, walkDir)
+      .limit(slot<number>(AT.limit))
+      .offset(slot<number>(AT.offset));
+    return ordered(
+      db
+        .selectFrom('cases')
+        .leftJoin('users', 'users.id', 'cases.assignee_id')
+        .select([
+          'cases.id',
+          'cases.number',
+          'cases.customer_name',
+          'cases.market',
+          'cases.category',
+          'cases.received_date',
+          'cases.status',
+          'cases.event_count',
+          'cases.claim_total_minor',
+          'cases.claim_currency',
+          'cases.flag_count',
+          'cases.next_due_date',
+          'cases.next_due_kind',
+          'users.display_name as assignee_name',
+        ])
+        .where('cases.id', 'in', pageIds),
+      sort,
+      walkDir,
+    );
+  }, values);
   return walkDir === dir ? rows : rows.reverse();
 }
 
 /**
- * The number of cases a filter shows. The saved views' filters are answered from the counts the
- * triggers of migration 9 keep (a sum over at most a few hundred rows, whatever the store's size);
- * a deadline window combined with other filters is counted on the index.
+ * The number of cases a filter shows and, with `withAll`, how many the store holds, in one
+ * statement (without it `all` is the filter's number). The saved
+ * views' filters are answered from the counts the triggers of migration 9 keep (a sum over at most
+ * a few hundred rows, whatever the store's size); a deadline window alone from the kept counts per
+ * day; a deadline window combined with other filters on the deadline index (see `filtered`).
  */
-export async function countCases(db: Db, filter: ListFilter): Promise<number> {
+export async function countCases(db: Db, filter: ListFilter, withAll = false): Promise<PageSizes> {
   const due = filter.dueFrom !== undefined || filter.dueTo !== undefined;
   const others = (filter.status?.length ?? 0) > 0 || filter.market || filter.category || filter.flagged || filter.assigneeId !== undefined;
-  if (due && !others) {
-    let q = db.selectFrom('case_due_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
-    if (filter.dueFrom !== undefined) q = q.where('day', '>=', filter.dueFrom);
-    if (filter.dueTo !== undefined) q = q.where('day', '<=', filter.dueTo);
-    return Number((await q.executeTakeFirstOrThrow()).n);
-  }
-  if (!due) {
-    let q = db.selectFrom('case_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
-    if (filter.status && filter.status.length > 0) q = q.where('status', 'in', filter.status);
-    if (filter.market) q = q.where('market', '=', filter.market);
-    if (filter.category) q = q.where('category', '=', filter.category);
-    if (filter.flagged) q = q.where('flagged', '=', 1);
-    if (filter.assigneeId !== undefined) q = q.where('assignee_key', '=', filter.assigneeId ?? 0);
-    return Number((await q.executeTakeFirstOrThrow()).n);
-  }
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const how = due && !others ? 'due' : due ? 'index' : 'kept';
+  const [row] = await runShape(db, `cases.count|${filterKey(filter)}|${how}|${withAll}`, (slot) => {
+    const all = withAll ? db.selectFrom('case_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n')) : sql<number>`NULL`;
+    if (how === 'due') {
+      let q = db.selectFrom('case_due_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
+      if (filter.dueFrom !== undefined) q = q.where('day', '>=', slot<string>(AT.dueFrom));
+      if (filter.dueTo !== undefined) q = q.where('day', '<=', slot<string>(AT.dueTo));
+      return db.selectNoFrom([q.as('matching'), all.as('all')]);
+    }
+    if (how === 'kept') {
+      let q = db.selectFrom('case_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'));
+      const statuses = filter.status?.length ?? 0;
+      if (statuses > 0) q = q.where('status', 'in', Array.from({ length: statuses }, (_, i) => slot<string>(AT.status + i)));
+      if (filter.market) q = q.where('market', '=', slot<string>(AT.market));
+      if (filter.category) q = q.where('category', '=', slot<string>(AT.category));
+      if (filter.flagged) q = q.where('flagged', '=', 1);
+      if (filter.assigneeId !== undefined) q = q.where('assignee_key', '=', filter.assigneeId === null ? 0 : slot<number>(AT.assignee));
+      return db.selectNoFrom([q.as('matching'), all.as('all')]);
+    }
+    const q = filtered(db, filter, slot).select((eb) => eb.fn.countAll<number>().as('n'));
+    return db.selectNoFrom([q.as('matching'), all.as('all')]);
+  }, filterValues(filter));
+  const matching = Number(row!.matching);
+  return { matching, all: withAll ? Number(row!.all) : matching };
 }
 
-export async function findCaseById(db: Db, id: number) {
+function caseWithParties(db: Db) {
   return db
     .selectFrom('cases')
     .innerJoin('customers', 'customers.id', 'cases.customer_id')
@@ -171,25 +265,65 @@ export async function findCaseById(db: Db, id: number) {
       'merchants.org_number as m_org_number',
       'merchants.country as m_country',
       'users.display_name as assignee_name',
-    ])
-    .where('cases.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function findCaseById(db: Db, id: number) {
+  const [row] = await runShape(db, 'cases.byId', (slot) => caseWithParties(db).where('cases.id', '=', slot<number>(0)), [id]);
+  return row;
+}
+
+/**
+ * The case row as the case view reads it, in one statement: with its parties, the ARN window of
+ * its latest issued decision, and the stored text of the setting `settingKey` (the deadline rules
+ * the view's deadlines are computed by; null when the defaults apply).
+ */
+export async function findCaseViewRow(db: Db, id: number, settingKey: string) {
+  const [row] = await runShape(
+    db,
+    'cases.view',
+    (slot) =>
+      caseWithParties(db)
+        .select((eb) => {
+          const arn = eb
+            .selectFrom('decisions')
+            .whereRef('decisions.case_id', '=', 'cases.id')
+            .where('decisions.status', '=', 'issued')
+            .where('decisions.arn_window_ends_on', 'is not', null)
+            .orderBy('decisions.issued_at', 'desc')
+            .orderBy('decisions.id', 'desc')
+            .limit(1);
+          return [
+            arn.select('decisions.id').as('arn_decision_id'),
+            arn.select('decisions.arn_window_ends_on').as('arn_window_ends_on'),
+            eb.selectFrom('settings').select('settings.value').where('settings.key', '=', slot<string>(1)).as('setting_value'),
+          ];
+        })
+        .where('cases.id', '=', slot<number>(0)),
+    [id, settingKey],
+  );
+  return row;
 }
 
 export async function listPurchases(db: Db, caseId: number) {
-  return db
-    .selectFrom('purchases')
-    .leftJoin('merchants', 'merchants.id', 'purchases.merchant_id')
-    .selectAll('purchases')
-    .select('merchants.name as merchant_name')
-    .where('purchases.case_id', '=', caseId)
-    .orderBy('purchases.purchased_on')
-    .orderBy('purchases.id')
-    .execute();
+  return runShape(
+    db,
+    'purchases.ofCase',
+    (slot) =>
+      db
+        .selectFrom('purchases')
+        .leftJoin('merchants', 'merchants.id', 'purchases.merchant_id')
+        .selectAll('purchases')
+        .select('merchants.name as merchant_name')
+        .where('purchases.case_id', '=', slot<number>(0))
+        .orderBy('purchases.purchased_on')
+        .orderBy('purchases.id'),
+    [caseId],
+  );
 }
 
 export async function listClaims(db: Db, caseId: number) {
-  return db.selectFrom('claims').selectAll().where('case_id', '=', caseId).orderBy('position').execute();
+  return runShape(db, 'claims.ofCase', (slot) => db.selectFrom('claims').selectAll().where('case_id', '=', slot<number>(0)).orderBy('position'), [caseId]);
 }
 
 /** Counts for `ombud info` and the about panel. */

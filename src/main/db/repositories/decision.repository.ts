@@ -13,19 +13,6 @@ export async function listCaseDecisions(db: Db, caseId: number) {
   return db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
-/** The case's most recently issued decision that opened an ARN window, if any. */
-export async function latestArnWindow(db: Db, caseId: number) {
-  return db
-    .selectFrom('decisions')
-    .select(['id', 'arn_window_ends_on'])
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'issued')
-    .where('arn_window_ends_on', 'is not', null)
-    .orderBy('issued_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-}
-
 export async function findOpenDecision(db: Db, caseId: number) {
   return db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).where('status', '<>', 'issued').executeTakeFirst();
 }

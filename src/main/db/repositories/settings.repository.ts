@@ -8,8 +8,13 @@ import type { Db } from '../connection';
  */
 export async function readSetting<T extends z.ZodType>(db: Db, key: string, schema: T): Promise<z.output<T> | undefined> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (!row) return undefined;
-  const parsed = schema.safeParse(JSON.parse(row.value));
+  return parseSetting(key, row?.value ?? null, schema);
+}
+
+/** A setting's stored text (null: not set) checked against its schema, as `readSetting` does. */
+export function parseSetting<T extends z.ZodType>(key: string, value: string | null, schema: T): z.output<T> | undefined {
+  if (value === null) return undefined;
+  const parsed = schema.safeParse(JSON.parse(value));
   if (!parsed.success) {
     throw new Error(`The stored setting "${key}" is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
   }
