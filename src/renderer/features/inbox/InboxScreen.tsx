@@ -110,6 +110,8 @@ export function InboxScreen({
     refreshPages();
   }, [refreshPages]);
 
+  const togglePreview = useCallback(() => setPreview(!preview), [preview, setPreview]);
+
   const sortBy = useCallback(
     (sort: CaseSort) => setOrder(order.sort === sort ? { sort, dir: order.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: defaultDir(sort) }),
     [order, setOrder],
@@ -204,7 +206,7 @@ export function InboxScreen({
             total={pages.total}
             onRefresh={refresh}
             preview={preview}
-            onTogglePreview={() => setPreview(!preview)}
+            onTogglePreview={togglePreview}
           />
         )}
         {body}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { call, type RpcFailure } from '../../lib/api';
 import { asRpcFailure } from '../../lib/useCall';
 import type { InboxRow, ListQuery } from './views';
@@ -60,7 +60,9 @@ export function useCasePages(query: ListQuery | null): CasePages {
         c.inflight.delete(page);
         c.pages.set(page, result.rows);
         evict(c, page);
-        setStatus((s) => ({ id: c.id, total: result.total, version: s.version + 1 }));
+        // A transition: React renders the arrived rows in slices between frames and input, instead
+        // of one long task per page that scrolling or typing would wait behind.
+        startTransition(() => setStatus((s) => ({ id: c.id, total: result.total, version: s.version + 1 })));
       },
       (err: unknown) => {
         if (cache.current !== c) return;
