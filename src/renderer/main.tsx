@@ -9,6 +9,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startInboxFirstPage } from './features/inbox/InboxScreen';
 import { RecoveryGate } from './features/recovery/RecoveryGate';
 import { initI18n } from './i18n';
 import { api } from './lib/api';
@@ -20,9 +21,10 @@ import { cssVariablesResolver, theme } from './theme';
 api();
 // The gate, the session and the app info are each asked for by a component further down the tree;
 // asked here they travel together while React renders, instead of one round trip after another.
-startCall('recovery:status', {});
-startCall('session:get', {});
-startCall('app:info', {});
+// A returning user's inbox page goes as soon as the session names the user.
+void startCall('recovery:status', {});
+startCall('session:get', {}).then((s) => s.user && startInboxFirstPage(s.user.id), () => undefined);
+void startCall('app:info', {});
 initI18n();
 
 const root = document.getElementById('root');

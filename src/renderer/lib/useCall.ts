@@ -25,9 +25,22 @@ const started = new Map<string, Promise<unknown>>();
  * for the component that needs it to mount. A started call that fails is asked again by its
  * useCall: the recovery screen, for one, answers session calls only after a restore.
  */
-export function startCall<C extends Channel>(channel: C, input: ChannelInput<C>): void {
+export function startCall<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const key = `${channel}|${JSON.stringify(input)}`;
-  if (!started.has(key)) started.set(key, call(channel, input));
+  let promise = started.get(key) as Promise<ChannelOutput<C>> | undefined;
+  if (!promise) {
+    promise = call(channel, input);
+    // Whoever takes it handles its failure; until then it is not an unhandled rejection.
+    promise.catch(() => undefined);
+    started.set(key, promise);
+  }
+  return promise;
+}
+
+/** `call`, or the same call already started by startCall (taken once); a failed start is asked again. */
+export function callOrStarted<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const fresh = () => call(channel, input);
+  return takeStarted(channel, JSON.stringify(input))?.catch(fresh) ?? fresh();
 }
 
 function takeStarted<C extends Channel>(channel: C, key: string): Promise<ChannelOutput<C>> | undefined {
@@ -51,8 +64,7 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
   useEffect(() => {
     if (key === '') return;
     let live = true;
-    const fresh = () => call(channel, JSON.parse(key) as ChannelInput<C>);
-    (takeStarted(channel, key)?.catch(fresh) ?? fresh()).then(
+    callOrStarted(channel, JSON.parse(key) as ChannelInput<C>).then(
       (data) => {
         if (live) setAnswer({ request, data });
       },

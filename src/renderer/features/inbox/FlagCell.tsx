@@ -1,6 +1,5 @@
 import { Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFlagFilled } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RedFlagView } from '../../../shared/domain/review';
@@ -49,13 +48,13 @@ const OPEN_DELAY_MS = 250;
  * is tracked on a wrapper that stays mounted, so swapping the badge for its tooltip-wrapped
  * twin never loses the pointer.
  */
-export function FlagCell({ caseId, count, t }: { caseId: number; count: number; t: TFunction }) {
+export function FlagCell({ caseId, count, label }: { caseId: number; count: number; /** "2 red flags", for screen readers. */ label: string }) {
   const [open, setOpen] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   if (count === 0) return null;
   const badge = (
-    <span className={classes.flag} data-testid="flag-count" aria-label={t('inbox.flagCount', { count })}>
+    <span className={classes.flag} data-testid="flag-count" aria-label={label}>
       <IconFlagFilled size={10} aria-hidden />
       {count}
     </span>
