@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 export interface RowWindowOptions {
   count: number;
@@ -35,7 +35,10 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, options: 
   const { count, rowHeight, headerHeight, overscan, fallbackHeight } = options;
   const [view, setView] = useState({ row: 0, height: fallbackHeight });
 
-  useLayoutEffect(() => {
+  // A passive effect, not a layout effect: reading the scroller's size forces the page's first
+  // layout, which in a layout effect lands in the same task as the whole start's render (~85 ms).
+  // After the first paint it is free; until then the fallback height decides the rows.
+  useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     const read = () => {
