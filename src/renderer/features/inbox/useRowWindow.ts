@@ -41,9 +41,14 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, options: 
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
+    // Compared here rather than in a state updater: an updater that returns the same state still
+    // has React call the list component again on every scroll event.
+    let last = { row: 0, height: fallbackHeight }; // the initial state
     const read = () => {
       const next = { row: Math.floor(el.scrollTop / rowHeight), height: el.clientHeight || fallbackHeight };
-      setView((v) => (v.row === next.row && v.height === next.height ? v : next));
+      if (next.row === last.row && next.height === last.height) return;
+      last = next;
+      setView(next);
     };
     read();
     el.addEventListener('scroll', read, { passive: true });
