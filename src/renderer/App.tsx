@@ -1,25 +1,43 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Activity, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../shared/ipc/contract';
 import { ErrorState } from './components/ErrorState';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { TopBar } from './components/TopBar';
-import { AuditScreen } from './features/audit/AuditScreen';
-import { CaseScreen } from './features/case/CaseScreen';
-import { ImportScreen } from './features/import/ImportScreen';
 import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
-import { MattersScreen } from './features/matters/MattersScreen';
 import { SignInScreen } from './features/session/SignInScreen';
-import { TemplatesScreen } from './features/settings/TemplatesScreen';
-import { ZeroScreen } from './features/zero/ZeroScreen';
-import { DataCareScreen } from './features/settings/DataCareScreen';
-import { DeadlineRulesModal } from './features/settings/DeadlineRulesModal';
 import { call } from './lib/api';
 import { useHashRoute } from './lib/route';
 import { SessionContext, type Session } from './lib/session';
 import { useCall } from './lib/useCall';
+
+// Every screen but the inbox is its own chunk, loaded when first opened: the inbox is what each
+// start waits for, and the case, decision (TipTap), statistics (recharts) and settings screens
+// were three quarters of the one 4.3 MB script Chromium had to compile before the first row.
+const CaseScreen = lazy(() => import('./features/case/CaseScreen').then((m) => ({ default: m.CaseScreen })));
+const MattersScreen = lazy(() => import('./features/matters/MattersScreen').then((m) => ({ default: m.MattersScreen })));
+const ZeroScreen = lazy(() => import('./features/zero/ZeroScreen').then((m) => ({ default: m.ZeroScreen })));
+const ImportScreen = lazy(() => import('./features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const AuditScreen = lazy(() => import('./features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const DataCareScreen = lazy(() => import('./features/settings/DataCareScreen').then((m) => ({ default: m.DataCareScreen })));
+const TemplatesScreen = lazy(() => import('./features/settings/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const DeadlineRulesModal = lazy(() => import('./features/settings/DeadlineRulesModal').then((m) => ({ default: m.DeadlineRulesModal })));
+
+/** A screen while its code loads: the same quiet spinner as the start. */
+function ScreenLoading() {
+  return (
+    <Center h="100%">
+      <Loader size="sm" />
+    </Center>
+  );
+}
+
+/** Its own boundary per screen, so a loading screen never hides the (kept-mounted) inbox. */
+function Screen({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<ScreenLoading />}>{children}</Suspense>;
+}
 
 /**
  * The window: top bar, and either the inbox or one case. The inbox stays mounted (hidden) while a
@@ -35,6 +53,12 @@ export function App() {
   const { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
+  // The rules modal is loaded when first opened and then kept, so it can animate closed.
+  const [rulesLoaded, setRulesLoaded] = useState(false);
+  const showDeadlineRules = useCallback(() => {
+    setRulesLoaded(true);
+    setRulesOpen(true);
+  }, []);
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const inCase = route.name === 'case';
@@ -135,7 +159,7 @@ export function App() {
           onHome={goHome}
           onImport={openImport}
           onShowShortcuts={() => setShortcutsOpen(true)}
-          onShowDeadlineRules={() => setRulesOpen(true)}
+          onShowDeadlineRules={showDeadlineRules}
           onShowMatters={openMatters}
           mattersActive={route.name === 'matters'}
           onShowZero={openZero}
@@ -151,17 +175,49 @@ export function App() {
           <Activity mode={route.name === 'inbox' ? 'visible' : 'hidden'}>
             <InboxScreen onOpenCase={openFromInbox} search={search} onSearchChange={setSearch} onImport={openImport} />
           </Activity>
-          {route.name === 'matters' && <MattersScreen onOpenCase={(id) => openCase(id)} />}
-          {route.name === 'zero' && <ZeroScreen onOpenCase={(id) => openCase(id)} />}
-          {route.name === 'import' && <ImportScreen onDone={backToInbox} />}
-          {route.name === 'audit' && <AuditScreen onBack={backToInbox} />}
-          {route.name === 'data' && <DataCareScreen onBack={backToInbox} />}
-          {route.name === 'templates' && <TemplatesScreen onBack={backToInbox} />}
-          {route.name === 'case' && <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />}
+          {route.name === 'matters' && (
+            <Screen>
+              <MattersScreen onOpenCase={(id) => openCase(id)} />
+            </Screen>
+          )}
+          {route.name === 'zero' && (
+            <Screen>
+              <ZeroScreen onOpenCase={(id) => openCase(id)} />
+            </Screen>
+          )}
+          {route.name === 'import' && (
+            <Screen>
+              <ImportScreen onDone={backToInbox} />
+            </Screen>
+          )}
+          {route.name === 'audit' && (
+            <Screen>
+              <AuditScreen onBack={backToInbox} />
+            </Screen>
+          )}
+          {route.name === 'data' && (
+            <Screen>
+              <DataCareScreen onBack={backToInbox} />
+            </Screen>
+          )}
+          {route.name === 'templates' && (
+            <Screen>
+              <TemplatesScreen onBack={backToInbox} />
+            </Screen>
+          )}
+          {route.name === 'case' && (
+            <Screen>
+              <CaseScreen key={route.id} caseId={route.id} focusEventId={route.eventId} onBack={backToInbox} />
+            </Screen>
+          )}
         </main>
       </div>
       <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-      <DeadlineRulesModal opened={rulesOpen} onClose={() => setRulesOpen(false)} />
+      {rulesLoaded && (
+        <Suspense fallback={null}>
+          <DeadlineRulesModal opened={rulesOpen} onClose={() => setRulesOpen(false)} />
+        </Suspense>
+      )}
     </SessionContext.Provider>
   );
 }

@@ -9,14 +9,22 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startInboxFirstPage } from './features/inbox/InboxScreen';
 import { RecoveryGate } from './features/recovery/RecoveryGate';
 import { initI18n } from './i18n';
 import { api } from './lib/api';
+import { startCall } from './lib/useCall';
 import { cssVariablesResolver, theme } from './theme';
 
 // The harness URL carries `#token=…`; api() moves it out of the address bar before the hash is
 // read as a route.
 api();
+// The gate, the session and the app info are each asked for by a component further down the tree;
+// asked here they travel together while React renders, instead of one round trip after another.
+// A returning user's inbox page goes as soon as the session names the user.
+void startCall('recovery:status', {});
+startCall('session:get', {}).then((s) => s.user && startInboxFirstPage(s.user.id), () => undefined);
+void startCall('app:info', {});
 initI18n();
 
 const root = document.getElementById('root');

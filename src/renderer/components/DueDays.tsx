@@ -16,11 +16,19 @@ export function daysLeftWords(t: TFunction, daysLeft: number): string {
  */
 export function DueDays({ daysLeft, title, label, testId = 'due-days' }: { daysLeft: number; title?: string; label?: string; testId?: string }) {
   const { t, i18n } = useTranslation();
+  return <DueDaysText daysLeft={daysLeft} title={title} words={daysLeftWords(t, daysLeft)} label={label ?? formatDaysLeft(daysLeft, i18n.language)} testId={testId} />;
+}
+
+/**
+ * DueDays without a hook of its own, given its words and label: the inbox mounts a screenful of
+ * these on every scroll stop, and one `useTranslation` per row was a measurable share of each
+ * stop's long task.
+ */
+export function DueDaysText({ daysLeft, title, words, label, testId = 'due-days' }: { daysLeft: number; title?: string; words: string; label: string; testId?: string }) {
   const tone = dueTone(daysLeft);
-  const words = daysLeftWords(t, daysLeft);
   return (
     <span className={`ombud-due ombud-due--${tone}`} data-tone={tone} data-testid={testId} title={title} aria-label={title ? `${words}. ${title}` : words}>
-      {label ?? formatDaysLeft(daysLeft, i18n.language)}
+      {label}
     </span>
   );
 }

@@ -25,7 +25,7 @@ export function SettingsMenu({
   onOpenData: () => void;
   onOpenTemplates: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const { info, user } = useSession();
   // The service refuses handlers too; the menu just does not offer what would be refused.
@@ -81,13 +81,25 @@ export function SettingsMenu({
         <Text size="xs" px="sm" pb={2} style={{ overflowWrap: 'anywhere' }} data-testid="store-path">
           {info.storePath}
         </Text>
-        <Text size="xs" px="sm" c="dimmed" className="tabular">
-          {t('settings.storeCounts', { cases: formatCount(info.counts.cases, i18n.language), events: formatCount(info.counts.events, i18n.language) })}
-        </Text>
+        <StoreCounts cases={info.counts.cases} events={info.counts.events} />
         <Text size="xs" px="sm" pb="xs" c="dimmed" className="tabular">
           {t('settings.version', { version: info.appVersion, schema: info.schemaVersion })}
         </Text>
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/**
+ * The store's size in the menu, formatted only when the menu opens (Mantine renders a closed
+ * dropdown's content lazily): the first number format built in a window loads the locale's data,
+ * about 60 ms that the start of the inbox need not wait for.
+ */
+function StoreCounts({ cases, events }: { cases: number; events: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Text size="xs" px="sm" c="dimmed" className="tabular">
+      {t('settings.storeCounts', { cases: formatCount(cases, i18n.language), events: formatCount(events, i18n.language) })}
+    </Text>
   );
 }

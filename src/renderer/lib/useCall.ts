@@ -16,6 +16,40 @@ export function asRpcFailure(error: unknown): RpcFailure {
   return new RpcFailure('unknown', error instanceof Error ? error.message : String(error));
 }
 
+/** Calls started before the first render, by channel and input, each handed to one useCall. */
+const started = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a call now, before React renders, for a useCall that will ask for exactly this later.
+ * The start's calls (store check, session, app info) then travel together instead of each waiting
+ * for the component that needs it to mount. A started call that fails is asked again by its
+ * useCall: the recovery screen, for one, answers session calls only after a restore.
+ */
+export function startCall<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const key = `${channel}|${JSON.stringify(input)}`;
+  let promise = started.get(key) as Promise<ChannelOutput<C>> | undefined;
+  if (!promise) {
+    promise = call(channel, input);
+    // Whoever takes it handles its failure; until then it is not an unhandled rejection.
+    promise.catch(() => undefined);
+    started.set(key, promise);
+  }
+  return promise;
+}
+
+/** `call`, or the same call already started by startCall (taken once); a failed start is asked again. */
+export function callOrStarted<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const fresh = () => call(channel, input);
+  return takeStarted(channel, JSON.stringify(input))?.catch(fresh) ?? fresh();
+}
+
+function takeStarted<C extends Channel>(channel: C, key: string): Promise<ChannelOutput<C>> | undefined {
+  const id = `${channel}|${key}`;
+  const promise = started.get(id);
+  started.delete(id);
+  return promise as Promise<ChannelOutput<C>> | undefined;
+}
+
 /**
  * Calls a channel whenever its input changes (compared by value) and keeps the answer. An answer
  * that arrives after the input moved on is dropped, so fast navigation never shows the wrong case.
@@ -30,7 +64,7 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
   useEffect(() => {
     if (key === '') return;
     let live = true;
-    call(channel, JSON.parse(key) as ChannelInput<C>).then(
+    callOrStarted(channel, JSON.parse(key) as ChannelInput<C>).then(
       (data) => {
         if (live) setAnswer({ request, data });
       },

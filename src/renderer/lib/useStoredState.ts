@@ -5,15 +5,7 @@ import { useCallback, useState } from 'react';
  * stored, so an old or hand-edited value falls back to the default instead of reaching the backend.
  */
 export function useStoredState<T>(key: string, fallback: T, parse: (raw: unknown) => T | undefined): [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(() => {
-    try {
-      const raw = localStorage.getItem(key);
-      if (raw === null) return fallback;
-      return parse(JSON.parse(raw)) ?? fallback;
-    } catch {
-      return fallback;
-    }
-  });
+  const [value, setValue] = useState<T>(() => readStored(key, fallback, parse));
   const set = useCallback(
     (next: T) => {
       setValue(next);
@@ -26,4 +18,15 @@ export function useStoredState<T>(key: string, fallback: T, parse: (raw: unknown
     [key],
   );
   return [value, set];
+}
+
+/** What useStoredState starts with: the stored value if it parses, else the fallback. */
+export function readStored<T>(key: string, fallback: T, parse: (raw: unknown) => T | undefined): T {
+  try {
+    const raw = localStorage.getItem(key);
+    if (raw === null) return fallback;
+    return parse(JSON.parse(raw)) ?? fallback;
+  } catch {
+    return fallback;
+  }
 }

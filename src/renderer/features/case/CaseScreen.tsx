@@ -1,6 +1,6 @@
-import { Button, Divider, Group, Kbd, SegmentedControl, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Center, Divider, Group, Kbd, Loader, SegmentedControl, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconUser } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHeader } from '../../../shared/domain/case';
 import type { DeadlineView, RedFlagView } from '../../../shared/domain/review';
@@ -16,8 +16,10 @@ import type { CaseView } from './CaseActions';
 import { CaseHeaderBand } from './CaseHeaderBand';
 import { CasePanel } from './CasePanel';
 import { Timeline, type TimelineJump } from './Timeline';
-import { DecisionWorkspace } from '../decision/DecisionWorkspace';
-import { ArnResponseWorkspace } from '../matters/ArnResponseWorkspace';
+
+// The editors (TipTap, ProseMirror) load when a decision or a response is opened, not with every case.
+const DecisionWorkspace = lazy(() => import('../decision/DecisionWorkspace').then((m) => ({ default: m.DecisionWorkspace })));
+const ArnResponseWorkspace = lazy(() => import('../matters/ArnResponseWorkspace').then((m) => ({ default: m.ArnResponseWorkspace })));
 
 /** The history and panel, the decision letter, or the response to an authority. */
 type CaseMode = 'history' | 'decision' | 'response';
@@ -176,11 +178,19 @@ export function CaseScreen({ caseId, focusEventId, onBack }: { caseId: number; f
               <CaseTitleStrip header={view.header} deadlines={view.deadlines} back={back} mode={mode} onMode={setMode} canRespond={responseMatter !== null} />
             </div>
             <div className={classes.decision}>
-              {mode === 'decision' ? (
-                <DecisionWorkspace view={view} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
-              ) : (
-                <ArnResponseWorkspace key={responseMatter} view={view} matterId={responseMatter!} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
-              )}
+              <Suspense
+                fallback={
+                  <Center h="100%">
+                    <Loader size="sm" />
+                  </Center>
+                }
+              >
+                {mode === 'decision' ? (
+                  <DecisionWorkspace view={view} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+                ) : (
+                  <ArnResponseWorkspace key={responseMatter} view={view} matterId={responseMatter!} onOpenEvent={openCitedEvent} onCaseChanged={reload} />
+                )}
+              </Suspense>
             </div>
           </>
         ) : (

@@ -1,5 +1,6 @@
 import { Button, Divider, Group, Kbd, ScrollArea, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowRight, IconFlagFilled } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MarketBadge } from '../../components/MarketBadge';
 import { MoneyText } from '../../components/MoneyText';
@@ -11,7 +12,7 @@ import { flagExplanation, flagLabel } from '../../lib/review';
 import { useCall } from '../../lib/useCall';
 
 /** A read-only glance at the selected case: who, what is claimed, and what happened last. */
-export function CasePreview({ caseId, onOpen }: { caseId: number | null; onOpen: (id: number) => void }) {
+export const CasePreview = memo(function CasePreview({ caseId, onOpen }: { caseId: number | null; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useCall('cases:get', caseId === null ? null : { id: caseId });
 
@@ -153,4 +154,4 @@ export function CasePreview({ caseId, onOpen }: { caseId: number | null; onOpen:
       </Stack>
     </ScrollArea>
   );
-}
+});

@@ -1,16 +1,17 @@
 import { UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconFlag } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DueDays } from '../../components/DueDays';
+import { daysLeftWords, DueDaysText } from '../../components/DueDays';
 import { formatCalendarDate, formatMarketMoney } from '../../lib/format';
 import { hasModifier, isActivatableTarget, isTypingTarget } from '../../lib/keyboard';
+import { formatDaysLeft } from '../../lib/review';
 import { listKeyAction } from '../../lib/listKeys';
 import classes from './CaseTable.module.css';
 import { FlagCell } from './FlagCell';
 import type { CaseSort, InboxRow, InboxSort } from './views';
+import { useRowWindow } from './useRowWindow';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 32;
@@ -50,8 +51,9 @@ export interface CaseTableProps {
 /**
  * The inbox list: a virtualised grid that only renders the rows on screen, so a quarter of a
  * million cases scroll as smoothly as a hundred. Rows not yet fetched show as skeletons.
+ * Memoised: the inbox around it re-renders for counts and the preview, which the list ignores.
  */
-export function CaseTable({
+export const CaseTable = memo(function CaseTable({
   total,
   rowAt,
   ensureRange,
@@ -63,27 +65,22 @@ export function CaseTable({
   onOpen,
   keyboard = true,
 }: CaseTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const text = useMemo(() => makeRowText(t, i18n.language), [t, i18n.language]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // TanStack Virtual hands back new measurements on every render by design; the compiler must not memoise around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { first, last, offsetOf, totalHeight, scrollIntoView, scrollToTop } = useRowWindow(scrollRef, {
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    initialRect: { width: 1200, height: 800 },
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    // A few rows beyond the edges: every row rendered is layout and paint on each jump through the
+    // list, and 12 on each side made a stop half again as much work as the rows on screen.
+    overscan: 4,
+    fallbackHeight: 800,
   });
 
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index;
-  const last = items[items.length - 1]?.index;
-
   useEffect(() => {
-    if (first !== undefined && last !== undefined) ensureRange(first, last);
+    if (last >= first) ensureRange(first, last);
   }, [first, last, ensureRange]);
 
   // A new query starts at the top. Not on remount: coming back from a case keeps the place.
@@ -91,12 +88,18 @@ export function CaseTable({
   useEffect(() => {
     if (shownKey.current === queryKey) return;
     shownKey.current = queryKey;
-    virtualizer.scrollToOffset(0);
-  }, [queryKey, virtualizer]);
+    scrollToTop();
+  }, [queryKey, scrollToTop]);
 
+  // The selection stays in view as it moves (keys, clicks, a new query starting at the top).
   useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, total, virtualizer]);
+    if (selectedIndex >= 0 && selectedIndex < total) scrollIntoView(selectedIndex);
+    // Not on a new total: the first page's count arriving must not cost a layout read at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedIndex, scrollIntoView]);
+
+  const indexes: number[] = [];
+  for (let i = first; i <= last; i++) indexes.push(i);
 
   useEffect(() => {
     if (!keyboard) return;
@@ -132,57 +135,89 @@ export function CaseTable({
       data-testid="case-table"
       tabIndex={-1}
     >
-      <div className={classes.inner} style={{ height: virtualizer.getTotalSize(), minWidth: MIN_WIDTH }}>
-        <div className={`${classes.grid} ${classes.header}`} role="row" aria-rowindex={1}>
-          {COLUMNS.map((col) => {
-            const label = t(`inbox.columns.${col.id}`);
-            const active = col.sort !== undefined && order.sort === col.sort;
-            return (
-              <div
-                key={col.id}
-                role="columnheader"
-                className={classes.headerCell}
-                data-align={col.align}
-                aria-sort={active ? (order.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {col.sort ? (
-                  <UnstyledButton
-                    className={classes.sortButton}
-                    data-active={active || undefined}
-                    onClick={() => col.sort && onSort(col.sort)}
-                    title={t('inbox.sortBy', { column: label })}
-                    data-testid={`sort-${col.sort}`}
-                  >
-                    {col.icon ? <IconFlag size={13} stroke={2} aria-label={label} /> : label}
-                    {active && (order.dir === 'asc' ? <IconChevronUp size={12} stroke={2.5} /> : <IconChevronDown size={12} stroke={2.5} />)}
-                  </UnstyledButton>
-                ) : (
-                  label
-                )}
-              </div>
-            );
-          })}
-        </div>
-        {items.map((item) => {
-          const row = rowAt(item.index);
-          if (!row) return <SkeletonRow key={`s${item.index}`} index={item.index} start={item.start} />;
+      <div className={classes.inner} style={{ height: totalHeight, minWidth: MIN_WIDTH }}>
+        <HeaderRow order={order} onSort={onSort} t={t} />
+        {indexes.map((index) => {
+          const row = rowAt(index);
+          if (!row) return <SkeletonRow key={`s${index}`} index={index} start={offsetOf(index)} />;
           return (
             <CaseRowView
               key={row.id}
               row={row}
-              index={item.index}
-              start={item.start}
-              selected={item.index === selectedIndex}
+              index={index}
+              start={offsetOf(index)}
+              selected={index === selectedIndex}
               onSelect={onSelect}
               onOpen={onOpen}
-              t={t}
+              text={text}
             />
           );
         })}
       </div>
     </div>
   );
+});
+
+/**
+ * The column headers, memoised: the table re-renders on every scroll event (the virtualiser's
+ * range moves), and ten Mantine buttons re-rendering each time showed up in scroll profiles.
+ */
+const HeaderRow = memo(function HeaderRow({ order, onSort, t }: { order: InboxSort; onSort: (sort: CaseSort) => void; t: TFunction }) {
+  return (
+    <div className={`${classes.grid} ${classes.header}`} role="row" aria-rowindex={1}>
+      {COLUMNS.map((col) => {
+        const label = t(`inbox.columns.${col.id}`);
+        const active = col.sort !== undefined && order.sort === col.sort;
+        return (
+          <div
+            key={col.id}
+            role="columnheader"
+            className={classes.headerCell}
+            data-align={col.align}
+            aria-sort={active ? (order.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {col.sort ? (
+              <UnstyledButton
+                className={classes.sortButton}
+                data-active={active || undefined}
+                onClick={() => col.sort && onSort(col.sort)}
+                title={t('inbox.sortBy', { column: label })}
+                data-testid={`sort-${col.sort}`}
+              >
+                {col.icon ? <IconFlag size={13} stroke={2} aria-label={label} /> : label}
+                {active && (order.dir === 'asc' ? <IconChevronUp size={12} stroke={2.5} /> : <IconChevronDown size={12} stroke={2.5} />)}
+              </UnstyledButton>
+            ) : (
+              label
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+/**
+ * A row's words, each translated once per language and then looked up: i18next's t() (key
+ * resolution, interpolation, plural rules) was most of a row's render time, and a screenful of
+ * rows asks for the same few dozen labels again on every scroll stop.
+ */
+function makeRowText(t: TFunction, language: string) {
+  const cache = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make()));
+    return value;
+  };
+  const plain = t as unknown as (key: string) => string;
+  return {
+    language,
+    label: (key: string) => once(key, () => plain(key)),
+    daysLeft: (days: number) => once(`#days:${days}`, () => daysLeftWords(t, days)),
+    flagCount: (count: number) => once(`#flags:${count}`, () => t('inbox.flagCount', { count })),
+  };
 }
+type RowText = ReturnType<typeof makeRowText>;
 
 const CaseRowView = memo(function CaseRowView({
   row,
@@ -191,7 +226,7 @@ const CaseRowView = memo(function CaseRowView({
   selected,
   onSelect,
   onOpen,
-  t,
+  text,
 }: {
   row: InboxRow;
   index: number;
@@ -200,9 +235,9 @@ const CaseRowView = memo(function CaseRowView({
   onSelect: (index: number) => void;
   onOpen: (row: InboxRow) => void;
   /** Changes with the interface language, so rows re-render in the new language. */
-  t: TFunction;
+  text: RowText;
 }) {
-  const categoryLabel = t(`category.${row.category}`);
+  const categoryLabel = text.label(`category.${row.category}`);
   const due = row.nextDue;
   return (
     <div
@@ -227,7 +262,7 @@ const CaseRowView = memo(function CaseRowView({
         {row.customerName}
       </div>
       <div role="gridcell" className={classes.cell}>
-        <span className={classes.tag} data-market={row.market} title={t(`market.${row.market}`)} aria-label={t(`market.${row.market}`)}>
+        <span className={classes.tag} data-market={row.market} title={text.label(`market.${row.market}`)} aria-label={text.label(`market.${row.market}`)}>
           {row.market}
         </span>
       </div>
@@ -239,23 +274,28 @@ const CaseRowView = memo(function CaseRowView({
       </div>
       <div role="gridcell" className={classes.cell}>
         <span className={classes.status} data-status={row.status}>
-          {t(`status.${row.status}`)}
+          {text.label(`status.${row.status}`)}
         </span>
       </div>
       <div role="gridcell" className={`${classes.cell} ${row.assigneeName ? '' : classes.dimmed}`}>
-        {row.assigneeName ?? t('inbox.unassigned')}
+        {row.assigneeName ?? text.label('inbox.unassigned')}
       </div>
       <div role="gridcell" className={classes.cell} data-align="center" data-testid="due-cell">
         {due ? (
-          <DueDays daysLeft={due.daysLeft} title={`${t(`deadline.kind.${due.kind}`)} · ${formatCalendarDate(due.date, row.market)}`} />
+          <DueDaysText
+            daysLeft={due.daysLeft}
+            title={`${text.label(`deadline.kind.${due.kind}`)} · ${formatCalendarDate(due.date, row.market)}`}
+            words={text.daysLeft(due.daysLeft)}
+            label={formatDaysLeft(due.daysLeft, text.language)}
+          />
         ) : (
-          <span className={classes.dimmed} title={t('inbox.noDeadline')}>
+          <span className={classes.dimmed} title={text.label('inbox.noDeadline')}>
             —
           </span>
         )}
       </div>
       <div role="gridcell" className={classes.cell} data-align="center" data-testid="flag-cell">
-        <FlagCell caseId={row.id} count={row.flagCount} />
+        <FlagCell caseId={row.id} count={row.flagCount} label={text.flagCount(row.flagCount)} />
       </div>
       <div role="gridcell" className={`${classes.cell} ${classes.tabular}`} data-align="right">
         {row.claimTotal ? formatMarketMoney(row.claimTotal, row.market) : <span className={classes.dimmed}>–</span>}

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Chip, Group, Popover, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconFilterOff, IconFlag, IconLayoutSidebarRight, IconLayoutSidebarRightCollapse, IconRefresh } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '../../../shared/domain/case';
 import { MARKETS, type Market } from '../../../shared/domain/market';
@@ -16,7 +17,7 @@ export function hasFilters(f: InboxFilters): boolean {
 const DUE_FILTERS: DueFilter[] = ['this_week', 'overdue'];
 
 /** Status, market, category, deadline and red-flag filters, the number of matching cases, refresh and the preview toggle. */
-export function FilterBar({
+export const FilterBar = memo(function FilterBar({
   filters,
   onChange,
   total,
@@ -135,4 +136,4 @@ export function FilterBar({
       </Tooltip>
     </Group>
   );
-}
+});

@@ -9,12 +9,13 @@ import { MARKETS } from '../../../shared/domain/market';
 import { CASE_SORTS } from '../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../lib/session';
-import { useStoredState } from '../../lib/useStoredState';
+import { startCall } from '../../lib/useCall';
+import { readStored, useStoredState } from '../../lib/useStoredState';
 import { CasePreview } from './CasePreview';
 import { CaseTable } from './CaseTable';
 import { FilterBar, hasFilters, NO_FILTERS } from './FilterBar';
 import classes from './Inbox.module.css';
-import { useCasePages } from './useCasePages';
+import { pageInput, useCasePages } from './useCasePages';
 import { useViewCounts } from './useViewCounts';
 import { RecomputeNotice } from './RecomputeNotice';
 import { ViewRail } from './ViewRail';
@@ -46,6 +47,24 @@ function parseFilters(raw: unknown): InboxFilters | undefined {
   };
 }
 
+const VIEW_KEY = 'ombud.inbox.view';
+const FILTERS_KEY = 'ombud.inbox.filters';
+const SORT_KEY = 'ombud.inbox.sort';
+const DEFAULT_SORT: InboxSort = { sort: 'received', dir: 'desc' };
+
+/**
+ * Asks for the first page of the inbox as it will open for this user (the view, filters and sort
+ * remembered on this computer), as soon as the session is known and before the inbox has
+ * rendered; useCasePages takes that answer instead of asking again.
+ */
+export function startInboxFirstPage(userId: number): void {
+  const view = readStored<ViewKey>(VIEW_KEY, 'all', parseView);
+  const filters = readStored<InboxFilters>(FILTERS_KEY, NO_FILTERS, parseFilters);
+  const order = readStored<InboxSort>(SORT_KEY, DEFAULT_SORT, parseSort);
+  const query = composeQuery(view, userId, filters, order);
+  if (query) void startCall('cases:list', pageInput(query, 0));
+}
+
 /** Skeleton rows shown while the first page of a new query is on its way. */
 const LOADING_ROWS = 20;
 
@@ -72,9 +91,9 @@ export function InboxScreen({
 }) {
   const { t } = useTranslation();
   const { user, info } = useSession();
-  const [view, setView] = useStoredState<ViewKey>('ombud.inbox.view', 'all', parseView);
-  const [filters, setFilters] = useStoredState<InboxFilters>('ombud.inbox.filters', NO_FILTERS, parseFilters);
-  const [order, setOrder] = useStoredState<InboxSort>('ombud.inbox.sort', { sort: 'received', dir: 'desc' }, parseSort);
+  const [view, setView] = useStoredState<ViewKey>(VIEW_KEY, 'all', parseView);
+  const [filters, setFilters] = useStoredState<InboxFilters>(FILTERS_KEY, NO_FILTERS, parseFilters);
+  const [order, setOrder] = useStoredState<InboxSort>(SORT_KEY, DEFAULT_SORT, parseSort);
   const [preview, setPreview] = useStoredState<boolean>('ombud.inbox.preview', true, parsePreview);
   const [refreshKey, setRefreshKey] = useState(0);
 
@@ -109,6 +128,8 @@ export function InboxScreen({
     setRefreshKey((k) => k + 1);
     refreshPages();
   }, [refreshPages]);
+
+  const togglePreview = useCallback(() => setPreview(!preview), [preview, setPreview]);
 
   const sortBy = useCallback(
     (sort: CaseSort) => setOrder(order.sort === sort ? { sort, dir: order.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: defaultDir(sort) }),
@@ -204,7 +225,7 @@ export function InboxScreen({
             total={pages.total}
             onRefresh={refresh}
             preview={preview}
-            onTogglePreview={() => setPreview(!preview)}
+            onTogglePreview={togglePreview}
           />
         )}
         {body}

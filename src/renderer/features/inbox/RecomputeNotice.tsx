@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { call } from '../../lib/api';
@@ -12,7 +12,7 @@ type Status = ChannelOutput<'settings:deadlinePolicies'>['recompute'];
  * Says so while stored deadlines are being recomputed after a rule change (the list's due dates
  * may lag), and reloads the inbox once they are current.
  */
-export function RecomputeNotice({ onDone, refreshKey }: { onDone: () => void; refreshKey: number }) {
+export const RecomputeNotice = memo(function RecomputeNotice({ onDone, refreshKey }: { onDone: () => void; refreshKey: number }) {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const wasRunning = useRef(false);
@@ -53,4 +53,4 @@ export function RecomputeNotice({ onDone, refreshKey }: { onDone: () => void; re
       {t('deadlineRules.inboxNotice', { done: formatCount(status.done, i18n.language), total: formatCount(status.total, i18n.language) })}
     </Alert>
   );
-}
+});

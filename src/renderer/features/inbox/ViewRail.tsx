@@ -1,6 +1,6 @@
 import { Box, Loader, NavLink, Text, Tooltip } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCalendarWeek, IconFlag, IconFolderOpen, IconHourglass, IconInbox, IconUser } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
 import type { ViewCounts } from './useViewCounts';
@@ -19,8 +19,11 @@ const ICONS: Record<ViewKey, ComponentType<{ size?: number; stroke?: number }>> 
 /** Views whose count is a warning: shown in red when not zero. */
 const ALERT_VIEWS: ReadonlySet<ViewKey> = new Set(['overdue']);
 
-/** The saved views with their counts, like a mail client's folders. */
-export function ViewRail({ view, counts, onChange }: { view: ViewKey | null; counts: ViewCounts; onChange: (view: ViewKey) => void }) {
+/**
+ * The saved views with their counts, like a mail client's folders. Memoised, as are the filter bar
+ * and the preview: the inbox re-renders each time a page of rows arrives while scrolling.
+ */
+export const ViewRail = memo(function ViewRail({ view, counts, onChange }: { view: ViewKey | null; counts: ViewCounts; onChange: (view: ViewKey) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <Box component="nav" aria-label={t('views.heading')} p="xs">
@@ -65,4 +68,4 @@ export function ViewRail({ view, counts, onChange }: { view: ViewKey | null; cou
       })}
     </Box>
   );
-}
+});

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, type RpcFailure } from '../../lib/api';
-import { asRpcFailure } from '../../lib/useCall';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { RpcFailure } from '../../lib/api';
+import { asRpcFailure, callOrStarted } from '../../lib/useCall';
+import type { CaseListInput } from '../../../shared/ipc/contract';
 import type { InboxRow, ListQuery } from './views';
 
 export const PAGE_SIZE = 100;
@@ -54,13 +55,15 @@ export function useCasePages(query: ListQuery | null): CasePages {
   const fetchPage = useCallback((c: Cache, page: number) => {
     if (c.query === null || c.pages.has(page) || c.inflight.has(page)) return;
     c.inflight.add(page);
-    call('cases:list', { ...c.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+    callOrStarted('cases:list', pageInput(c.query, page)).then(
       (result) => {
         if (cache.current !== c) return;
         c.inflight.delete(page);
         c.pages.set(page, result.rows);
         evict(c, page);
-        setStatus((s) => ({ id: c.id, total: result.total, version: s.version + 1 }));
+        // A transition: React renders the arrived rows in slices between frames and input, instead
+        // of one long task per page that scrolling or typing would wait behind.
+        startTransition(() => setStatus((s) => ({ id: c.id, total: result.total, version: s.version + 1 })));
       },
       (err: unknown) => {
         if (cache.current !== c) return;
@@ -123,4 +126,9 @@ function evict(c: Cache, near: number): void {
   if (c.pages.size <= MAX_CACHED_PAGES) return;
   const byDistance = [...c.pages.keys()].sort((a, b) => Math.abs(b - near) - Math.abs(a - near));
   for (const page of byDistance.slice(0, c.pages.size - MAX_CACHED_PAGES)) c.pages.delete(page);
+}
+
+/** The `cases:list` input for one page of a query. */
+export function pageInput(query: ListQuery, page: number): CaseListInput {
+  return { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
 }

@@ -18,16 +18,14 @@ export function useViewCounts(userId: number, refreshKey: number, enabled = true
     const key = `${userId}|${refreshKey}`;
     if (!enabled || counted.current === key) return;
     counted.current = key;
-    for (const view of VIEW_KEYS) {
-      call('cases:list', { ...viewQuery(view, userId), limit: 0 }).then(
-        (r) => {
-          if (counted.current === key) setCounts((c) => ({ ...c, [view]: r.total }));
-        },
-        () => {
-          if (counted.current === key) setCounts((c) => ({ ...c, [view]: null }));
-        },
-      );
-    }
+    // All counts in one update: seven answers arriving one by one re-rendered the inbox seven
+    // times, each a long task on a busy machine, just after the first rows appeared.
+    void Promise.allSettled(VIEW_KEYS.map((view) => call('cases:list', { ...viewQuery(view, userId), limit: 0 }))).then((answers) => {
+      if (counted.current !== key) return;
+      const next: ViewCounts = {};
+      answers.forEach((a, i) => (next[VIEW_KEYS[i]!] = a.status === 'fulfilled' ? a.value.total : null));
+      setCounts(next);
+    });
   }, [userId, refreshKey, enabled]);
   return counts;
 }
