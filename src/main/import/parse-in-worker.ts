@@ -44,7 +44,16 @@ function revive(batch: ParsedBatch): ParsedBatch {
 }
 
 function takeWorker(): Worker {
-  const worker = idle.pop() ?? spawnWorker('parse-worker', new URL('./parse-worker.ts', import.meta.url));
+  let worker = idle.pop();
+  if (!worker) {
+    const spawned = spawnWorker('parse-worker', new URL('./parse-worker.ts', import.meta.url));
+    // A worker that stops while idle must not be handed out again.
+    spawned.once('exit', () => {
+      const at = idle.indexOf(spawned);
+      if (at >= 0) idle.splice(at, 1);
+    });
+    worker = spawned;
+  }
   worker.ref();
   return worker;
 }
@@ -63,6 +72,7 @@ export function checkpointInWorker(path: string): Promise<number | null> {
     const done = (pages: number | null, reusable: boolean) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
       if (reusable) {
         worker.unref();
         idle.push(worker);
@@ -73,8 +83,10 @@ export function checkpointInWorker(path: string): Promise<number | null> {
       if (m.type === 'checkpointed') done(m.pages, true);
     };
     const onError = () => done(null, false);
+    const onExit = () => done(null, false);
     worker.on('message', onMessage);
     worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage({ type: 'checkpoint', path, nativeBinding: nativeBinding() } satisfies ParseWorkerRequest);
   });
 }
