@@ -43,6 +43,30 @@ function revive(batch: ParsedBatch): ParsedBatch {
   return batch;
 }
 
+/**
+ * One job's listeners on a pooled worker. `release` takes them off and returns the worker to the
+ * pool when the job ended cleanly, or stops it when it did not (it may still be working).
+ */
+function attach(
+  worker: Worker,
+  on: { message: (m: ParseWorkerMessage) => void; error: (error: Error) => void; exit: (code: number) => void },
+): { release: (reusable: boolean) => Promise<void> } {
+  worker.on('message', on.message);
+  worker.on('error', on.error);
+  worker.on('exit', on.exit);
+  return {
+    async release(reusable) {
+      worker.off('message', on.message);
+      worker.off('error', on.error);
+      worker.off('exit', on.exit);
+      if (reusable) {
+        worker.unref();
+        idle.push(worker);
+      } else await worker.terminate();
+    },
+  };
+}
+
 function takeWorker(): Worker {
   let worker = idle.pop();
   if (!worker) {
@@ -69,24 +93,17 @@ function takeWorker(): Worker {
 export function checkpointInWorker(path: string): Promise<number | null> {
   const worker = takeWorker();
   return new Promise((resolve) => {
+    const job = attach(worker, {
+      message: (m) => {
+        if (m.type === 'checkpointed') done(m.pages, true);
+      },
+      error: () => done(null, false),
+      exit: () => done(null, false),
+    });
     const done = (pages: number | null, reusable: boolean) => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (reusable) {
-        worker.unref();
-        idle.push(worker);
-      } else void worker.terminate();
+      void job.release(reusable);
       resolve(pages);
     };
-    const onMessage = (m: ParseWorkerMessage) => {
-      if (m.type === 'checkpointed') done(m.pages, true);
-    };
-    const onError = () => done(null, false);
-    const onExit = () => done(null, false);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
     worker.postMessage({ type: 'checkpoint', path, nativeBinding: nativeBinding() } satisfies ParseWorkerRequest);
   });
 }
@@ -101,23 +118,22 @@ export async function* readCaseBatchesInWorker(options: ReadCasesOptions): Async
     wake?.();
     wake = null;
   };
-  const onMessage = (m: ParseWorkerMessage) => {
-    if (m.type === 'batch') queue.push(revive(m.batch));
-    else if (m.type === 'end') ended = true;
-    else if (m.type === 'failed') failure = new Error(m.message);
-    poke();
-  };
-  const onError = (error: Error) => {
-    failure ??= error;
-    poke();
-  };
-  const onExit = (code: number) => {
-    if (!ended) failure ??= new Error(`The import's reading worker stopped before the end of the file (exit code ${code}).`);
-    poke();
-  };
-  worker.on('message', onMessage);
-  worker.on('error', onError);
-  worker.on('exit', onExit);
+  const job = attach(worker, {
+    message: (m) => {
+      if (m.type === 'batch') queue.push(revive(m.batch));
+      else if (m.type === 'end') ended = true;
+      else if (m.type === 'failed') failure = new Error(m.message);
+      poke();
+    },
+    error: (error) => {
+      failure ??= error;
+      poke();
+    },
+    exit: (code) => {
+      if (!ended) failure ??= new Error(`The import's reading worker stopped before the end of the file (exit code ${code}).`);
+      poke();
+    },
+  });
   const send = (m: ParseWorkerRequest) => worker.postMessage(m);
   send({ type: 'read', options });
   send({ type: 'credit', n: AHEAD });
@@ -138,20 +154,7 @@ export async function* readCaseBatchesInWorker(options: ReadCasesOptions): Async
       await new Promise<void>((ok) => (wake = ok));
     }
   } finally {
-    worker.off('message', onMessage);
-    worker.off('error', onError);
-    worker.off('exit', onExit);
-    if (reusable) {
-      worker.unref();
-      idle.push(worker);
-    } else {
-      // Stopped early (a problem, or the reader gave up): the worker may still be reading.
-      await worker.terminate();
-    }
+    // Stopped early (a problem, or the reader gave up), the worker may still be reading: it is stopped.
+    await job.release(reusable);
   }
-}
-
-/** Stops the idle workers (tests, shutdown). */
-export async function stopParseWorkers(): Promise<void> {
-  await Promise.all(idle.splice(0).map((w) => w.terminate()));
 }
