@@ -51,7 +51,11 @@ test('the ombudsman edits the Swedish template, is told what a broken one lacks,
   await page.keyboard.type('Vi har tagit emot ditt ärende ');
   await page.getByTestId('insert-merge-field').click();
   await page.getByTestId('merge-field-case.number').click();
+  // The editor takes the keyboard back from the field menu before typing on:
+  // typed while the field menu still held focus, the full stop went nowhere.
+  await expect(editor).toBeFocused();
   await page.keyboard.type('. ');
+  await expect(editor.locator('p').first()).toContainText('Vi har tagit emot ditt ärende Ärendenummer. ');
   await page.getByTestId('template-name').fill('Beslut (Sverige, svenska) – kontorets version');
   await page.screenshot({ path: testInfo.outputPath('templates-editing.png'), fullPage: true });
   await page.getByTestId('template-save').click();
