@@ -40,14 +40,6 @@ export async function listCases(
   const total = sizes.matching;
   const rows = limit === 0 ? [] : await cases.listCasePage(ctx.store.db, filter, sort, dir, offset, limit, sizes);
   const refresh = derivedRefreshStatus(ctx.store);
-  // A page's deadlines fall on a few days per market; counting business days is the dear part.
-  const daysLeft = new Map<string, number>();
-  const businessDaysLeft = (market: Market, date: string) => {
-    const key = `${market}|${date}`;
-    let n = daysLeft.get(key);
-    if (n === undefined) daysLeft.set(key, (n = businessDaysBetween(market, day, date)));
-    return n;
-  };
   return {
     total,
     today: day,
@@ -70,7 +62,7 @@ export async function listCases(
           : {
               date: r.next_due_date,
               kind: r.next_due_kind as NonNullable<CaseListItem['nextDue']>['kind'],
-              daysLeft: businessDaysLeft(r.market as Market, r.next_due_date),
+              daysLeft: businessDaysBetween(r.market as Market, day, r.next_due_date),
             },
     })),
   };
@@ -152,7 +144,7 @@ export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id:
   const deadlines: DeadlineView[] = computeDeadlines({
     market: header.market,
     receivedDate: header.receivedDate,
-    events: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, data: e.data })),
+    events,
     today: today(ctx),
     policies: policiesFor(header.market, policyConfigFromText(row.setting_value).policies),
   });
