@@ -11,6 +11,7 @@ import { ServiceError } from '../services/errors';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { checkpointInWorker } from './parse-in-worker';
+import { marketDay } from '../services/calendar/business-days';
 
 /** `KO-2026-000123`, bracketed or not, anywhere in a subject. */
 export const CASE_NUMBER_IN_SUBJECT = /\bKO-\d{4}-\d{6}\b/;
@@ -216,7 +217,7 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
             market,
             language: MARKET_INFO[market].defaultLanguage,
             receivedAt: occurredAt,
-            receivedDate: new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[market].timeZone }).format(new Date(occurredAt)),
+            receivedDate: marketDay(occurredAt, market),
             receivedChannel: 'email',
             status: 'received',
             category: options.category ?? 'invoice_dispute',

@@ -14,6 +14,7 @@ import { notFound, ServiceError } from './errors';
 import { recordExport, sha256, writeFileAtomic } from './export.service';
 import { buildCaseLetter, sourceLabel } from './letter.service';
 import { caseMatters } from './matter.service';
+import { dayInZone } from './calendar/business-days';
 
 /**
  * ARN response exports: the finalised response with its exhibits as one PDF package (response,
@@ -84,7 +85,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
         title: exhibit.title,
         fileName: `${base}-${EXHIBIT_WORD[language].toLowerCase()}-${number}.pdf`,
         mediaType: 'application/pdf',
-        bytes: await renderEventExhibit({ date: new Intl.DateTimeFormat('sv-SE', { timeZone: tz }).format(new Date(e.occurredAt)), source: sourceLabel(e.source, language), actor: e.actor, summary: e.summary, body: e.body }),
+        bytes: await renderEventExhibit({ date: dayInZone(e.occurredAt, tz), source: sourceLabel(e.source, language), actor: e.actor, summary: e.summary, body: e.body }),
       });
     }
   }

@@ -31,6 +31,7 @@ import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { caseMergeFields, citationText, isInternal, loadLetterheads } from './letter.service';
 import { getMatter } from './matter.service';
+import { dayInZone } from './calendar/business-days';
 
 /**
  * The company's response to ARN on a registered matter. Drafted (autosaved with an optimistic
@@ -102,7 +103,7 @@ const NONE: Record<Language, { facts: string; exhibits: string }> = {
 };
 
 function eventDay(e: HistoryEvent, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date(e.occurredAt));
+  return dayInZone(e.occurredAt, timeZone);
 }
 
 /** The paragraph holding only the merge field `field`, replaced by `blocks`. */
@@ -287,7 +288,7 @@ async function sourceOf(ctx: ServiceContext, db: Db, row: repo.ArnResponseRow, c
   const view = await readCaseView(db, ctx, row.case_id);
   const matter = await getMatter(bound, row.matter_id);
   const market = view.header.market;
-  const date = row.finalised_at ? new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[market].timeZone }).format(new Date(row.finalised_at)) : today(ctx, MARKET_INFO[market].timeZone);
+  const date = row.finalised_at ? dayInZone(row.finalised_at, MARKET_INFO[market].timeZone) : today(ctx, MARKET_INFO[market].timeZone);
   return {
     view,
     matter,

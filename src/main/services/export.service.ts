@@ -17,7 +17,7 @@ import { notFound, ServiceError } from './errors';
 import { buildCaseLetter, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
-import { marketDay } from './calendar/business-days';
+import { dayInZone, marketDay } from './calendar/business-days';
 
 export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
@@ -97,7 +97,7 @@ export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSent
   return ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: MARKET_INFO[row.market as Market].timeZone }).format(now(ctx));
+    const today = dayInZone(now(ctx), MARKET_INFO[row.market as Market].timeZone);
     if (input.date > today) throw new ServiceError('invalid_input', `markSent: date: ${input.date} lies in the future`);
     const { events } = await listCaseEvents(trx, input.caseId);
     const exported = events.find((e) => e.id === input.exportId && e.kind === 'letter_exported');

@@ -11,6 +11,7 @@ import { findUser } from '../db/repositories/user.repository';
 import { getCase, type CaseView } from './case.service';
 import { today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { dayInZone } from './calendar/business-days';
 
 export const LETTERHEAD_SETTING = 'letters.letterhead';
 
@@ -70,7 +71,7 @@ export function sourceLabel(source: HistoryEvent['source'], language: Language):
 }
 
 export function citationText(e: HistoryEvent, language: Language, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date(e.occurredAt));
+  const day = dayInZone(e.occurredAt, timeZone);
   return `${day}, ${SOURCE_LABELS[language][e.source]}: ${e.summary}`;
 }
 
