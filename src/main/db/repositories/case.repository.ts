@@ -285,10 +285,13 @@ export async function findCaseViewRow(db: Db, id: number, settingKey: string) {
     (slot) =>
       caseWithParties(db)
         .select((eb) => {
+          // 'issued' is written into the SQL: bound, it would make SQLite prepare the statement
+          // again on every run (a bound value can decide whether the partial indexes on
+          // decisions.status apply), 60 of the case view's 160 µs here.
           const arn = eb
             .selectFrom('decisions')
             .whereRef('decisions.case_id', '=', 'cases.id')
-            .where('decisions.status', '=', 'issued')
+            .where('decisions.status', '=', sql.lit('issued'))
             .where('decisions.arn_window_ends_on', 'is not', null)
             .orderBy('decisions.issued_at', 'desc')
             .orderBy('decisions.id', 'desc')
