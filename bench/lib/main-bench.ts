@@ -9,7 +9,7 @@ import { renderLetterDocx } from '../../src/main/export/docx';
 import { renderLetterPdf } from '../../src/main/export/pdf';
 import { sampleDecisionLetter } from '../letter';
 import * as raw from './raw-baseline';
-import { measure, type Timing } from './stats';
+import { measure, measurePair, type Timing } from './stats';
 
 /** One row of the result table. */
 export interface Figure {
@@ -127,14 +127,17 @@ export async function runMainBench(options: MainBenchOptions): Promise<MainBench
     for (const variant of variants) {
       const input: CaseListInput = { ...viewQuery(view as ViewKey, c.user.id), ...variant.extra, limit: 50 };
       log(`inbox ${view} ${variant.label}`);
-      const ours = await measure(async () => {
-        await ok(c, 'cases:list', input);
-        await countAll(c);
-      }, { runs });
-      const rawTiming = await measure(() => {
-        raw.inboxPage(store, input, today);
-        for (const v of VIEW_KEYS) raw.inboxCount(store, { ...viewQuery(v, c.user.id) }, today);
-      }, { runs });
+      const [ours, rawTiming] = await measurePair(
+        async () => {
+          await ok(c, 'cases:list', input);
+          await countAll(c);
+        },
+        () => {
+          raw.inboxPage(store, input, today);
+          for (const v of VIEW_KEYS) raw.inboxCount(store, { ...viewQuery(v, c.user.id) }, today);
+        },
+        { runs },
+      );
       figures.push({
         group: 'inbox page + 7 view counts',
         name: `${view}, ${variant.label}`,
@@ -154,8 +157,7 @@ export async function runMainBench(options: MainBenchOptions): Promise<MainBench
     queries[cls.key] = cls.query;
     log(`search ${cls.label}`);
     const first = await ok(ctx, 'search:query', { query: cls.query, limit: 50 });
-    const ours = await measure(() => ok(ctx, 'search:query', { query: cls.query, limit: 50 }), { runs });
-    const rawTiming = await measure(() => raw.search(store, cls.query, 50), { runs });
+    const [ours, rawTiming] = await measurePair(() => ok(ctx, 'search:query', { query: cls.query, limit: 50 }), () => raw.search(store, cls.query, 50), { runs });
     const share = eventShare(store, cls.query, events);
     const like = await measure(() => raw.likeScan(store, cls.query, 100), { warmup: 0, runs: likeRuns });
     figures.push({
@@ -190,8 +192,7 @@ export async function runMainBench(options: MainBenchOptions): Promise<MainBench
   }
   big.event_count += padded;
   log(`open case ${big.id} (${big.event_count} events)`);
-  const open = await measure(() => ok(ctx, 'cases:get', { id: big.id }), { runs });
-  const openRaw = await measure(() => raw.openCase(store, big.id), { runs });
+  const [open, openRaw] = await measurePair(() => ok(ctx, 'cases:get', { id: big.id }), () => raw.openCase(store, big.id), { runs });
   figures.push({
     group: 'case',
     name: `open a case with ${big.event_count} events (cases:get)`,

@@ -143,19 +143,26 @@ export function search(store: Store, query: string, limit: number): unknown[] {
        AND rowid >= coalesce((SELECT rowid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)
      ORDER BY rank LIMIT ?`,
   ).all(match, match, 1999, limit) as { case_id: number }[];
-  const textHits = prepared(
-    store,
-    `SELECT rowid AS case_id, snippet(case_text_fts, -1, '${MARK[0]}', '${MARK[1]}', '…', 14) AS snippet
-     FROM case_text_fts WHERE case_text_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
-  ).all(exact, limit) as { case_id: number }[];
+  // Free text: the newest matching events, and the newest matching claims or summaries with the
+  // case's received time and whether the claims matched (as search.repository.ts asks for them).
   const eventHits = prepared(
     store,
-    `SELECT e.id, e.case_id, e.occurred_at, f.snippet FROM (
+    `SELECT e.case_id, e.id AS event_id, e.occurred_at, 'event' AS field, f.snippet FROM (
        SELECT rowid, snippet(history_fts, -1, '${MARK[0]}', '${MARK[1]}', '…', 14) AS snippet
        FROM history_fts WHERE history_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f
      JOIN history_events e ON e.id = f.rowid`,
-  ).all(exact, limit * 2) as { case_id: number }[];
-  const ids = [...new Set([...caseHits, ...textHits, ...eventHits].map((h) => h.case_id))].slice(0, limit);
+  ).all(exact, limit) as { case_id: number; occurred_at: string }[];
+  const textHits = prepared(
+    store,
+    `SELECT c.id AS case_id, NULL AS event_id, c.received_at AS occurred_at,
+       CASE WHEN instr(f.claims_hl, '${MARK[0]}') > 0 THEN 'claims' ELSE 'summary' END AS field, f.snippet FROM (
+       SELECT rowid, snippet(case_text_fts, -1, '${MARK[0]}', '${MARK[1]}', '…', 14) AS snippet,
+         highlight(case_text_fts, 0, '${MARK[0]}', '${MARK[1]}') AS claims_hl
+       FROM case_text_fts WHERE case_text_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f
+     JOIN cases c ON c.id = f.rowid`,
+  ).all(exact, limit) as { case_id: number; occurred_at: string }[];
+  const text = [...eventHits, ...textHits].sort((a, b) => (a.occurred_at < b.occurred_at ? 1 : a.occurred_at > b.occurred_at ? -1 : 0));
+  const ids = [...new Set([...caseHits, ...text].map((h) => h.case_id))].slice(0, limit);
   if (ids.length === 0) return [];
   return prepared(store, `SELECT id, number, customer_name, market, status, received_date FROM cases WHERE id IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(ids),
