@@ -1,15 +1,14 @@
 import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView, Panel, ValidationIssue } from '../../../shared/domain/decision';
 import { LANGUAGES, type Language } from '../../../shared/domain/market';
-import { Autosaver } from '../../../shared/editor/autosave';
 import type { DocNode } from '../../../shared/editor/document';
 import { renderPlainText, type CitedEvent } from '../../../shared/editor/text';
 import { ErrorState } from '../../components/ErrorState';
 import { call, RpcFailure } from '../../lib/api';
-import { formatCalendarDate, formatDateTime, marketTimeZone } from '../../lib/format';
+import { dayKey, formatCalendarDate, formatDateTime, marketTimeZone } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
@@ -22,6 +21,7 @@ import { ExportPanel } from './ExportPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
+import { useDraftAutosave } from './useDraftAutosave';
 
 interface ConflictDetails {
   theirs: { version: number; savedAt: string; savedBy: { name: string }; content: DocNode; panel: Panel; text: string };
@@ -126,9 +126,6 @@ function DecisionArea({
   const { user } = useSession();
   const market = view.header.market;
   const [decision, setDecision] = useState(initial);
-  const [content, setContent] = useState<DocNode>(initial.content);
-  const [panel, setPanel] = useState<Panel>(initial.panel);
-  const [docKey, setDocKey] = useState(`${initial.id}:${initial.version}`);
   const [values, setValues] = useState(initial.mergeValues);
   const [issues, setIssues] = useState<ValidationIssue[]>(initial.issues);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -140,70 +137,46 @@ function DecisionArea({
   const editable = user.role !== 'auditor' && (decision.status === 'draft' || decision.status === 'returned');
   // For the conflict view: the letter as text with this window's values and cited events.
   const cited = useMemo(
-    () => new Map<number, CitedEvent>(view.events.map((e) => [e.id, { date: new Intl.DateTimeFormat('sv-SE', { timeZone: marketTimeZone(market) }).format(new Date(e.occurredAt)), summary: e.summary }])),
+    () => new Map<number, CitedEvent>(view.events.map((e) => [e.id, { date: dayKey(e.occurredAt, marketTimeZone(market)), summary: e.summary }])),
     [view.events, market],
   );
-  // What the next save sends; kept beside the state so both handlers see each other's latest change.
-  const latest = useRef({ content: initial.content, panel: initial.panel });
 
-  const saverRef = useRef<Autosaver<{ content: DocNode; panel: Panel }> | null>(null);
-  useEffect(() => {
-    const saver = new Autosaver<{ content: DocNode; panel: Panel }>({
-      baseVersion: initial.version,
-      save: async (value, baseVersion) => {
-        setSave({ kind: 'saving' });
-        const saved = await call('decisions:save', { id: initial.id, baseVersion, content: value.content, panel: value.panel });
-        setValues(saved.mergeValues);
-        setIssues(saved.issues);
-        setDecision((d) => ({ ...d, version: saved.version, savedAt: saved.savedAt }));
-        return saved.version;
-      },
-      onSaved: (_version, at) => {
-        setSave({ kind: 'saved', at });
-        setVersionsKey((k) => k + 1);
-      },
-      onError: (error) => {
-        if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
-          // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
-          setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
-        } else setSave({ kind: 'error', message: asRpcFailure(error).message });
-      },
-    });
-    saverRef.current = saver;
-    return () => {
-      void saver.flush().finally(() => saver.dispose());
-    };
-  }, [initial.id, initial.version]);
-
-  const onText = useCallback((doc: DocNode) => {
-    setContent(doc);
-    latest.current = { ...latest.current, content: doc };
-    saverRef.current?.change(latest.current);
-  }, []);
-  const onPanel = useCallback((next: Panel) => {
-    setPanel(next);
-    latest.current = { ...latest.current, panel: next };
-    saverRef.current?.change(latest.current);
-  }, []);
+  const draft = useDraftAutosave<Panel>(initial, {
+    onSaving: () => setSave({ kind: 'saving' }),
+    save: async (value, baseVersion) => {
+      const saved = await call('decisions:save', { id: initial.id, baseVersion, content: value.content, panel: value.panel });
+      setValues(saved.mergeValues);
+      setIssues(saved.issues);
+      setDecision((d) => ({ ...d, version: saved.version, savedAt: saved.savedAt }));
+      return saved.version;
+    },
+    onSaved: (at) => {
+      setSave({ kind: 'saved', at });
+      setVersionsKey((k) => k + 1);
+    },
+    onError: (error) => {
+      if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
+        // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
+        setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
+      } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+    },
+  });
+  const { content, panel, docKey, onText, onPanel } = draft;
 
   /** Replaces what is shown with what the service returned (after restore, submit, conflict …). */
-  const adopt = useCallback((d: DecisionView) => {
+  const adopt = (d: DecisionView) => {
     setDecision(d);
-    latest.current = { content: d.content, panel: d.panel };
-    setContent(d.content);
-    setPanel(d.panel);
     setValues(d.mergeValues);
     setIssues(d.issues);
-    setDocKey(`${d.id}:${d.version}:${Date.now()}`);
-    saverRef.current?.resume(d.version);
+    draft.adopt(d);
     setVersionsKey((k) => k + 1);
-  }, []);
+  };
 
   const act = async (name: string, run: () => Promise<DecisionView>) => {
     setBusy(name);
     setActionError(null);
     try {
-      await saverRef.current?.flush();
+      await draft.flush();
       const d = await run();
       adopt(d);
       setComment('');
@@ -217,17 +190,10 @@ function DecisionArea({
 
   const resolveConflict = async (keep: 'theirs' | 'mine') => {
     // Mine is what this window holds at the moment of choosing: typing went on during the conflict.
-    const mine = latest.current;
+    const mine = draft.latest.current;
     const fresh = await call('decisions:get', { id: decision.id });
     adopt(fresh);
-    if (keep === 'mine') {
-      latest.current = mine;
-      setContent(mine.content);
-      setPanel(mine.panel);
-      setDocKey(`${fresh.id}:${fresh.version}:mine`);
-      saverRef.current?.change(mine);
-      await saverRef.current?.flush();
-    }
+    if (keep === 'mine') await draft.keepOnTop(mine, fresh);
     setSave({ kind: 'idle' });
   };
 
@@ -330,7 +296,7 @@ function DecisionArea({
                 size="xs"
                 loading={busy === 'submit'}
                 disabled={issues.length > 0}
-                onClick={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: saverRef.current?.version ?? decision.version }))}
+                onClick={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: draft.baseVersion(decision.version) }))}
                 data-testid="decision-submit"
               >
                 {t('decision.submit')}
@@ -417,8 +383,8 @@ function DecisionArea({
             market={market}
             canRestore={editable}
             onRestore={async (version) => {
-              await saverRef.current?.flush();
-              await act('restore', () => call('decisions:restore', { id: decision.id, version, baseVersion: saverRef.current?.version ?? decision.version }));
+              await draft.flush();
+              await act('restore', () => call('decisions:restore', { id: decision.id, version, baseVersion: draft.baseVersion(decision.version) }));
             }}
           />
         </PanelSection>

@@ -1,12 +1,10 @@
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCheck, IconDownload, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_POSITIONS, EXHIBIT_WORD, numberedExhibits, type ArnResponseView, type ResponseIssue, type ResponsePanel } from '../../../shared/domain/arn-response';
 import type { Matter } from '../../../shared/domain/authority';
 import { LANGUAGES, type Language } from '../../../shared/domain/market';
-import { Autosaver } from '../../../shared/editor/autosave';
-import type { DocNode } from '../../../shared/editor/document';
 import { ErrorState } from '../../components/ErrorState';
 import { MoneyText } from '../../components/MoneyText';
 import { call } from '../../lib/api';
@@ -19,6 +17,7 @@ import { PanelSection } from '../case/PanelSection';
 import classes from '../decision/Decision.module.css';
 import { DecisionEditor } from '../decision/DecisionEditor';
 import { ReviewComments, saveStatusText, type SaveState } from '../decision/ReviewState';
+import { useDraftAutosave } from '../decision/useDraftAutosave';
 
 /**
  * The response to an authority matter: the letter in the decision editor (with redaction), and
@@ -143,9 +142,6 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
   const market = view.header.market;
   const tz = marketTimeZone(market);
   const [response, setResponse] = useState(initial);
-  const [content, setContent] = useState<DocNode>(initial.content);
-  const [panel, setPanel] = useState<ResponsePanel>(initial.panel);
-  const [docKey, setDocKey] = useState(`${initial.id}:${initial.version}`);
   const [values, setValues] = useState(initial.mergeValues);
   const [issues, setIssues] = useState<ResponseIssue[]>(initial.issues);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -153,58 +149,36 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
   const [actionError, setActionError] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [exported, setExported] = useState<{ fileName: string; sha256: string; warnings: string[] } | null>(null);
-  const latest = useRef({ content: initial.content, panel: initial.panel });
-  const saverRef = useRef<Autosaver<{ content: DocNode; panel: ResponsePanel }> | null>(null);
   const editable = user.role !== 'auditor' && (response.status === 'draft' || response.status === 'returned');
   const word = EXHIBIT_WORD[response.language];
 
-  useEffect(() => {
-    const saver = new Autosaver<{ content: DocNode; panel: ResponsePanel }>({
-      baseVersion: initial.version,
-      save: async (value, baseVersion) => {
-        setSave({ kind: 'saving' });
-        const saved = await call('arnResponses:save', { id: initial.id, baseVersion, content: value.content, panel: value.panel });
-        setValues(saved.mergeValues);
-        setIssues(saved.issues);
-        setResponse((r) => ({ ...r, version: saved.version, savedAt: saved.savedAt, renderedText: saved.renderedText }));
-        return saved.version;
-      },
-      onSaved: (_v, at) => setSave({ kind: 'saved', at }),
-      onError: (error) => setSave({ kind: 'error', message: asRpcFailure(error).message }),
-    });
-    saverRef.current = saver;
-    return () => {
-      void saver.flush().finally(() => saver.dispose());
-    };
-  }, [initial.id, initial.version]);
-
-  const onText = useCallback((doc: DocNode) => {
-    setContent(doc);
-    latest.current = { ...latest.current, content: doc };
-    saverRef.current?.change(latest.current);
-  }, []);
-  const changePanel = (next: ResponsePanel) => {
-    setPanel(next);
-    latest.current = { ...latest.current, panel: next };
-    saverRef.current?.change(latest.current);
-  };
+  const draft = useDraftAutosave<ResponsePanel>(initial, {
+    onSaving: () => setSave({ kind: 'saving' }),
+    save: async (value, baseVersion) => {
+      const saved = await call('arnResponses:save', { id: initial.id, baseVersion, content: value.content, panel: value.panel });
+      setValues(saved.mergeValues);
+      setIssues(saved.issues);
+      setResponse((r) => ({ ...r, version: saved.version, savedAt: saved.savedAt, renderedText: saved.renderedText }));
+      return saved.version;
+    },
+    onSaved: (at) => setSave({ kind: 'saved', at }),
+    onError: (error) => setSave({ kind: 'error', message: asRpcFailure(error).message }),
+  });
+  const { content, panel, docKey, onText } = draft;
+  const changePanel = draft.onPanel;
 
   const adopt = (r: ArnResponseView) => {
     setResponse(r);
-    latest.current = { content: r.content, panel: r.panel };
-    setContent(r.content);
-    setPanel(r.panel);
     setValues(r.mergeValues);
     setIssues(r.issues);
-    setDocKey(`${r.id}:${r.version}:${Date.now()}`);
-    saverRef.current?.resume(r.version);
+    draft.adopt(r);
   };
 
   const act = async (name: string, run: () => Promise<ArnResponseView>) => {
     setBusy(name);
     setActionError(null);
     try {
-      await saverRef.current?.flush();
+      await draft.flush();
       adopt(await run());
       setComment('');
       onCaseChanged();
@@ -302,7 +276,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
               </Alert>
             )}
             {canWrite && editable && response.fourEyes && (
-              <Button size="xs" disabled={!ready} loading={busy === 'submit'} onClick={() => void act('submit', () => call('arnResponses:submit', { id: response.id, baseVersion: saverRef.current?.version ?? response.version }))} data-testid="response-submit">
+              <Button size="xs" disabled={!ready} loading={busy === 'submit'} onClick={() => void act('submit', () => call('arnResponses:submit', { id: response.id, baseVersion: draft.baseVersion(response.version) }))} data-testid="response-submit">
                 {t('arnResponse.submit')}
               </Button>
             )}
@@ -322,7 +296,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
               </>
             )}
             {canWrite && (response.status === 'approved' || (!response.fourEyes && editable)) && (
-              <Button size="xs" color="teal" leftSection={<IconLock size={14} />} disabled={!ready} loading={busy === 'finalise'} onClick={() => void act('finalise', () => call('arnResponses:finalise', { id: response.id, baseVersion: saverRef.current?.version ?? response.version }))} data-testid="response-finalise">
+              <Button size="xs" color="teal" leftSection={<IconLock size={14} />} disabled={!ready} loading={busy === 'finalise'} onClick={() => void act('finalise', () => call('arnResponses:finalise', { id: response.id, baseVersion: draft.baseVersion(response.version) }))} data-testid="response-finalise">
                 {t('arnResponse.finalise')}
               </Button>
             )}
