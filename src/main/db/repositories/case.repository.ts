@@ -291,7 +291,7 @@ export async function findCaseViewRow(db: Db, id: number, settingKey: string) {
           const arn = eb
             .selectFrom('decisions')
             .whereRef('decisions.case_id', '=', 'cases.id')
-            .where('decisions.status', '=', sql.lit('issued'))
+            .where('decisions.status', '=', sql.lit<'issued'>('issued'))
             .where('decisions.arn_window_ends_on', 'is not', null)
             .orderBy('decisions.issued_at', 'desc')
             .orderBy('decisions.id', 'desc')

@@ -8,7 +8,7 @@ import type { DecisionTable, DecisionVersionTable } from '../schema';
  * `status <> 'issued'`, and SQLite prepares a statement again on every run when a bound value
  * could decide whether a partial index applies (about 60 µs each time, measured on the case view).
  */
-const ISSUED = sql.lit('issued');
+const ISSUED = sql.lit<'issued'>('issued');
 
 /** Decisions, their versions and review steps. Issued rows are frozen by a trigger, not only here. */
 

@@ -38,7 +38,7 @@ function filtered(db: Db, filter: MatterFilter) {
   if (filter.dueBy) {
     const { SE, DK } = filter.dueBy;
     q = q
-      .where('m.status', '=', sql.lit('registered'))
+      .where('m.status', '=', sql.lit<'registered'>('registered'))
       .where('m.response_due', 'is not', null)
       .where((eb) => eb.or([eb.and([eb('c.market', '=', 'SE'), eb('m.response_due', '<=', SE)]), eb.and([eb('c.market', '=', 'DK'), eb('m.response_due', '<=', DK)])]));
   }

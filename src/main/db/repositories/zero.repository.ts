@@ -142,7 +142,7 @@ export async function registerDecisions(db: Db, caseIds: readonly number[]) {
       .selectFrom('decisions')
       .select(['id', 'case_id', 'panel', 'issued_at'])
       .where('case_id', 'in', chunk)
-      .where('status', '=', sql.lit('issued'))
+      .where('status', '=', sql.lit<'issued'>('issued'))
       .orderBy('case_id')
       .orderBy('issued_at')
       .orderBy('id')
