@@ -1,11 +1,14 @@
-import { closeSync, fsyncSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
 /** What main hands the backup worker (workerData). */
 export interface BackupWorkerData {
   storePath: string;
-  /** Where the copy is written; it must not exist. Main renames it into place. */
+  /** Where the copy is written, beside `finalPath`; it must not exist. */
   partialPath: string;
+  /** The backup's name; never overwritten. */
+  finalPath: string;
   nativeBinding: string | undefined;
 }
 
@@ -24,25 +27,33 @@ function headerSaysWal(path: string): boolean {
   return header[18] === 2 || header[19] === 2;
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
+export function fsyncPath(path: string, directory = false): void {
+  let fd: number | undefined;
   try {
+    fd = openSync(path, directory ? 'r' : 'r+');
     fsyncSync(fd);
+  } catch (error) {
+    // Some platforms (Windows) cannot open a directory to fsync it; the rename is still atomic.
+    if (!directory) throw error;
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /**
  * Writes a consistent copy of the store at `storePath` to `partialPath`, on a read connection of
- * its own, as the backup worker does. `VACUUM INTO` reads one snapshot in one read transaction: under
- * WAL, writers on other connections go on committing and neither block it nor make it start over
- * (the online backup API restarts when another connection writes between its steps). It reads
- * every row, so a damaged store fails here instead of yielding a damaged backup, and the copy
- * has no free pages. The copy is then made a self-contained rollback-journal file, with no -wal
- * to lose beside it, and fsynced. Synchronous: it runs in a worker thread, never on main's.
+ * its own, and renames it to `finalPath`, as the backup worker does. `VACUUM INTO` reads one
+ * snapshot in one read transaction: under WAL, writers on other connections go on committing and
+ * neither block it nor make it start over (the online backup API restarts when another connection
+ * writes between its steps). It reads every row, so a damaged store fails here instead of
+ * yielding a damaged backup, and the copy has no free pages. The copy is made a self-contained
+ * rollback-journal file, with no -wal to lose beside it, fsynced, renamed unless something else
+ * took the name meanwhile (error code EEXIST), and the folder fsynced. Synchronous: it runs in a
+ * worker thread, never on main's, and the file system calls at the end can take a while too.
+ * On failure the caller removes `partialPath`.
  */
-export function copyStore(storePath: string, partialPath: string, nativeBinding: string | undefined): void {
+export function copyStore(data: BackupWorkerData): void {
+  const { storePath, partialPath, finalPath, nativeBinding } = data;
   const source = new BetterSqlite3(storePath, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     // Opening a WAL snapshot can meet a checkpoint or recovery in progress for a moment.
@@ -60,5 +71,8 @@ export function copyStore(storePath: string, partialPath: string, nativeBinding:
       copy.close();
     }
   }
-  fsyncFile(partialPath);
+  fsyncPath(partialPath);
+  if (existsSync(finalPath)) throw Object.assign(new Error(`${finalPath} already exists`), { code: 'EEXIST' });
+  renameSync(partialPath, finalPath);
+  fsyncPath(dirname(finalPath), true);
 }

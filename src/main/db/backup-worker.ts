@@ -6,10 +6,9 @@ import { copyStore, type BackupWorkerData, type BackupWorkerMessage } from './ba
 const port = parentPort;
 if (!port) throw new Error('backup-worker.ts runs as a worker thread only.');
 
-const { storePath, partialPath, nativeBinding } = workerData as BackupWorkerData;
 let message: BackupWorkerMessage;
 try {
-  copyStore(storePath, partialPath, nativeBinding);
+  copyStore(workerData as BackupWorkerData);
   message = { type: 'copied' };
 } catch (error) {
   const code = (error as { code?: unknown }).code;

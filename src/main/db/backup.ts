@@ -1,8 +1,8 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { spawnWorker } from '../workers/spawn';
-import type { BackupWorkerData, BackupWorkerMessage } from './backup-copy';
+import { fsyncPath, type BackupWorkerData, type BackupWorkerMessage } from './backup-copy';
 import { APPLICATION_ID, nativeBinding } from './native';
 import { StoreError } from './errors';
 import { LATEST_VERSION } from './migrations';
@@ -33,19 +33,6 @@ export function backupFileName(storePath: string, reason: BackupReason, at: Date
 
 const BACKUP_NAME = /^(.*)-(\d{8}T\d{6}Z)-(manual|scheduled|pre-migration-v\d+)\.sqlite$/;
 
-function fsyncPath(path: string, directory = false): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, directory ? 'r' : 'r+');
-    fsyncSync(fd);
-  } catch (error) {
-    // Some platforms (Windows) cannot open a directory to fsync it; the rename is still atomic.
-    if (!directory) throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 function partialPath(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.partial-${process.pid}-${Date.now()}`);
 }
@@ -62,11 +49,12 @@ function removePartial(partial: string): void {
 }
 
 /**
- * Runs `copyStore` in a backup worker. Settles only once the worker has exited, so its
- * connections and files are closed before the partial file is renamed or removed.
+ * Runs `copyStore` in a backup worker: the copy, fsyncs and rename, so this thread only waits.
+ * Settles only once the worker has exited, so its connections and files are closed before a
+ * partial file is removed.
  */
-function copyInWorker(storePath: string, partial: string): Promise<void> {
-  const data: BackupWorkerData = { storePath, partialPath: partial, nativeBinding: nativeBinding() };
+function copyInWorker(storePath: string, partial: string, outPath: string): Promise<void> {
+  const data: BackupWorkerData = { storePath, partialPath: partial, finalPath: outPath, nativeBinding: nativeBinding() };
   const worker = spawnWorker('backup-worker', new URL('./backup-worker.ts', import.meta.url), data);
   return new Promise((resolve, reject) => {
     let outcome: { ok: true } | { ok: false; error: Error; code: string | null } | undefined;
@@ -74,7 +62,7 @@ function copyInWorker(storePath: string, partial: string): Promise<void> {
       outcome ??= m.type === 'copied' ? { ok: true } : { ok: false, error: new Error(m.message), code: m.code };
     });
     worker.on('error', (error) => {
-      outcome ??= { ok: false, error, code: null };
+      outcome ??= { ok: false, error, code: (error as { code?: string }).code ?? null };
     });
     worker.on('exit', (exitCode) => {
       // Messages posted before the worker stopped are delivered before 'exit'.
@@ -89,8 +77,9 @@ function copyInWorker(storePath: string, partial: string): Promise<void> {
  * Copies the store at `storePath` (open or not; the app goes on writing to it) to `outPath`, in a
  * worker thread. Refuses to overwrite an existing file. The copy is a consistent snapshot of what
  * was committed when the worker began, written beside, made a rollback-journal file, fsynced and
- * renamed into place. On failure nothing is left beside `outPath` and the StoreError names both
- * files: `damaged` when the store itself cannot be read, else `backup_failed`.
+ * renamed into place (see `copyStore`). On failure nothing is left beside `outPath` and the
+ * StoreError names both files: `damaged` when the store itself cannot be read, else
+ * `backup_failed`.
  */
 export async function backupTo(storePath: string, outPath: string): Promise<BackupResult> {
   if (existsSync(outPath)) throw new StoreError('not_ombud', `${outPath} already exists; a backup never overwrites a file.`);
@@ -99,15 +88,12 @@ export async function backupTo(storePath: string, outPath: string): Promise<Back
   const started = performance.now();
   const partial = partialPath(outPath);
   try {
-    await copyInWorker(storePath, partial);
-    // Someone else's file may have appeared there during the copy: it is not replaced.
-    if (existsSync(outPath)) throw new StoreError('not_ombud', `${outPath} already exists; a backup never overwrites a file.`);
-    renameSync(partial, outPath);
-    fsyncPath(dirname(outPath), true);
+    await copyInWorker(storePath, partial, outPath);
   } catch (error) {
     removePartial(partial);
-    if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code ?? '';
+    // Someone else's file appeared under the backup's name during the copy: it was not replaced.
+    if (code === 'EEXIST') throw new StoreError('not_ombud', `${outPath} already exists; a backup never overwrites a file.`);
     const detail = `${(error as Error).message}${code ? ` (${code})` : ''}`;
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
       throw new StoreError('damaged', `${storePath} is damaged, so no backup was written to ${outPath}: ${detail}`);
