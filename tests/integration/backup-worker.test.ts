@@ -116,11 +116,13 @@ describe('backups in a worker thread', () => {
     clearInterval(ticker);
     const maxMs = delay.max / 1e6;
     const figures = `backup ${result.milliseconds.toFixed(0)} ms of ${(result.bytes / 1048576).toFixed(1)} MiB, longest stall ${maxMs.toFixed(0)} ms, ${ticks} ticks`;
-    // Copied on this thread in steps (as before), the longest stall was a third of the whole
-    // backup here. In a worker only the machine's own scheduling noise is left: a quarter of the
-    // backup leaves room for a loaded two-core machine and still fails the old way.
-    expect(maxMs, figures).toBeLessThan(result.milliseconds / 4);
+    // The loop kept turning for most of the backup: copied on this thread in steps (as before),
+    // a 10 ms interval ticked twice in a 248 ms backup of this store. A loaded two-core machine
+    // (the whole suite in parallel, other work) still stalls the loop now and then, once for
+    // 406 ms of a 1.2 s backup, which leaves about half the ticks: a quarter is the bar.
     expect(ticks, figures).toBeGreaterThan(result.milliseconds / 10 / 4);
+    // And no single stall comes near the whole backup.
+    expect(maxMs, figures).toBeLessThan(result.milliseconds / 2);
     expect(checkBackup(result.path).ok).toBe(true);
   });
 
