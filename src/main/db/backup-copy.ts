@@ -40,29 +40,34 @@ export function fsyncPath(path: string, directory = false): void {
   }
 }
 
+/** Pages per backup step: all of them, in one step (2^31 - 1 pages is 8 TiB at 4 KiB a page). */
+const ALL_PAGES = 0x7fffffff;
+
 /**
  * Writes a consistent copy of the store at `storePath` to `partialPath`, on a read connection of
- * its own, and renames it to `finalPath`, as the backup worker does. `VACUUM INTO` reads one
- * snapshot in one read transaction: under WAL, writers on other connections go on committing and
- * neither block it nor make it start over (the online backup API restarts when another connection
- * writes between its steps). It reads every row, so a damaged store fails here instead of
- * yielding a damaged backup, and the copy has no free pages. The copy is made a self-contained
- * rollback-journal file, with no -wal to lose beside it, fsynced, renamed unless something else
- * took the name meanwhile (error code EEXIST), and the folder fsynced. Synchronous: it runs in a
- * worker thread, never on main's, and the file system calls at the end can take a while too.
+ * its own, and renames it to `finalPath`, as the backup worker does. SQLite's online backup
+ * copies the pages in file order; in one step it reads one snapshot in one read transaction, so
+ * under WAL the app's writes on its own connection go on committing and neither block the copy
+ * nor make it start over (the backup restarts only when the store changes between steps). The
+ * copy is made a self-contained rollback-journal file, with no -wal to lose beside it, fsynced,
+ * renamed unless something else took the name meanwhile (error code EEXIST), and the folder
+ * fsynced. Blocking for as long as the copy takes: it runs in a worker thread, never on main's.
  * On failure the caller removes `partialPath`.
+ *
+ * (`VACUUM INTO` was tried first: it also reads one snapshot, but it walks the b-trees, and with
+ * the store not in the OS cache it read a 1 GiB store in 17-21 s against 4 s here.)
  */
-export function copyStore(data: BackupWorkerData): void {
+export async function copyStore(data: BackupWorkerData): Promise<void> {
   const { storePath, partialPath, finalPath, nativeBinding } = data;
   const source = new BetterSqlite3(storePath, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     // Opening a WAL snapshot can meet a checkpoint or recovery in progress for a moment.
     source.pragma('busy_timeout = 5000');
-    source.prepare('VACUUM INTO ?').run(partialPath);
+    await source.backup(partialPath, { progress: () => ALL_PAGES });
   } finally {
     source.close();
   }
-  // SQLite 3.53 writes a rollback-journal header here; older versions copied the WAL flag.
+  // Page 1 comes from a WAL store, so the copy says WAL until it is told otherwise.
   if (headerSaysWal(partialPath)) {
     const copy = new BetterSqlite3(partialPath, { fileMustExist: true, nativeBinding });
     try {

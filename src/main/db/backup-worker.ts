@@ -6,12 +6,11 @@ import { copyStore, type BackupWorkerData, type BackupWorkerMessage } from './ba
 const port = parentPort;
 if (!port) throw new Error('backup-worker.ts runs as a worker thread only.');
 
-let message: BackupWorkerMessage;
-try {
-  copyStore(workerData as BackupWorkerData);
-  message = { type: 'copied' };
-} catch (error) {
-  const code = (error as { code?: unknown }).code;
-  message = { type: 'failed', message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : null };
-}
-port.postMessage(message);
+copyStore(workerData as BackupWorkerData).then(
+  () => port.postMessage({ type: 'copied' } satisfies BackupWorkerMessage),
+  (error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    port.postMessage({ type: 'failed', message, code: typeof code === 'string' ? code : null } satisfies BackupWorkerMessage);
+  },
+);

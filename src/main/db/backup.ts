@@ -8,7 +8,7 @@ import { StoreError } from './errors';
 import { LATEST_VERSION } from './migrations';
 
 /**
- * Backups are taken in a worker thread on a connection of its own (`VACUUM INTO`, see
+ * Backups are taken in a worker thread on a connection of its own (online backup in one step, see
  * backup-copy.ts), so the thread that serves the window or the harness keeps answering while a
  * store of gigabytes is copied. Every file is written beside its final name, fsynced and renamed,
  * so a backup or restore is either complete or not there.
