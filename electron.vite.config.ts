@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'render-worker': resolve('src/main/export/render-worker.ts'),
           'parse-worker': resolve('src/main/import/parse-worker.ts'),
+          'backup-worker': resolve('src/main/db/backup-worker.ts'),
         },
       },
     },

@@ -63,7 +63,7 @@ const caseCount = (path: string) => {
 };
 
 describe('ombud backup and restore', () => {
-  it('backs up a store with the online backup API and restores it, keeping the replaced file', async () => {
+  it('backs up a store and restores it, keeping the replaced file', async () => {
     const dir = folder();
     const path = await populatedStore(dir, 30);
     const out = join(dir, 'copies', 'b1.sqlite');

@@ -218,14 +218,14 @@ program
 
 program
   .command('backup')
-  .description("Copy a store with SQLite's online backup API (safe while Ombud is running).")
+  .description('Copy a store to a self-contained file, a consistent snapshot (safe while Ombud is running).')
   .option('--db <path>', 'store file')
   .requiredOption('--out <path>', 'backup file to write (or an existing folder to write a dated file into)')
   .action(async (opts: { db?: string; out: string }) => {
     const store = await openCliStore(opts.db, { create: false, migrate: false, readonly: true });
     try {
       const out = existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, backupFileName(store.path, 'manual', new Date())) : opts.out;
-      const result = await backupTo(store.sqlite, out);
+      const result = await backupTo(store.path, out);
       console.log(`Backed up ${store.path} to ${result.path}: ${formatBytes(result.bytes)} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
     } finally {
       await store.close();

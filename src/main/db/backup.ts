@@ -1,14 +1,17 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnWorker } from '../workers/spawn';
+import { fsyncPath, type BackupWorkerData, type BackupWorkerMessage } from './backup-copy';
 import { APPLICATION_ID, nativeBinding } from './native';
 import { StoreError } from './errors';
 import { LATEST_VERSION } from './migrations';
 
 /**
- * Backups with SQLite's online backup API (better-sqlite3 `db.backup()`): a consistent copy of a
- * live store, taken page by page without blocking the app for long. Every file is written beside
- * its final name, fsynced and renamed, so a backup or restore is either complete or not there.
+ * Backups are taken in a worker thread on a connection of its own (online backup in one step, see
+ * backup-copy.ts), so the thread that serves the window or the harness keeps answering while a
+ * store of gigabytes is copied. Every file is written beside its final name, fsynced and renamed,
+ * so a backup or restore is either complete or not there.
  */
 
 export type BackupReason = 'manual' | 'scheduled' | `pre-migration-v${number}`;
@@ -30,19 +33,6 @@ export function backupFileName(storePath: string, reason: BackupReason, at: Date
 
 const BACKUP_NAME = /^(.*)-(\d{8}T\d{6}Z)-(manual|scheduled|pre-migration-v\d+)\.sqlite$/;
 
-function fsyncPath(path: string, directory = false): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, directory ? 'r' : 'r+');
-    fsyncSync(fd);
-  } catch (error) {
-    // Some platforms (Windows) cannot open a directory to fsync it; the rename is still atomic.
-    if (!directory) throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 function partialPath(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.partial-${process.pid}-${Date.now()}`);
 }
@@ -53,32 +43,62 @@ export interface BackupResult {
   milliseconds: number;
 }
 
+/** The partial file and whatever SQLite may have left beside it. */
+function removePartial(partial: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+}
+
 /**
- * Copies the open store to `outPath` with the online backup API. Refuses to overwrite an existing
- * file. The copy is written beside, fsynced, and renamed into place.
+ * Runs `copyStore` in a backup worker: the copy, fsyncs and rename, so this thread only waits.
+ * Settles only once the worker has exited, so its connections and files are closed before a
+ * partial file is removed.
  */
-export async function backupTo(sqlite: BetterSqlite3.Database, outPath: string): Promise<BackupResult> {
+function copyInWorker(storePath: string, partial: string, outPath: string): Promise<void> {
+  const data: BackupWorkerData = { storePath, partialPath: partial, finalPath: outPath, nativeBinding: nativeBinding() };
+  const worker = spawnWorker('backup-worker', new URL('./backup-worker.ts', import.meta.url), data);
+  return new Promise((resolve, reject) => {
+    let outcome: { ok: true } | { ok: false; error: Error; code: string | null } | undefined;
+    worker.on('message', (m: BackupWorkerMessage) => {
+      outcome ??= m.type === 'copied' ? { ok: true } : { ok: false, error: new Error(m.message), code: m.code };
+    });
+    worker.on('error', (error) => {
+      outcome ??= { ok: false, error, code: (error as { code?: string }).code ?? null };
+    });
+    worker.on('exit', (exitCode) => {
+      // Messages posted before the worker stopped are delivered before 'exit'.
+      outcome ??= { ok: false, error: new Error(`the backup worker stopped before it finished (exit code ${exitCode})`), code: null };
+      if (outcome.ok) resolve();
+      else reject(Object.assign(outcome.error, { code: outcome.code ?? undefined }));
+    });
+  });
+}
+
+/**
+ * Copies the store at `storePath` (open or not; the app goes on writing to it) to `outPath`, in a
+ * worker thread. Refuses to overwrite an existing file. The copy is a consistent snapshot of what
+ * was committed when the worker began, written beside, made a rollback-journal file, fsynced and
+ * renamed into place (see `copyStore`). On failure nothing is left beside `outPath` and the
+ * StoreError names both files: `damaged` when the store itself cannot be read, else
+ * `backup_failed`.
+ */
+export async function backupTo(storePath: string, outPath: string): Promise<BackupResult> {
   if (existsSync(outPath)) throw new StoreError('not_ombud', `${outPath} already exists; a backup never overwrites a file.`);
+  if (!existsSync(storePath)) throw new StoreError('missing', `${storePath} does not exist; no backup was written to ${outPath}.`);
   mkdirSync(dirname(outPath), { recursive: true });
   const started = performance.now();
   const partial = partialPath(outPath);
   try {
-    // Large steps: the app is single-writer and a 4 GB store otherwise takes thousands of event-loop turns.
-    await sqlite.backup(partial, { progress: () => 4096 });
-    // The copy is a self-contained rollback-journal file: no -wal beside it to lose.
-    const copy = new BetterSqlite3(partial, { nativeBinding: nativeBinding() });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    fsyncPath(partial);
-    renameSync(partial, outPath);
-    fsyncPath(dirname(outPath), true);
+    await copyInWorker(storePath, partial, outPath);
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
-    throw error;
+    removePartial(partial);
+    const code = (error as { code?: string }).code ?? '';
+    // Someone else's file appeared under the backup's name during the copy: it was not replaced.
+    if (code === 'EEXIST') throw new StoreError('not_ombud', `${outPath} already exists; a backup never overwrites a file.`);
+    const detail = `${(error as Error).message}${code ? ` (${code})` : ''}`;
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      throw new StoreError('damaged', `${storePath} is damaged, so no backup was written to ${outPath}: ${detail}`);
+    }
+    throw new StoreError('backup_failed', `The backup of ${storePath} to ${outPath} failed: ${detail}`);
   }
   return { path: outPath, bytes: statSync(outPath).size, milliseconds: performance.now() - started };
 }

@@ -236,7 +236,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     if (backupBeforeMigrate && state !== 'new' && state.version < LATEST_VERSION) {
       // A migration that goes wrong halfway is rolled back, but one that goes wrong in a way
       // nobody notices until later is not: keep the store as it was before every migration.
-      await backupTo(sqlite, join(backupFolder(path), backupFileName(path, `pre-migration-v${state.version}`, new Date())));
+      await backupTo(path, join(backupFolder(path), backupFileName(path, `pre-migration-v${state.version}`, new Date())));
     }
     await migrate(db, sqlite);
     repairSearchIndex(sqlite);

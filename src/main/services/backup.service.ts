@@ -32,7 +32,7 @@ export async function takeBackup(ctx: Pick<ServiceContext, 'store' | 'now'> & { 
   const path = join(backupFolder(ctx.store.path), backupFileName(ctx.store.path, reason, at));
   // Backups are named by the second; a second one in the same second would have to overwrite the first.
   if (existsSync(path)) throw new ServiceError('conflict', `A ${reason} backup was taken this very second (${basename(path)}); try again in a moment.`);
-  const result = await backupTo(ctx.store.sqlite, path);
+  const result = await backupTo(ctx.store.path, path);
   let pruned: string[] = [];
   if (reason === 'scheduled') pruned = pruneScheduledBackups(ctx.store.path, (await readBackupSchedule(ctx)).keep);
   await ctx.store.db.transaction().execute(async (trx) => {

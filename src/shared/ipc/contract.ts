@@ -522,7 +522,7 @@ export const contract = {
     input: emptyInput,
     output: z.object({ schedule: backupScheduleSchema, folder: z.string(), backups: z.array(backupFileSchema), nextDueAt: z.string().nullable() }),
   },
-  /** Takes a backup now with SQLite's online backup API (ombudsman). */
+  /** Takes a backup now, copied in a worker thread while the app goes on working (ombudsman). */
   'backups:run': {
     input: emptyInput,
     output: backupFileSchema,
