@@ -11,11 +11,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startInboxFirstPage } from './features/inbox/InboxScreen';
 import { RecoveryGate } from './features/recovery/RecoveryGate';
-import { initI18n } from './i18n';
+import { startI18n } from './i18n';
 import { api } from './lib/api';
 import { startCall } from './lib/useCall';
 import { cssVariablesResolver, theme } from './theme';
 
+// The interface language's strings are their own chunk: fetched first, alongside the calls below.
+const strings = startI18n();
 // The harness URL carries `#token=…`; api() moves it out of the address bar before the hash is
 // read as a route.
 api();
@@ -25,17 +27,20 @@ api();
 void startCall('recovery:status', {});
 startCall('session:get', {}).then((s) => s.user && startInboxFirstPage(s.user.id), () => undefined);
 void startCall('app:info', {});
-initI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <RecoveryGate>
-        <App />
-      </RecoveryGate>
-    </MantineProvider>
-  </StrictMode>,
+// The first render waits for the strings (a local file, back long before the inbox's first page),
+// so no key ever shows untranslated.
+void strings.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
+        <RecoveryGate>
+          <App />
+        </RecoveryGate>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

@@ -2,7 +2,10 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
+import da from '../../src/renderer/i18n/da.json';
+import en from '../../src/renderer/i18n/en.json';
 import { initI18n } from '../../src/renderer/i18n';
+import sv from '../../src/renderer/i18n/sv.json';
 import { theme } from '../../src/renderer/theme';
 
 /**
@@ -66,7 +69,7 @@ Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
   },
 });
 
-const i18n = initI18n('sv');
+const i18n = initI18n('sv', { sv, en, da });
 
 afterEach(() => {
   cleanup();

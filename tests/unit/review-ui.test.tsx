@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RedFlagView } from '../../src/shared/domain/review';
 import { RED_FLAG_CODES } from '../../src/shared/domain/review';
+import da from '../../src/renderer/i18n/da.json';
+import en from '../../src/renderer/i18n/en.json';
 import { initI18n } from '../../src/renderer/i18n';
+import sv from '../../src/renderer/i18n/sv.json';
 import { fold, highlightParts, matchesAllWords, queryWords } from '../../src/renderer/lib/fold';
 import { dueTone, flagExplanation, flagLabel, formatDaysLeft } from '../../src/renderer/lib/review';
 import './dom-helpers';
 
-const i18n = initI18n('sv');
+const i18n = initI18n('sv', { sv, en, da });
 const t = i18n.t.bind(i18n);
 
 describe('days left', () => {

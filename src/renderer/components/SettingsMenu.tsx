@@ -45,7 +45,7 @@ export function SettingsMenu({
       <Menu.Dropdown>
         <Menu.Label>{t('settings.language')}</Menu.Label>
         {UI_LANGUAGES.map((lng) => (
-          <Menu.Item key={lng} leftSection={check(language === lng)} onClick={() => setUiLanguage(lng)} data-testid={`language-${lng}`} lang={lng}>
+          <Menu.Item key={lng} leftSection={check(language === lng)} onClick={() => void setUiLanguage(lng)} data-testid={`language-${lng}`} lang={lng}>
             {t(`language.${lng}`)}
           </Menu.Item>
         ))}

@@ -1,5 +1,5 @@
-import { MARKET_INFO, type Market } from '../../shared/domain/market';
-import { formatMoney as formatMoneyForLocale, type Money } from '../../shared/domain/money';
+import { MARKET_INFO, type Market } from '../../shared/domain/market-info';
+import { formatMoney as formatMoneyForLocale, type Money } from '../../shared/domain/money-format';
 
 /**
  * Presentation helpers. Amounts and dates follow the case's market (its locale and time zone), so

@@ -1,44 +1,21 @@
 import { z } from 'zod';
 import { languageSchema, marketSchema } from './market';
 import { moneySchema } from './money';
+import { CASE_STATUSES, CATEGORIES } from './case-values';
+
+export { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from './case-values';
 
 /** Case number as the ombudsman's office writes it: KO-<year>-<six digits>. */
 export const caseNumberSchema = z.string().regex(/^KO-\d{4}-\d{6}$/, 'must look like KO-2026-000123');
 
-/** The workflow of an escalated case, in order. `closed` cases can be reopened to `in_review`. */
-export const CASE_STATUSES = [
-  'received',
-  'acknowledged',
-  'in_review',
-  'waiting_for_customer',
-  'decision_drafted',
-  'decision_issued',
-  'closed',
-] as const;
 export const caseStatusSchema = z.enum(CASE_STATUSES);
-export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 /** How the escalation reached the ombudsman. */
 export const RECEIVED_CHANNELS = ['email', 'letter', 'web_form', 'phone', 'customer_service'] as const;
 export const receivedChannelSchema = z.enum(RECEIVED_CHANNELS);
 export type ReceivedChannel = z.infer<typeof receivedChannelSchema>;
 
-/** Complaint categories used for the inbox filter and the recurring-cause statistics. */
-export const CATEGORIES = [
-  'undelivered_goods',
-  'return_not_registered',
-  'refund_missing',
-  'invoice_dispute',
-  'fees_and_reminders',
-  'debt_collection',
-  'purchase_protection',
-  'fraud_identity',
-  'credit_decision',
-  'customer_service_conduct',
-  'data_protection',
-] as const;
 export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
 
 export const PRODUCTS = ['invoice', 'pay_later', 'part_payment', 'card'] as const;
 export const productSchema = z.enum(PRODUCTS);

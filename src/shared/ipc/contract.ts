@@ -53,11 +53,11 @@ import {
   zeroScopeSchema,
 } from '../domain/zero';
 import type { Channel } from './channels';
+import { CASE_SORTS } from '../domain/case-values';
 
 const idSchema = z.number().int().positive();
 
-/** Columns the inbox can sort by. Each has an index in the store. */
-export const CASE_SORTS = ['received', 'number', 'customer', 'status', 'market', 'category', 'due', 'flags', 'assignee', 'claimed'] as const;
+export { CASE_SORTS } from '../domain/case-values';
 
 export const caseListInputSchema = z
   .object({

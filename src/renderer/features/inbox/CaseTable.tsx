@@ -1,7 +1,7 @@
 import { UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconFlag } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysLeftWords, DueDaysText } from '../../components/DueDays';
 import { formatCalendarDate, formatMarketMoney } from '../../lib/format';
@@ -50,7 +50,7 @@ export interface CaseTableProps {
 
 /**
  * The inbox list: a virtualised grid that only renders the rows on screen, so a quarter of a
- * million cases scroll as smoothly as a hundred. Rows not yet fetched show as skeletons.
+ * million cases scroll as smoothly as a hundred. Rows not yet fetched show as grey placeholder bars.
  * Memoised: the inbox around it re-renders for counts and the preview, which the list ignores.
  */
 export const CaseTable = memo(function CaseTable({
@@ -98,8 +98,36 @@ export const CaseTable = memo(function CaseTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedIndex, scrollIntoView]);
 
-  const indexes: number[] = [];
-  for (let i = first; i <= last; i++) indexes.push(i);
+  // The rows in view, with each run of rows whose page has not arrived drawn by one placeholder.
+  const items: ReactNode[] = [];
+  let loadingFrom = -1;
+  for (let index = first; index <= last + 1; index++) {
+    const row = index <= last ? rowAt(index) : undefined;
+    if (!row && index <= last) {
+      if (loadingFrom < 0) loadingFrom = index;
+      continue;
+    }
+    if (loadingFrom >= 0) {
+      // Keyed by its place among the runs (almost always the only one), so a jump moves the
+      // placeholder instead of mounting another.
+      items.push(<LoadingRows key={`loading-${items.length}`} from={loadingFrom} count={index - loadingFrom} start={offsetOf(loadingFrom)} />);
+      loadingFrom = -1;
+    }
+    if (row) {
+      items.push(
+        <CaseRowView
+          key={row.id}
+          row={row}
+          index={index}
+          start={offsetOf(index)}
+          selected={index === selectedIndex}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          text={text}
+        />,
+      );
+    }
+  }
 
   useEffect(() => {
     if (!keyboard) return;
@@ -137,22 +165,7 @@ export const CaseTable = memo(function CaseTable({
     >
       <div className={classes.inner} style={{ height: totalHeight, minWidth: MIN_WIDTH }}>
         <HeaderRow order={order} onSort={onSort} t={t} />
-        {indexes.map((index) => {
-          const row = rowAt(index);
-          if (!row) return <SkeletonRow key={`s${index}`} index={index} start={offsetOf(index)} />;
-          return (
-            <CaseRowView
-              key={row.id}
-              row={row}
-              index={index}
-              start={offsetOf(index)}
-              selected={index === selectedIndex}
-              onSelect={onSelect}
-              onOpen={onOpen}
-              text={text}
-            />
-          );
-        })}
+        {items}
       </div>
     </div>
   );
@@ -308,30 +321,27 @@ function translate(start: number): CSSProperties {
   return { transform: `translateY(${start}px)` };
 }
 
-/** One grey bar of a row still loading. */
-function Bar({ width, height = 10, align }: { width: string | number; height?: number; align?: 'center' | 'end' }) {
-  return <span className={classes.bar} style={{ width, height, justifySelf: align }} />;
-}
-
 /**
- * A row whose page has not arrived yet. Plain elements, not Mantine's Skeleton: a jump through a
- * long list mounts a screenful of these at once, and ten components per row made that a long task.
+ * Rows whose page has not arrived yet, as one element however many rows it covers: each column is
+ * a cell whose background repeats a grey bar every row height (CaseTable.module.css). A row
+ * element per loading row (eleven elements each) meant every jump through the list mounted a
+ * screenful of placeholders and, when the page came, removed them in the same commit that
+ * mounted the real rows; that doubled each jump's DOM work and was the largest share of its
+ * script time (removeChild) in profiles.
  */
-const SkeletonRow = memo(function SkeletonRow({ index, start }: { index: number; start: number }) {
-  // Varying widths read as text rather than as a wall of identical bars.
-  const w = (base: number) => `${base + ((index * 37) % 25)}%`;
+const LoadingRows = memo(function LoadingRows({ from, count, start }: { from: number; count: number; start: number }) {
   return (
-    <div className={`${classes.grid} ${classes.row}`} style={translate(start)} role="row" aria-rowindex={index + 2} aria-busy data-testid="case-row-skeleton">
-      <Bar width="85%" />
-      <Bar width={w(50)} />
-      <Bar width={26} />
-      <Bar width={w(45)} />
-      <Bar width="80%" />
-      <Bar width={w(55)} height={14} />
-      <Bar width={w(40)} />
-      <Bar width={20} align="center" />
-      <span />
-      <Bar width="70%" align="end" />
+    <div
+      className={`${classes.grid} ${classes.loading}`}
+      style={{ ...translate(start), height: count * ROW_HEIGHT }}
+      role="row"
+      aria-rowindex={from + 2}
+      aria-busy
+      data-testid="case-rows-loading"
+    >
+      {COLUMNS.map((col) => (
+        <span key={col.id} className={classes.loadingCell} data-col={col.id} />
+      ))}
     </div>
   );
 });

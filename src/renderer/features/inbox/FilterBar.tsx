@@ -2,8 +2,8 @@ import { ActionIcon, Button, Checkbox, Chip, Group, Popover, Select, Stack, Text
 import { IconChevronDown, IconFilterOff, IconFlag, IconLayoutSidebarRight, IconLayoutSidebarRightCollapse, IconRefresh } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '../../../shared/domain/case';
-import { MARKETS, type Market } from '../../../shared/domain/market';
+import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '../../../shared/domain/case-values';
+import { MARKETS, type Market } from '../../../shared/domain/market-info';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatCount } from '../../lib/format';
 import type { DueFilter, InboxFilters } from './views';

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, type CaseStatus, type Category } from '../../../shared/domain/case';
+import { CASE_STATUSES, type CaseStatus, type Category } from '../../../shared/domain/case-values';
 import type { Market } from '../../../shared/domain/market';
 import type { CASE_SORTS, CaseListInput, ChannelOutput } from '../../../shared/ipc/contract';
 

@@ -119,7 +119,7 @@ export function SignInScreen({ needsSetup, onSignedIn }: { needsSetup: boolean; 
             value={language}
             onChange={(value) => {
               setLanguage(value as UiLanguage);
-              setUiLanguage(value as UiLanguage);
+              void setUiLanguage(value as UiLanguage);
             }}
             data={UI_LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))}
             aria-label={t('settings.language')}
