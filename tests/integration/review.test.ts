@@ -162,6 +162,25 @@ describe('working on a case', () => {
     expect(sorted.rows.map((r) => r.id)).toEqual([overdue, thisWeek, later]);
     expect(sorted.today).toBe('2026-03-12');
   });
+
+  it('counts several filters in one call, each as the list would total it, and names a bad filter', async () => {
+    // Today is Thursday 2026-03-12: one Swedish case overdue, one due this week, and a Danish one
+    // received yesterday whose first deadline (Danish rules) also falls this week.
+    seed(
+      { receivedAt: '2026-02-01T08:00:00.000Z', receivedDate: '2026-02-01', events: [] },
+      { receivedAt: '2026-02-27T08:00:00.000Z', receivedDate: '2026-02-27', events: [] },
+      { receivedAt: '2026-03-11T08:00:00.000Z', receivedDate: '2026-03-11', events: [], market: 'DK' },
+    );
+    const filters = [{}, { due: 'overdue' as const }, { due: 'this_week' as const }, { market: 'DK' as const }, { status: ['closed' as const] }, { assigneeId: null }];
+    const { totals } = await ok(dispatch(as(handler), 'cases:counts', { filters }));
+    const listed = await Promise.all(filters.map(async (f) => (await ok(dispatch(as(handler), 'cases:list', { ...f, limit: 0 }))).total));
+    expect(totals).toEqual(listed);
+    expect(totals).toEqual([3, 1, 2, 1, 0, 3]);
+    const none = await dispatch(as(handler), 'cases:counts', { filters: [] });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const paging = await dispatch(as(handler), 'cases:counts', { filters: [{ limit: 0 }] });
+    expect(paging).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('filters.0') } });
+  });
 });
 
 describe('derived fields', () => {

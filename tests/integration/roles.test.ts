@@ -68,6 +68,7 @@ function validInput(channel: Channel, role: Role): unknown {
     'session:signOut': {},
     'session:setup': { username: 'ny', displayName: 'Ny Person', password: 'a long enough password' },
     'users:list': {},
+    'cases:counts': { filters: [{}, { due: 'overdue' }] },
     'cases:list': {},
     'cases:get': { id: caseId },
     'cases:setStatus': { id: caseId, status: 'acknowledged' },

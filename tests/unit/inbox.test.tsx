@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CASE_STATUSES, type CaseHeader } from '../../src/shared/domain/case';
 import type { SearchHit } from '../../src/shared/domain/review';
-import type { CaseListInput, ChannelOutput } from '../../src/shared/ipc/contract';
+import type { CaseFilter, CaseListInput, ChannelOutput } from '../../src/shared/ipc/contract';
 import { SearchField } from '../../src/renderer/components/SearchField';
 import { InboxScreen } from '../../src/renderer/features/inbox/InboxScreen';
 import { composeQuery } from '../../src/renderer/features/inbox/views';
@@ -72,6 +72,7 @@ function header(row: Stored): CaseHeader {
 }
 
 const requests: CaseListInput[] = [];
+const counted: CaseFilter[][] = [];
 const searches: { query: string; limit: number }[] = [];
 
 function hit(patch: Partial<SearchHit>): SearchHit {
@@ -111,10 +112,8 @@ const HITS: SearchHit[] = [
 /** An in-memory stand-in for the store behind `cases:list` and `cases:get`. */
 function serve(cases: Stored[]) {
   vi.mocked(call).mockImplementation((async (channel: string, input: unknown) => {
-    if (channel === 'cases:list') {
-      const q = input as CaseListInput;
-      requests.push(q);
-      let rows = cases.filter(
+    const matching = (q: CaseFilter) =>
+      cases.filter(
         (c) =>
           (!q.status || q.status.length === 0 || q.status.includes(c.status)) &&
           (q.assigneeId === undefined || c.assigneeId === q.assigneeId) &&
@@ -123,6 +122,14 @@ function serve(cases: Stored[]) {
           (q.due !== 'overdue' || (c.nextDue !== null && c.nextDue.daysLeft < 0)) &&
           (q.due !== 'this_week' || (c.nextDue !== null && c.nextDue.daysLeft >= 0 && c.nextDue.daysLeft <= 4)),
       );
+    if (channel === 'cases:counts') {
+      counted.push((input as { filters: CaseFilter[] }).filters);
+      return { totals: (input as { filters: CaseFilter[] }).filters.map((f) => matching(f).length) };
+    }
+    if (channel === 'cases:list') {
+      const q = input as CaseListInput;
+      requests.push(q);
+      let rows = matching(q);
       const sortKey = (c: Stored): string | number => {
         switch (q.sort ?? 'received') {
           case 'due':
@@ -182,6 +189,7 @@ const selected = () => rows().find((r) => r.getAttribute('aria-selected') === 't
 
 beforeEach(() => {
   requests.length = 0;
+  counted.length = 0;
   searches.length = 0;
   vi.mocked(call).mockReset();
   localStorage.setItem('ombud.inbox.preview', 'false');
@@ -226,6 +234,9 @@ describe('<InboxScreen>', () => {
     expect(screen.getByTestId('view-count-overdue').textContent).toBe('50');
     expect(screen.getByTestId('view-count-due_week').textContent).toBe('100');
     expect(screen.getByTestId('view-count-flagged').textContent).toBe('166');
+    // All seven counts came in one call, not one request per view.
+    expect(counted).toHaveLength(1);
+    expect(counted[0]).toHaveLength(7);
 
     await user.click(screen.getByTestId('view-waiting'));
     await waitFor(() => expect(screen.getByTestId('case-count').textContent).toBe('36 ärenden'));

@@ -6,7 +6,7 @@ import { exportAudit, listAudit } from '../services/audit.service';
 import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
 import { ServiceError } from '../services/errors';
 import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
-import { getCase, listCases } from '../services/case.service';
+import { getCase, countCaseLists, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
@@ -39,6 +39,7 @@ export const handlers: HandlerTable = {
   'session:signOut': (ctx) => session.signOut(ctx),
   'session:setup': (ctx, input) => session.setupFirstAccount(ctx, input),
   'users:list': (ctx) => work.listUsers(ctx),
+  'cases:counts': (ctx, input) => countCaseLists(ctx, input),
   'cases:list': (ctx, input) => listCases(ctx, input),
   'cases:get': (ctx, input) => getCase(ctx, input.id),
   'cases:setStatus': (ctx, input) => work.setStatus(ctx, input),

@@ -9,6 +9,7 @@ export const CHANNELS = [
   'session:signOut',
   'session:setup',
   'users:list',
+  'cases:counts',
   'cases:list',
   'cases:get',
   'cases:setStatus',

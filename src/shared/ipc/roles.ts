@@ -27,6 +27,7 @@ export const CHANNEL_ACCESS = {
   // First start only: on a store with accounts it is refused to everyone, signed in or not.
   'session:setup': { roles: NOBODY, unauthenticated: true },
   'users:list': { roles: ALL, unauthenticated: false },
+  'cases:counts': { roles: ALL, unauthenticated: false },
   'cases:list': { roles: ALL, unauthenticated: false },
   'cases:get': { roles: ALL, unauthenticated: false },
   'cases:setStatus': { roles: WRITERS, unauthenticated: false },

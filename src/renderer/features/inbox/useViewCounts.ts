@@ -6,10 +6,10 @@ import { VIEW_KEYS, viewQuery, type ViewKey } from './views';
 export type ViewCounts = Partial<Record<ViewKey, number | null>>;
 
 /**
- * The number of cases in each saved view: one `cases:list` with limit 0 per view, which reads
- * the kept counts and no rows. Counted once per `refreshKey`, not every time the inbox is shown again, because counting a
- * large store costs the backend more than a page of rows. `enabled` lets the list's first page go
- * first, so rows show before the counts.
+ * The number of cases in each saved view: one `cases:counts` for all seven, which reads the kept
+ * counts and no rows. Counted once per `refreshKey`, not every time the inbox is shown again,
+ * because counting a large store costs the backend more than a page of rows. `enabled` lets the
+ * list's first page go first, so rows show before the counts.
  */
 export function useViewCounts(userId: number, refreshKey: number, enabled = true): ViewCounts {
   const [counts, setCounts] = useState<ViewCounts>({});
@@ -18,14 +18,18 @@ export function useViewCounts(userId: number, refreshKey: number, enabled = true
     const key = `${userId}|${refreshKey}`;
     if (!enabled || counted.current === key) return;
     counted.current = key;
-    // All counts in one update: seven answers arriving one by one re-rendered the inbox seven
-    // times, each a long task on a busy machine, just after the first rows appeared.
-    void Promise.allSettled(VIEW_KEYS.map((view) => call('cases:list', { ...viewQuery(view, userId), limit: 0 }))).then((answers) => {
-      if (counted.current !== key) return;
-      const next: ViewCounts = {};
-      answers.forEach((a, i) => (next[VIEW_KEYS[i]!] = a.status === 'fulfilled' ? a.value.total : null));
-      setCounts(next);
-    });
+    // All counts in one call and one update: seven answers arriving one by one re-rendered the
+    // inbox seven times, each a long task on a busy machine, just after the first rows appeared.
+    call('cases:counts', { filters: VIEW_KEYS.map((view) => viewQuery(view, userId)) }).then(
+      ({ totals }) => {
+        if (counted.current !== key) return;
+        setCounts(Object.fromEntries(VIEW_KEYS.map((view, i) => [view, totals[i] ?? null])));
+      },
+      () => {
+        if (counted.current !== key) return;
+        setCounts(Object.fromEntries(VIEW_KEYS.map((view) => [view, null])));
+      },
+    );
   }, [userId, refreshKey, enabled]);
   return counts;
 }
