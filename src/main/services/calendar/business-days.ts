@@ -135,16 +135,26 @@ export function addBusinessDays(market: Market, from: string, n: number): string
   if (!Number.isInteger(n) || n < 0) throw new Error(`business days must be a whole number ≥ 0, got ${n}`);
   // A pure function of its arguments, called for every deadline of every case an import or the
   // demo writes; the same (market, day, n) recurs constantly, so the walk is remembered.
-  const key = `${market}|${from}|${n}`;
-  const known = addedDays.get(key);
-  if (known !== undefined) return known;
-  if (addedDays.size >= 200_000) addedDays.clear();
-  const result = walkBusinessDays(market, from, n);
-  addedDays.set(key, result);
-  return result;
+  return addedDays(`${market}|${from}|${n}`, () => walkBusinessDays(market, from, n));
 }
 
-const addedDays = new Map<string, string>();
+/**
+ * Remembers the results of a pure function by key, at most `limit` of them (all are forgotten
+ * when full: the keys that matter come back at once).
+ */
+function remembered<V>(limit: number): (key: string, compute: () => V) => V {
+  const known = new Map<string, V>();
+  return (key, compute) => {
+    const hit = known.get(key);
+    if (hit !== undefined) return hit;
+    if (known.size >= limit) known.clear();
+    const value = compute();
+    known.set(key, value);
+    return value;
+  };
+}
+
+const addedDays = remembered<string>(200_000);
 
 function walkBusinessDays(market: Market, from: string, n: number): string {
   let date = fromDay(toDay(from));
@@ -177,16 +187,10 @@ function weekdaysBetween(from: string, to: string): number {
 export function businessDaysBetween(market: Market, from: string, to: string): number {
   // An inbox page asks this for each row's deadline, and every page and refresh asks again for
   // the same few hundred (market, today, deadline) triples: remembered, as addBusinessDays is.
-  const key = `${market}|${from}|${to}`;
-  const known = daysBetween.get(key);
-  if (known !== undefined) return known;
-  if (daysBetween.size >= 100_000) daysBetween.clear();
-  const result = countBusinessDays(market, from, to);
-  daysBetween.set(key, result);
-  return result;
+  return daysBetween(`${market}|${from}|${to}`, () => countBusinessDays(market, from, to));
 }
 
-const daysBetween = new Map<string, number>();
+const daysBetween = remembered<number>(100_000);
 
 function countBusinessDays(market: Market, from: string, to: string): number {
   if (to < from) {
