@@ -7,8 +7,9 @@ import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
 import { registerLocalFile } from './import/uploads';
 import { StoreError } from './db/errors';
-import { dispatch } from './ipc/dispatch';
-import { dispatchRecovery, type Recovery } from './ipc/recovery';
+import type { Recovery } from './ipc/recovery';
+import { createTransport } from './transport/adapter';
+import { LOCAL_IDLE_MS, SessionTable } from './transport/session';
 import { startBackupSchedule } from './services/backup.service';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
@@ -126,19 +127,27 @@ async function start(): Promise<void> {
     }
     recovery = { storePath: appStorePath(), problem: error.message, reopen: openForWork };
   }
+  const transport = createTransport({
+    kind: 'ipc',
+    context,
+    recovery,
+    sessions: new SessionTable({ idleMs: LOCAL_IDLE_MS }),
+    log: (line) => console.error(line),
+  });
+  /** Each window is its own session: its sign-in is kept here, by the window's web contents. */
+  const windowSessions = new Map<number, string>();
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       // Only our own page may call; anything else loaded by mistake gets nothing.
       if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
       }
-      if (recovery) {
-        return dispatchRecovery(recovery, channel, input, (reopened) => {
-          context = reopened;
-          recovery = undefined;
-        });
-      }
-      return dispatch(context!, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
+      const { result, session } = await transport.call(windowSessions.get(event.sender.id), channel, input);
+      if (session === null) windowSessions.delete(event.sender.id);
+      else if (session !== undefined) windowSessions.set(event.sender.id, session);
+      // The window needs no token: main keeps it.
+      if (result.ok && session) return { ok: true, data: { ...(result.data as object), token: undefined } };
+      return result;
     });
   }
   // A file the user chose or dropped, by its path as the preload read it from the File object.
@@ -160,6 +169,12 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  const windowId = window.webContents.id;
+  // A closed window's session ends with it.
+  window.webContents.once('destroyed', () => {
+    transport.sessions.end(windowSessions.get(windowId));
+    windowSessions.delete(windowId);
+  });
   // Right-click in the editor: the spell checker's suggestions, then cut/copy/paste.
   window.webContents.on('context-menu', (_event, params) => {
     const items = spellingMenu(params, app.getLocale()).map((item): MenuItemConstructorOptions => {
@@ -174,7 +189,7 @@ async function start(): Promise<void> {
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
     stopSchedule?.();
-    void (context?.store.close() ?? Promise.resolve()).finally(() => app.quit());
+    void (transport.store()?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   // Links in letters or help open in the system browser, never inside the workbench.
   window.webContents.setWindowOpenHandler(({ url }) => {

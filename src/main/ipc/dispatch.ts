@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
+import { CHANNEL_ACCESS } from '../../shared/ipc/roles';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -54,6 +55,10 @@ export async function dispatch(
   }
   if (!ctx.user && !isPublicChannel(channel)) {
     return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.` } };
+  }
+  // The role table is the rule for every transport; services keep only the rules that depend on data.
+  if (ctx.user && !CHANNEL_ACCESS[channel].roles.includes(ctx.user.role) && !isPublicChannel(channel)) {
+    return { ok: false, error: { code: 'forbidden', message: `${channel}: the role ${ctx.user.role} may not do this (it needs ${CHANNEL_ACCESS[channel].roles.join(' or ')}).` } };
   }
   try {
     const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;
