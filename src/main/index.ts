@@ -1,21 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
-import { openStore, useNativeBinding, type Store } from './db/connection';
-import { createDemoStore } from './demo/generate';
+import { useNativeBinding } from './db/connection';
 import { registerLocalFile } from './import/uploads';
-import { StoreError } from './db/errors';
-import type { Recovery } from './ipc/recovery';
+import { bootStore, type Booted } from './boot';
 import { createTransport } from './transport/adapter';
 import { LOCAL_IDLE_MS, SessionTable } from './transport/session';
-import { startBackupSchedule } from './services/backup.service';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
-import type { SessionContext } from './services/context';
-import { startDerivedRefresh } from './services/derived-refresh.service';
-import { startRetentionSchedule } from './services/retention.service';
 import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
 import { spellingMenu } from './shell/spelling';
 
@@ -69,20 +63,6 @@ function appStorePath(): string {
   return argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
 }
 
-async function openAppStore(): Promise<Store> {
-  const path = appStorePath();
-  mkdirSync(dirname(path), { recursive: true });
-  // quick_check on every start: a damaged store gets the recovery screen, not a crash later.
-  const store = await openStore(path, { check: 'auto' });
-  if (store.integrity) console.log(`Store check: ${store.integrity.checked ? 'quick_check passed' : 'skipped'} (${store.integrity.reason}).`);
-  const demo = Number(argValue('demo') ?? 0);
-  const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
-  if (demo > 0 && !hasCases) {
-    await createDemoStore(store, { cases: demo, seed: 1, asOf: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()) });
-  }
-  return store;
-}
-
 async function start(): Promise<void> {
   await app.whenReady();
   spellCheckLanguages();
@@ -101,36 +81,20 @@ async function start(): Promise<void> {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   });
-  let context: SessionContext | undefined;
-  let recovery: Recovery | undefined;
-  let stopSchedule: (() => void) | undefined;
-  const openForWork = async (): Promise<SessionContext> => {
-    const store = await openAppStore();
-    // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
-    void startDerivedRefresh(store, (line) => console.log(line));
-    const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
-    const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
-    stopSchedule = () => {
-      stopBackups();
-      stopRetention();
-    };
-    // Nobody is signed in until the sign-in screen succeeds; each start asks again.
-    return { store, user: null };
-  };
+  const log = (line: string) => console.log(line);
+  let booted: Booted;
   try {
-    context = await openForWork();
+    // quick_check when due, migrations, schedules: the same start as `ombud serve` and `ombud server`.
+    booted = await bootStore({ path: appStorePath(), demo: Number(argValue('demo') ?? 0) || undefined, log });
   } catch (error) {
-    if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) {
-      dialog.showErrorBox('Ombud', (error as Error).message);
-      app.quit();
-      return;
-    }
-    recovery = { storePath: appStorePath(), problem: error.message, reopen: openForWork };
+    dialog.showErrorBox('Ombud', (error as Error).message);
+    app.quit();
+    return;
   }
   const transport = createTransport({
     kind: 'ipc',
-    context,
-    recovery,
+    context: booted.context,
+    recovery: booted.recovery,
     sessions: new SessionTable({ idleMs: LOCAL_IDLE_MS }),
     log: (line) => console.error(line),
   });
@@ -188,8 +152,7 @@ async function start(): Promise<void> {
   });
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
-    stopSchedule?.();
-    void (transport.store()?.close() ?? Promise.resolve()).finally(() => app.quit());
+    void booted.stop().finally(() => app.quit());
   });
   // Links in letters or help open in the system browser, never inside the workbench.
   window.webContents.setWindowOpenHandler(({ url }) => {
