@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
+import { CHANNEL_ACCESS } from '../../shared/ipc/roles';
+import type { Role } from '../../shared/domain/case';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -24,6 +26,13 @@ export function describeIssues(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
     .join('; ');
+}
+
+const ROLE_NAMES: Record<Role, string> = { ombudsman: 'the ombudsman', handler: 'a handler', auditor: 'an auditor' };
+
+/** "the ombudsman", "the ombudsman or a handler": who the role table lets through, for a refusal. */
+function whoMay(roles: readonly Role[]): string {
+  return roles.length === 0 ? 'nobody' : roles.map((r) => ROLE_NAMES[r]).join(' or ');
 }
 
 /**
@@ -54,6 +63,10 @@ export async function dispatch(
   }
   if (!ctx.user && !isPublicChannel(channel)) {
     return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.` } };
+  }
+  // The role table is the rule for every transport; services keep only the rules that depend on data.
+  if (ctx.user && !CHANNEL_ACCESS[channel].roles.includes(ctx.user.role) && !isPublicChannel(channel)) {
+    return { ok: false, error: { code: 'forbidden', message: `${channel}: only ${whoMay(CHANNEL_ACCESS[channel].roles)} may do this.` } };
   }
   try {
     const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;
