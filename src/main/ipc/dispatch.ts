@@ -4,7 +4,7 @@ import { contract, type ChannelOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
-import { ServiceError } from '../services/errors';
+import { inputRefusal, ServiceError } from '../services/errors';
 import { handlers } from './handlers';
 
 export interface DispatchOptions {
@@ -50,10 +50,11 @@ export async function dispatch(
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}` } };
+    const { reason, params } = inputRefusal(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}`, reason, params } };
   }
   if (!ctx.user && !isPublicChannel(channel)) {
-    return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.` } };
+    return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.`, reason: 'signIn.required', params: {} } };
   }
   try {
     const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;
@@ -65,7 +66,8 @@ export async function dispatch(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ServiceError) {
-      return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+      const worded = error.reason === undefined ? {} : { reason: error.reason, params: error.params ?? {} };
+      return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message, ...worded } : { code: error.code, message: error.message, details: error.details, ...worded } };
     }
     if (error instanceof StoreError) return { ok: false, error: { code: 'unavailable', message: error.message } };
     options.onInternalError?.(channel, error);

@@ -10,6 +10,7 @@ import {
 import { appendAudit } from './audit.service';
 import { now, type SessionContext, type SessionUser } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 export interface SessionState {
@@ -42,7 +43,7 @@ export async function signIn(ctx: SessionContext, input: { username: string; pas
   const blocked = failures.get(username);
   if (blocked && blocked.until > at.getTime()) {
     const seconds = Math.ceil((blocked.until - at.getTime()) / 1000);
-    throw new ServiceError('unauthenticated', `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
+    throw new ServiceError(refusal('signIn.throttled', { seconds }), `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
   }
   const row = await findUserByUsername(ctx.store.db, username);
   const hash = row?.active === 1 ? row.password_hash : null;
@@ -60,7 +61,7 @@ export async function signIn(ctx: SessionContext, input: { username: string; pas
       detail: { username: username.slice(0, 80), attempt: count },
     });
     ctx.user = null;
-    throw new ServiceError('unauthenticated', 'The username or password is wrong.');
+    throw new ServiceError(refusal('signIn.wrong'), 'The username or password is wrong.');
   }
   failures.delete(username);
   ctx.user = { id: row.id, name: row.display_name, role: row.role };
@@ -82,17 +83,17 @@ export async function setupFirstAccount(
   input: { username: string; displayName: string; password: string },
 ): Promise<SessionState> {
   const problem = passwordProblem(input.password);
-  if (problem) throw new ServiceError('invalid_input', `password: ${problem}.`);
+  if (problem) throw new ServiceError(refusal('password.length', { min: 10, max: 200 }), `password: ${problem}.`);
   const hash = await hashPassword(input.password);
   const username = input.username.trim().toLowerCase();
   const at = now(ctx).toISOString();
   const user = await ctx.store.db.transaction().execute(async (trx) => {
     if ((await countSignInAccounts(trx)) > 0) {
-      throw new ServiceError('forbidden', 'This store already has accounts. Sign in instead.');
+      throw new ServiceError(refusal('setup.done'), 'This store already has accounts. Sign in instead.');
     }
     const existing = await findUserByUsername(trx, username);
     if (existing && existing.role !== 'ombudsman') {
-      throw new ServiceError('conflict', `username: "${username}" already belongs to a ${existing.role}.`);
+      throw new ServiceError(refusal('setup.usernameTaken', { username, role: existing.role }), `username: "${username}" already belongs to a ${existing.role}.`);
     }
     const id =
       existing?.id ??
