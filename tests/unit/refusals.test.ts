@@ -60,3 +60,17 @@ describe('coded refusals', () => {
     expect(notFound('Case 9').reason).toBe('record.notFound');
   });
 });
+
+describe('audit actions', () => {
+  it('lists every action src/main writes and words each in Swedish, Danish and English', async () => {
+    const { AUDIT_ACTIONS, auditActionKey } = await import('../../src/shared/domain/audit-actions');
+    const written = new Set(
+      sourceFiles('src/main').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!)),
+    );
+    expect([...written].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+    for (const [language, bundle] of Object.entries(bundles)) {
+      const missing = AUDIT_ACTIONS.filter((a) => typeof (bundle.auditAction as Record<string, string | undefined>)[auditActionKey(a)] !== 'string');
+      expect(missing, language).toEqual([]);
+    }
+  });
+});

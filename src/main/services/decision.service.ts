@@ -149,9 +149,10 @@ async function recordEvent(
   });
 }
 
-async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: string): Promise<void> {
+/** Moves the case as a consequence of a decision step; `cause` names the step (worded on screen, never stored as prose). */
+async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: 'decision_submitted' | 'decision_issued'): Promise<void> {
   if (from === to) return;
-  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, reason, { fromStatus: from, toStatus: to });
+  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, '', { fromStatus: from, toStatus: to, cause: reason });
   await cases.updateCase(trx, caseId, { status: to, updated_at: at });
 }
 
@@ -378,7 +379,7 @@ async function step(
     if (action === 'submitted') {
       const c = await cases.findCaseById(trx, row.case_id);
       if (c && ['received', 'acknowledged', 'in_review', 'waiting_for_customer'].includes(c.status)) {
-        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'Decision draft submitted');
+        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'decision_submitted');
         await refreshDerived(trx, row.case_id, c.market as Market, c.received_date);
       }
     }
@@ -477,7 +478,7 @@ export async function issueDecision(ctx: ServiceContext, input: { id: number }):
       correctsDecisionId: row.corrects_decision_id,
     });
     const c = await cases.findCaseById(trx, row.case_id);
-    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'Decision issued');
+    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'decision_issued');
     if (c) await refreshDerived(trx, row.case_id, market, c.received_date);
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.issue', caseId: row.case_id, detail: { decisionId: row.id, sha256, version: row.version } });
   });
