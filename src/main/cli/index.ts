@@ -28,10 +28,12 @@ import { search } from '../services/search.service';
 import { appendAudit, verifyAuditChain } from '../services/audit.service';
 import { APP_VERSION, storeInfo } from '../services/app.service';
 import { sessionUser } from '../services/session.service';
-import { EXPORT_FORMATS, exportDecision, exportLetter, type ExportFormat } from '../services/export.service';
+import { EXPORT_FORMATS, exportDecision, exportLetter } from '../services/export.service';
 import { exportArnForCase } from '../services/arn-export.service';
 import { caseIdByNumber } from '../services/letter.service';
 import { fileSize, openCliStore } from './store';
+import { decisionMailRequest, exportLetterMail, mailLetterOption, registerMailCommands } from './commands/mail';
+import type { MailLetter } from '../../shared/domain/mail';
 import { importCases, MAX_ATTACHMENT_SETTING } from '../import/case-import';
 import { importMonthlyFigures } from '../import/monthly-import';
 import { importMail } from '../import/mail-import';
@@ -552,14 +554,16 @@ exportCommand
   .option('--db <path>', 'store file')
   .requiredOption('--case <number>', 'case number, e.g. SE-2026-00042')
   .requiredOption('--content <file>', 'the letter body as TipTap JSON')
-  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}, eml (a ready mail)`)
   .requiredOption('--out <path>', 'where to write the file')
   .option('--subject <text>', 'the subject line (default: "Ditt ärende NUMBER" in the letter language)')
   .option('--language <lang>', 'sv, da or en (default: the case language)')
   .option('--date <date>', 'letter date YYYY-MM-DD (default: today in the market)', isoDate)
   .option('--draft', 'mark every page UTKAST / UDKAST / DRAFT')
-  .action(async (opts: { db?: string; case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean }) => {
-    const format = parseWith(z.enum(EXPORT_FORMATS), opts.format.toLowerCase(), '--format') as ExportFormat;
+  .option('--letter <kind>', 'with --format eml: holding_reply, info_request or letter (default)', mailLetterOption)
+  .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
+  .action(async (opts: { db?: string; case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean; letter?: MailLetter; send?: boolean }) => {
+    const format = parseWith(z.enum([...EXPORT_FORMATS, 'eml']), opts.format.toLowerCase(), '--format');
     const language = opts.language === undefined ? undefined : parseWith(languageSchema, opts.language.toLowerCase(), '--language');
     let content: unknown;
     try {
@@ -569,7 +573,9 @@ exportCommand
     }
     await withStore(opts.db, async (ctx) => {
       const caseId = await caseIdByNumber(ctx, opts.case);
-      const result = await exportLetter(ctx, { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date }, { format, out: opts.out });
+      const request = { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date };
+      if (format === 'eml') return exportLetterMail(ctx, { caseId, letter: opts.letter ?? 'letter', request, out: opts.out, send: opts.send });
+      const result = await exportLetter(ctx, request, { format, out: opts.out });
       console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (export ${result.exportId})`);
     });
   });
@@ -578,14 +584,16 @@ exportCommand
   .command('decision')
   .description('Export a case\'s decision letter: the issued one, or with --draft the current draft marked UTKAST/UDKAST/DRAFT.')
   .argument('<case>', 'case number, e.g. KO-2026-000123')
-  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}, eml (a ready mail)`)
   .requiredOption('--out <path>', 'where to write the file')
   .option('--db <path>', 'store file')
   .option('--draft', 'export the current draft instead of the issued decision')
-  .action(async (number: string, opts: { format: string; out: string; db?: string; draft?: boolean }) => {
-    const format = parseWith(z.enum(EXPORT_FORMATS), opts.format.toLowerCase(), '--format') as ExportFormat;
+  .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
+  .action(async (number: string, opts: { format: string; out: string; db?: string; draft?: boolean; send?: boolean }) => {
+    const format = parseWith(z.enum([...EXPORT_FORMATS, 'eml']), opts.format.toLowerCase(), '--format');
     await withStore(opts.db, async (ctx) => {
       const caseId = await caseIdByNumber(ctx, number);
+      if (format === 'eml') return exportLetterMail(ctx, { caseId, letter: 'decision', request: await decisionMailRequest(ctx, caseId, opts.draft), out: opts.out, send: opts.send });
       const result = await exportDecision(ctx, { caseId, format, out: opts.out, draft: opts.draft });
       console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (decision ${result.decisionId}${result.draft ? ', draft' : ''}, export ${result.exportId})`);
     });
@@ -713,6 +721,8 @@ program
       if (outcome.refused.length > 0) process.exitCode = 1;
     });
   });
+
+registerMailCommands(program);
 
 /** Opens the store, acts as the store's ombudsman (the CLI is the ombudsman's own tool), closes. */
 async function withStore(db: string | undefined, work: (ctx: ServiceContext) => Promise<void>, options: { create?: boolean } = {}): Promise<void> {
