@@ -37,7 +37,8 @@ export async function composeMail(parts: MailParts): Promise<Buffer> {
     from: parts.from,
     ...(parts.to ? { to: parts.to } : {}),
     subject: parts.subject,
-    text: parts.text,
+    // RFC 5322 lines end in CRLF; a bare LF in the text would pass through quoted-printable as is.
+    text: parts.text.replace(/\r?\n/g, '\r\n'),
     textEncoding: 'quoted-printable',
     messageId: parts.messageId,
     date: parts.date,

@@ -309,6 +309,7 @@ export async function startMailDraft(ctx: ServiceContext, input: ChannelParsedIn
 
 /** "Skicka": the same message through the office's server, filed as sent. */
 export async function sendMailNow(ctx: ServiceContext, input: ChannelParsedInput<'mail:send'>): Promise<ChannelOutput<'mail:send'>> {
+  requireWriter(ctx);
   const request = await issuedDecisionRequest(ctx, input.caseId);
   const sent = await sendLetterMail(ctx, { caseId: input.caseId, letter: input.letter, request, render: workerRender(() => undefined) });
   return { exportId: sent.exportId, eventId: sent.eventId, messageId: sent.messageId, recipient: sent.recipient, sha256: sent.sha256 };
