@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
@@ -12,6 +12,8 @@ import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
+import { configureMailShell } from './services/mail.service';
+import { electronMailShell } from './shell/mail-shell';
 import type { SessionContext } from './services/context';
 import { startDerivedRefresh } from './services/derived-refresh.service';
 import { startRetentionSchedule } from './services/retention.service';
@@ -100,6 +102,8 @@ async function start(): Promise<void> {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   });
+  // A mail draft opens in the system's mail program; the SMTP password lives in the OS keychain.
+  configureMailShell(electronMailShell({ openPath: (path) => shell.openPath(path), safeStorage, userData: app.getPath('userData') }));
   let context: SessionContext | undefined;
   let recovery: Recovery | undefined;
   let stopSchedule: (() => void) | undefined;

@@ -16,7 +16,7 @@ import type { ServiceContext, SessionUser } from '../../src/main/services/contex
 import { EXPORTS_FOLDER_SETTING } from '../../src/main/services/export-job.service';
 import { MAIL_ATTACH_DOCX_SETTING, MAIL_MAX_ATTACHMENT_SETTING, MAIL_SMTP_SETTING, sendLetterMail, SMTP_PASSWORD_ENV } from '../../src/main/services/mail.service';
 import type { ExportJob } from '../../src/shared/domain/export';
-import type { NewCaseBundle } from '../../src/shared/domain/case';
+import type { NewCaseBundle } from '../../src/main/db/repositories/case-writer.repository';
 import type { Result } from '../../src/shared/ipc/result';
 import { buildCase, buildEvent } from '../fixtures/cases';
 import { ombud } from '../fixtures/cli';
