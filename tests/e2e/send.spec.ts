@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, openAs, signIn, test } from './fixtures';
@@ -133,4 +135,73 @@ test('an issued decision leaves as a ready mail draft, is filed in the case, and
 
   // What was downloaded is the very file main wrote and filed.
   expect(readFileSync(saved).equals(readFileSync(`${workbench.exportsDir}/${c.number}-beslut.eml`))).toBe(true);
+});
+
+/** A Swedish case with an issued decision from the demo store, nothing exported yet. */
+function issuedCase(dbPath: string): { id: number; number: string; email: string } {
+  const db = new BetterSqlite3(dbPath, { readonly: true });
+  const row = db
+    .prepare(
+      `SELECT c.id, c.number, cu.email FROM cases c JOIN customers cu ON cu.id = c.customer_id
+       WHERE c.market = 'SE' AND cu.email IS NOT NULL AND EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id AND d.status = 'issued')
+       ORDER BY c.id LIMIT 1`,
+    )
+    .get() as { id: number; number: string; email: string } | undefined;
+  db.close();
+  expect(row).toBeDefined();
+  return row!;
+}
+
+test('the ombudsman sets up the office mail server; "Skicka" delivers the decision and a failure says why in Swedish', async ({ page, workbench }, testInfo) => {
+  test.setTimeout(180_000);
+  const inbox = testInfo.outputPath('smtp-inbox');
+  mkdirSync(inbox, { recursive: true });
+  const sink = spawn(process.execPath, ['tests/fixtures/smtp-sink.mjs', inbox], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = (JSON.parse(await new Promise<string>((r) => createInterface({ input: sink.stdout! }).once('line', r))) as { port: number }).port;
+    const c = issuedCase(workbench.dbPath);
+    await openAs(page, workbench, 'fia');
+    await page.getByTestId('settings-menu').click();
+    await page.getByTestId('open-mail-settings').click();
+    const settings = page.getByTestId('mail-settings');
+    await expect(settings.getByTestId('mail-from-address-SE')).toHaveValue('kundombudsman@nordkredit.se');
+    await settings.getByTestId('mail-use-server').click({ force: true });
+    await settings.getByTestId('mail-host').fill('127.0.0.1');
+    await settings.getByTestId('mail-port').fill(String(port));
+    await settings.getByTestId('mail-security').click();
+    await page.getByRole('option', { name: 'Ingen (bara den här datorn)', exact: true }).click();
+    // The harness has no OS keychain: the password would come from the environment.
+    await expect(settings.getByTestId('mail-password-env')).toContainText('OMBUD_SMTP_PASSWORD');
+    await page.screenshot({ path: testInfo.outputPath('send-settings.png') });
+    await settings.getByTestId('mail-settings-save').click();
+    await expect(settings.getByTestId('mail-settings-saved')).toHaveText('Sparat.');
+    await page.keyboard.press('Escape');
+
+    await goToCase(page, workbench.url, c.id, 'Beslut');
+    const panel = page.getByTestId('decision-mail');
+    await panel.getByTestId('mail-send').click();
+    await expect(panel.getByTestId('mail-confirm')).toContainText(`Skicka beslutet med e-post till ${c.email}?`);
+    await page.screenshot({ path: testInfo.outputPath('send-confirm.png') });
+    await panel.getByTestId('mail-send-now').click();
+    await expect(panel.getByTestId('mail-done')).toContainText(`Beslutet skickades till ${c.email} och är sparat i ärendet.`);
+    await page.screenshot({ path: testInfo.outputPath('send-sent.png') });
+    await expect.poll(() => readdirSync(inbox).filter((f) => f.endsWith('.eml')).length).toBe(1);
+    const delivered = readFileSync(join(inbox, '1.eml'), 'latin1');
+    expect(delivered).toContain(`Subject: [${c.number}] Kundombudsmannens beslut`);
+    expect(delivered).not.toContain('X-Unsent');
+    await expect(page.getByTestId('decision-exports').getByTestId('export-sent').first()).toContainText('e-post');
+
+    // The server goes away: the next send fails, says why, and files nothing.
+    await new Promise<void>((r) => {
+      sink.once('exit', () => r());
+      sink.kill('SIGTERM');
+    });
+    await panel.getByTestId('mail-send').click();
+    await panel.getByTestId('mail-send-now').click();
+    await expect(panel.getByTestId('mail-error')).toContainText('Det gick inte att nå e-postservern 127.0.0.1. Inget har skickats och ärendet är oförändrat.');
+    await page.screenshot({ path: testInfo.outputPath('send-failed.png') });
+    await expect(page.getByTestId('decision-exports').getByTestId('export-row')).toHaveCount(1);
+  } finally {
+    sink.kill('SIGTERM');
+  }
 });
