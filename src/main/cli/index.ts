@@ -8,6 +8,7 @@ import { registerDeadline } from './commands/deadline';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerMailCommands } from './commands/mail';
 import { registerMatters } from './commands/matters';
 import { registerRetention } from './commands/retention';
 import { registerServe } from './commands/serve';
@@ -39,6 +40,7 @@ registerExport(program);
 registerAudit(program);
 registerRetention(program);
 registerSubject(program);
+registerMailCommands(program);
 
 export async function main(argv: string[]): Promise<void> {
   try {

@@ -13,6 +13,7 @@ import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { checkpointInWorker } from './parse-in-worker';
 import { marketDay } from '../services/calendar/business-days';
+import { findCaseForReply } from './mail-thread';
 
 /** `KO-2026-000123`, bracketed or not, anywhere in a subject. */
 export const CASE_NUMBER_IN_SUBJECT = /\bKO-\d{4}-\d{6}\b/;
@@ -202,13 +203,14 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         attachments: all,
       };
       const number = CASE_NUMBER_IN_SUBJECT.exec(subject)?.[0] ?? null;
-      const target = number ? importer.caseByNumber(number) : undefined;
+      const thread = findCaseForReply(own.sqlite, { inReplyTo: mail.inReplyTo, references: mail.references, subject });
+      const target = thread ? { id: thread.caseId, number: thread.number } : undefined;
       tx.step(() => {
         if (target) {
           const [eventId] = importer.appendEvents(target.id, [{ ...event, kind: 'document' }]);
           importer.recordMail(messageId, eventId!, target.id, stamp);
           outcome.result = 'attached';
-          outcome.caseNumber = number;
+          outcome.caseNumber = target.number;
           report.attached++;
         } else {
           const market = marketFor(sender.address, options.market);

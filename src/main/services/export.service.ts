@@ -192,23 +192,20 @@ const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
 };
 
 /**
- * Exports a case's decision letter: the issued one (signed by its issuer, dated the day it was
- * issued), or the current draft marked as a draft on every page. Refuses a case without one.
+ * The letter request of a case's decision: the issued one (signed by its issuer, dated the day it
+ * was issued), or the current draft marked as a draft. The PDF/DOCX export and the mail build on it.
  */
-export async function exportDecision(
-  ctx: ServiceContext,
-  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
-): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
-  requireWriter(ctx, 'export letters');
-  const decision = await getDecision(ctx, await decisionToExport(ctx, input.caseId, input.draft ?? false));
+export async function decisionLetterRequest(ctx: ServiceContext, caseId: number, draft: boolean): Promise<{ request: LetterRequest; decisionId: number; draft: boolean }> {
+  const decision = await getDecision(ctx, await decisionToExport(ctx, caseId, draft));
   const isDraft = decision.status !== 'issued';
-  const number = (await getCase(ctx, input.caseId)).header.number;
+  const number = (await getCase(ctx, caseId)).header.number;
   // The frame prints the case number, date, addressee and subject: the template's own opening would repeat them.
   const fitted = fitDecisionToFrame(decision.content);
-  const result = await exportLetter(
-    ctx,
-    {
-      caseId: input.caseId,
+  return {
+    decisionId: decision.id,
+    draft: isDraft,
+    request: {
+      caseId,
       content: fitted.content,
       language: decision.language,
       subject: fitted.title ?? DECISION_SUBJECT[decision.language](number),
@@ -218,7 +215,19 @@ export async function exportDecision(
       fields: decision.mergeValues,
       signerUserId: decision.issued?.by.id,
     },
-    { format: input.format, out: input.out, kind: 'decision', render: input.render },
-  );
-  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId: decision.id, draft: isDraft };
+  };
+}
+
+/**
+ * Exports a case's decision letter: the issued one, or the current draft marked as a draft on
+ * every page. Refuses a case without one.
+ */
+export async function exportDecision(
+  ctx: ServiceContext,
+  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
+): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
+  requireWriter(ctx, 'export letters');
+  const { request, decisionId, draft } = await decisionLetterRequest(ctx, input.caseId, input.draft ?? false);
+  const result = await exportLetter(ctx, request, { format: input.format, out: input.out, kind: 'decision', render: input.render });
+  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId, draft };
 }
