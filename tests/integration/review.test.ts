@@ -47,13 +47,13 @@ describe('working on a case', () => {
     expect(last).toMatchObject({ kind: 'status_change', actor: 'Johan Berg', data: { fromStatus: 'received', toStatus: 'in_review' } });
     expect(last.occurredAt).toBe('2026-03-12T10:00:00.000Z');
     const jump = await dispatch(as(handler), 'cases:setStatus', { id, status: 'decision_issued' });
-    expect(jump).toEqual({ ok: false, error: { code: 'conflict', message: 'A case cannot go from "in_review" to "decision_issued".' } });
+    expect(jump).toEqual({ ok: false, error: { code: 'conflict', message: 'A case cannot go from "in_review" to "decision_issued".', reason: 'case.transition', params: { from: 'in_review', to: 'decision_issued' } } });
     const closing = await dispatch(as(handler), 'cases:setStatus', { id, status: 'closed' });
     expect(!closing.ok && closing.error.message).toContain('reason');
     await ok(dispatch(as(handler), 'cases:setStatus', { id, status: 'closed', reason: 'Kunden återkallade klagomålet' }));
     // Only the ombudsman reopens.
     const reopen = await dispatch(as(handler), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' });
-    expect(reopen).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may reopen a closed case.' } });
+    expect(reopen).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may reopen a closed case.', reason: 'case.reopenOmbudsmanOnly', params: {} } });
     const reopened = await ok(dispatch(as(ombudsman), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' }));
     expect(reopened.header.status).toBe('in_review');
     // Nothing was edited: four status events appended after the three original ones.
@@ -369,6 +369,6 @@ describe('search', () => {
       expect(result.ok || (!result.ok && result.error.code === 'invalid_input')).toBe(true);
     }
     const empty = await dispatch(as(handler), 'search:query', { query: '!!!' });
-    expect(empty).toEqual({ ok: false, error: { code: 'invalid_input', message: 'search:query: query: has no letters or digits to search for' } });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid_input', message: 'search:query: query: has no letters or digits to search for', reason: 'search.noTerms', params: {} } });
   });
 });

@@ -8,6 +8,7 @@ import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.rep
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { checkpointInWorker } from './parse-in-worker';
@@ -152,12 +153,12 @@ function marketFor(sender: string, fallback: Market | undefined): Market {
  * leaves the store as before, and a rerun completes it.
  */
 export async function importMail(ctx: ServiceContext, options: MailImportOptions): Promise<MailImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import mail.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import mail.');
   const path = resolve(options.path);
   try {
     statSync(path);
   } catch {
-    throw new ServiceError('invalid_input', `There is no file or folder ${path}.`);
+    throw new ServiceError(refusal('import.noFile', { file: path }), `There is no file or folder ${path}.`);
   }
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const report: MailImportReport = { messages: 0, attached: 0, newCases: 0, duplicates: 0, rejected: 0, outcomes: [] };

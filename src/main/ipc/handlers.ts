@@ -5,6 +5,7 @@ import { getAttachment } from '../services/attachment.service';
 import { exportAudit, listAudit } from '../services/audit.service';
 import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, countCaseLists, listCases } from '../services/case.service';
 import * as work from '../services/case-work.service';
@@ -121,6 +122,6 @@ export const handlers: HandlerTable = {
     return { fileName: file.fileName, mediaType: input.format === 'pdf' ? 'application/pdf' : 'text/csv;charset=utf-8', base64: file.content.toString('base64'), cases: file.cases };
   },
   'recovery:restore': async () => {
-    throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
+    throw new ServiceError(refusal('recovery.notDamaged'), 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
   },
 };

@@ -109,6 +109,8 @@ const deadlinePolicyViewSchema = z.object({
 const sessionStateSchema = z.object({
   user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
   needsSetup: z.boolean(),
+  /** After sign-in over the harness or the team server: this tab's or connection's session, sent with every call. */
+  token: z.string().optional(),
 });
 
 /** Free text a person writes into the history: never empty, never a novel. */

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Button, Group, Menu, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -128,7 +129,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   const errorFor = (action: Action) =>
     failure?.action === action ? (
       <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="action-error" role="alert">
-        <Text size="sm">{t('actions.saveFailed', { message: failure.error.message })}</Text>
+        <Text size="sm">{t('actions.saveFailed', { message: refusalText(t, failure.error) })}</Text>
       </Alert>
     ) : null;
 
@@ -355,7 +356,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
             <Menu.Label>{t('actions.assign.to')}</Menu.Label>
             {users.error && (
               <Text size="sm" c="red" px="sm" py={4}>
-                {t('actions.assign.usersFailed', { message: users.error.message })}
+                {t('actions.assign.usersFailed', { message: refusalText(t, users.error) })}
               </Text>
             )}
             {assignable.map((u) => {

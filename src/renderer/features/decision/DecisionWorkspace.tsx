@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -83,7 +84,7 @@ function StartDecision({ view, onStarted }: { view: CaseView; onStarted: (d: Dec
       />
       {error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
-          {error.message}
+          {refusalText(t, error)}
         </Alert>
       )}
       <Button
@@ -160,8 +161,8 @@ function DecisionArea({
     onError: (error) => {
       if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
         // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
-        setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
-      } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+        setSave({ kind: 'conflict', message: refusalText(t, error), details: error.details as ConflictDetails });
+      } else setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) });
     },
   });
   const { content, panel, docKey, onText, onPanel } = draft;
@@ -185,7 +186,7 @@ function DecisionArea({
       setComment('');
       onCaseChanged();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -335,7 +336,7 @@ function DecisionArea({
                   try {
                     onReplaced(await call('decisions:create', { caseId: view.header.id, language: decision.language, correctsDecisionId: decision.id }));
                   } catch (e) {
-                    setActionError(asRpcFailure(e).message);
+                    setActionError(refusalText(t, asRpcFailure(e)));
                   } finally {
                     setBusy(null);
                   }
