@@ -8,13 +8,13 @@ import { registerDeadline } from './commands/deadline';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
-import { registerMailCommands } from './commands/mail';
 import { registerMatters } from './commands/matters';
 import { registerRetention } from './commands/retention';
 import { registerServe } from './commands/serve';
 import { registerStats } from './commands/stats';
 import { registerStore } from './commands/store';
 import { registerSubject } from './commands/subject';
+import { registerMailCommands } from './commands/mail';
 
 /**
  * The `ombud` command: each command group is a module in `commands/` exporting one

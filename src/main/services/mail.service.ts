@@ -176,19 +176,24 @@ export async function fileOutboundMail(
     const at = now(ctx).toISOString();
     const file = { fileName: mail.fileName, mediaType: 'message/rfc822', content: mail.raw, source: `mail:${mail.messageId}` };
     const facts = { messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject };
-    const exportId = await appendEvent(trx, {
-      case_id: input.caseId,
-      occurred_at: at,
-      kind: 'letter_exported',
-      source: 'mail',
-      direction: 'outbound',
-      actor: ctx.user.name,
-      actor_user_id: ctx.user.id,
-      summary: mail.subject,
-      body: '',
-      data: JSON.stringify({ letter: input.letter, format: 'eml', sha256: hash, fileName: mail.fileName, draft: false, mail: input.state, ...facts }),
-    });
-    await attachToEvent(trx, exportId, file, at);
+    // Both events are the outbound mail: from the office, titled by its subject, the .eml attached.
+    const appendMailEvent = async (kind: 'letter_exported' | 'letter_sent', data: Record<string, unknown>): Promise<number> => {
+      const id = await appendEvent(trx, {
+        case_id: input.caseId,
+        occurred_at: at,
+        kind,
+        source: 'mail',
+        direction: 'outbound',
+        actor: ctx.user.name,
+        actor_user_id: ctx.user.id,
+        summary: mail.subject,
+        body: '',
+        data: JSON.stringify({ ...data, ...facts }),
+      });
+      await attachToEvent(trx, id, file, at);
+      return id;
+    };
+    const exportId = await appendMailEvent('letter_exported', { letter: input.letter, format: 'eml', sha256: hash, fileName: mail.fileName, draft: false, mail: input.state });
     await recordOutboundMessageId(trx, { messageId: mail.messageId, eventId: exportId, caseId: input.caseId, at });
     await appendAudit(trx, {
       at,
@@ -199,19 +204,7 @@ export async function fileOutboundMail(
     });
     if (input.state !== 'sent') return { exportId, sentEventId: null, sha256: hash };
     const sentOn = dayInZone(new Date(at), MARKET_INFO[row.market as Market].timeZone);
-    const sentEventId = await appendEvent(trx, {
-      case_id: input.caseId,
-      occurred_at: at,
-      kind: 'letter_sent',
-      source: 'mail',
-      direction: 'outbound',
-      actor: ctx.user.name,
-      actor_user_id: ctx.user.id,
-      summary: mail.subject,
-      body: '',
-      data: JSON.stringify({ letter: input.letter, exportId, channel: 'email', sentOn, sha256: hash, ...facts }),
-    });
-    await attachToEvent(trx, sentEventId, file, at);
+    const sentEventId = await appendMailEvent('letter_sent', { letter: input.letter, exportId, channel: 'email', sentOn, sha256: hash });
     await refreshDerived(trx, input.caseId, row.market as Market, row.received_date);
     await appendAudit(trx, {
       at,

@@ -7,13 +7,13 @@ import { registerFormatSchema, yearSchema } from '../../../shared/domain/zero';
 import { exportArnForCase } from '../../services/arn-export.service';
 import type { MailLetter } from '../../../shared/domain/mail';
 import { EXPORT_FORMATS, exportDecision, exportLetter } from '../../services/export.service';
+import { decisionMailRequest, exportLetterMail, mailLetterOption } from './mail';
 import { caseIdByNumber } from '../../services/letter.service';
 import { exportRegister } from '../../services/register.service';
-import { decisionMailRequest, exportLetterMail, mailLetterOption } from './mail';
 import { clockOf, dbOption, isoDate, parseWith, positiveInt, withStore, type DbOpts } from '../options';
 
-/** The letter formats, and `eml`: a ready mail with the letter attached (see ./mail). */
-const exportFormatSchema = z.enum([...EXPORT_FORMATS, 'eml']);
+/** A letter's formats here: the file formats, and `eml`, the ready mail (`commands/mail.ts`). */
+const letterFormatSchema = z.enum([...EXPORT_FORMATS, 'eml']);
 
 /** `export letter|decision|register|arn`. */
 export function registerExport(program: Command): void {
@@ -32,9 +32,9 @@ export function registerExport(program: Command): void {
     .option('--date <date>', 'letter date YYYY-MM-DD (default: today in the market)', isoDate)
     .option('--draft', 'mark every page UTKAST / UDKAST / DRAFT')
     .option('--letter <kind>', 'with --format eml: holding_reply, info_request or letter (default)', mailLetterOption)
-    .option('--send', "with --format eml: send through the office's SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft")
+    .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
     .action(async (opts: DbOpts & { case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean; letter?: MailLetter; send?: boolean }) => {
-      const format = parseWith(exportFormatSchema, opts.format.toLowerCase(), '--format');
+      const format = parseWith(letterFormatSchema, opts.format.toLowerCase(), '--format');
       const language = opts.language === undefined ? undefined : parseWith(languageSchema, opts.language.toLowerCase(), '--language');
       let content: unknown;
       try {
@@ -59,9 +59,9 @@ export function registerExport(program: Command): void {
     .requiredOption('--out <path>', 'where to write the file')
     .addOption(dbOption())
     .option('--draft', 'export the current draft instead of the issued decision')
-    .option('--send', "with --format eml: send through the office's SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft")
+    .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
     .action(async (number: string, opts: DbOpts & { format: string; out: string; draft?: boolean; send?: boolean }) => {
-      const format = parseWith(exportFormatSchema, opts.format.toLowerCase(), '--format');
+      const format = parseWith(letterFormatSchema, opts.format.toLowerCase(), '--format');
       await withStore(opts.db, async (ctx) => {
         const caseId = await caseIdByNumber(ctx, number);
         if (format === 'eml') return exportLetterMail(ctx, { caseId, letter: 'decision', request: await decisionMailRequest(ctx, caseId, opts.draft), out: opts.out, send: opts.send });

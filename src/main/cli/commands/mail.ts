@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { mailLetterSchema, mailOfficesSchema, smtpSettingsSchema, type MailLetter } from '../../../shared/domain/mail';
-import type { Store } from '../../db/connection';
 import type { ServiceContext } from '../../services/context';
 import { decisionLetterRequest, writeFileAtomic } from '../../services/export.service';
 import type { LetterRequest } from '../../services/letter.service';
 import { mailConfig, mailSettings, sendLetterMail, setMailSettings, SMTP_PASSWORD_ENV, writeMailDraft } from '../../services/mail.service';
-import { sessionUser } from '../../services/session.service';
-import { openCliStore } from '../store';
+import { dbOption, jsonOption, withStore, type DbOpts } from '../options';
 
 /**
  * `--format eml` of `ombud export decision|letter`: the ready draft (`X-Unsent: 1`), or with
@@ -47,8 +45,7 @@ function port(value: string): number {
   return n;
 }
 
-interface SettingsOptions {
-  db?: string;
+interface SettingsOptions extends DbOpts {
   smtpHost?: string;
   smtpPort?: number;
   smtpSecurity?: string;
@@ -69,7 +66,7 @@ export function registerMailCommands(program: Command): void {
   mail
     .command('settings')
     .description(`Show or change the send settings. The SMTP password comes from $${SMTP_PASSWORD_ENV} (the desktop app keeps it in the OS keychain).`)
-    .option('--db <path>', 'store file')
+    .addOption(dbOption())
     .option('--smtp-host <host>', 'the office\'s SMTP server')
     .option('--smtp-port <port>', 'its port (587 STARTTLS, 465 TLS)', port)
     .option('--smtp-security <mode>', 'starttls, tls, or none (a server on this machine only)')
@@ -82,12 +79,10 @@ export function registerMailCommands(program: Command): void {
     .option('--attach-docx', 'attach the letter as DOCX beside the PDF')
     .option('--no-attach-docx', 'attach the PDF only')
     .option('--max-attachment-bytes <n>', 'refuse a mail whose attachment is larger', (v) => Number(v))
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .action(async (opts: SettingsOptions) => {
-      const store: Store = await openCliStore(opts.db, { create: false });
-      try {
-        const ctx: ServiceContext = { store, user: await sessionUser(store) };
-        const current = await mailConfig(store.db);
+      await withStore(opts.db, async (ctx) => {
+        const current = await mailConfig(ctx.store.db);
         const change: Parameters<typeof setMailSettings>[1] = {};
         if (opts.smtp === false) change.smtp = null;
         else if (opts.smtpHost || opts.smtpPort || opts.smtpSecurity || opts.smtpUser) {
@@ -123,8 +118,6 @@ export function registerMailCommands(program: Command): void {
         console.log(`SMTP        ${view.smtp ? `${view.smtp.host}:${view.smtp.port} ${view.smtp.security}${view.smtp.user ? ` as ${view.smtp.user}` : ''}` : 'none (drafts only)'}`);
         console.log(`Password    ${view.passwordStored ? 'available' : view.smtp?.user ? `missing: set $${SMTP_PASSWORD_ENV}` : 'not needed'}`);
         console.log(`Attach      PDF${view.attachDocx ? ' + DOCX' : ''}, at most ${view.maxAttachmentBytes} bytes each`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
