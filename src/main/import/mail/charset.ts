@@ -51,15 +51,17 @@ export function decodeBytes(bytes: Buffer, declared: string | undefined | null):
     if (text !== null) return { text, guessed: !UTF8_NAMES.has(cs) };
     return { text: iconv.decode(bytes, 'windows-1252'), guessed: true };
   }
+  let declaredText: string | null = null;
   if (JAPANESE.test(cs)) {
     // decodeWord hands the bytes to libmime's charset layer (encoding-japanese for ISO-2022-JP).
-    const text = libmime.decodeWord(cs, 'B', bytes.toString('base64'));
-    if (!text.includes('\ufffd')) return { text, guessed: false };
+    declaredText = libmime.decodeWord(cs, 'B', bytes.toString('base64'));
   } else if (iconv.encodingExists(cs)) {
-    const text = iconv.decode(bytes, cs);
-    if (!text.includes('\ufffd')) return { text: text.replace(/^\ufeff/, ''), guessed: false };
+    declaredText = iconv.decode(bytes, cs).replace(/^\ufeff/, '');
   }
+  if (declaredText !== null && !declaredText.includes('\ufffd')) return { text: declaredText, guessed: false };
   const text = strictUtf8(bytes);
   if (text !== null) return { text, guessed: true };
+  // A known charset with a few bytes it cannot hold is still the best reading of the rest.
+  if (declaredText !== null) return { text: declaredText, guessed: true };
   return { text: iconv.decode(bytes, 'windows-1252'), guessed: true };
 }

@@ -71,9 +71,14 @@ interface Walk {
   generated: number;
 }
 
-function addFile(w: Walk, part: MimePart, content: Buffer = part.body, name = fileNameOf(part)): void {
+function addFile(w: Walk, part: MimePart, content: Buffer = part.body, made: string | null = null): void {
+  const name = fileNameOf(part);
   if (name) {
     w.files.push({ fileName: name, mediaType: part.type, content, named: true });
+    return;
+  }
+  if (made) {
+    w.files.push({ fileName: made, mediaType: part.type, content, named: false });
     return;
   }
   const cid = (header(part, 'content-id') ?? '').replace(/[<>]/g, '').split('@')[0]?.replace(/[^\w.-]+/g, '_');
@@ -87,7 +92,7 @@ function forwarded(w: Walk, part: MimePart): void {
   w.guessed ||= inner.guessed;
   const from = inner.from.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
   w.texts.push(`---------- Forwarded message ----------\nFrom: ${from}\nDate: ${inner.dateHeader ?? ''}\nSubject: ${inner.subject}\n\n${inner.body}`);
-  addFile(w, part, part.body, fileNameOf(part) ?? (inner.subject ? `${inner.subject.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.eml` : null));
+  addFile(w, part, part.body, inner.subject ? `${inner.subject.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.eml` : null);
   w.files.push(...inner.files);
 }
 
@@ -129,6 +134,8 @@ function walk(w: Walk, part: MimePart): void {
     return;
   }
   if (isAttachment(part)) {
+    // A named text part shown inline is a file, and the text of a mail that has no other.
+    if (part.type.startsWith('text/') && part.disposition !== 'attachment') w.fallback.push(part.type === 'text/html' ? convert(partText(part, w), HTML_OPTIONS) : partText(part, w));
     addFile(w, part);
     return;
   }

@@ -20,7 +20,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * a zone or the year before the time). A body line that merely starts with "From " ("From here
  * on…") is not one, so an unescaped line in a body never splits a message.
  */
-const ENVELOPE = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2}))?(?: +[A-Z]{2,5}| +[+-]\d{4})? +(\d{4})\s*$/;
+const ENVELOPE = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2}))?(?: +[A-Z]{2,5}| +[+-]\d{4})? +(\d{4})(?:\s.*)?$/;
 
 export function envelopeTime(line: string): Date | null | undefined {
   const m = ENVELOPE.exec(line);

@@ -70,7 +70,7 @@ function parseFields(header: string): { fields: HeaderField[]; bodyOffset: numbe
     const line = lines[i]!.replace(/\r$/, '');
     const at = offset;
     offset += lines[i]!.length + 1;
-    if (i === 0 && line.startsWith('From ') && !line.includes(':')) continue;
+    if (i === 0 && line.startsWith('From ')) continue; // an mbox envelope line kept in an .eml
     if (/^[ \t]/.test(line) && fields.length > 0) {
       fields[fields.length - 1]!.raw += line;
       continue;
@@ -163,6 +163,8 @@ export function decodeAddresses(raw: string | undefined): { list: MailAddress[];
     const name = decodeHeaderText(a.name ?? '');
     const address = decodeHeaderText(a.address ?? '');
     guessed ||= name.guessed || address.guessed;
+    // `From: foo` is a bare local part, not a name.
+    if (!address.text.trim() && /^[^\s"<>()]+$/.test(name.text.trim())) return { name: '', address: name.text.trim() };
     return { name: name.text.trim(), address: address.text.trim() };
   });
   return { list: list.filter((a) => a.name || a.address), guessed };
