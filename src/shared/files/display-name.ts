@@ -10,6 +10,7 @@
  *   (Windows drops them), at most 200 characters with the extension kept;
  * - a name left empty becomes the fallback (`file` unless the caller gives one).
  */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const BIDI_AND_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 const WINDOWS_RESERVED = /[<>:"|?*]/g;
 const MAX = 200;

@@ -25,7 +25,7 @@ const ENVELOPE = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(Jan|Feb|Mar|Apr|M
 export function envelopeTime(line: string): Date | null | undefined {
   const m = ENVELOPE.exec(line);
   if (!m) return undefined;
-  const t = Date.UTC(Number(m[7]), MONTHS.indexOf(m[1]!), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5] ?? 0));
+  const t = Date.UTC(Number(m[6]), MONTHS.indexOf(m[1]!), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5] ?? 0));
   return Number.isNaN(t) ? null : new Date(t);
 }
 
