@@ -508,18 +508,19 @@ importCommand
   .option('--db <path>', 'store file')
   .option('--market <market>', `market of new cases (${MARKETS.join(', ')}); default from the sender's domain, else SE`)
   .option('--max-attachment-bytes <n>', `largest attachment accepted (default: the store's setting ${MAX_ATTACHMENT_SETTING}, else 25 MiB)`, positiveInt)
+  .option('--max-header-bytes <n>', 'largest header block of a mail or part (default: the store\'s setting import.maxHeaderBytes, else 256 KiB)', positiveInt)
   .option('--json', 'print the report as JSON')
-  .action(async (path: string, opts: { db?: string; market?: string; maxAttachmentBytes?: number; json?: boolean }) => {
+  .action(async (path: string, opts: { db?: string; market?: string; maxAttachmentBytes?: number; maxHeaderBytes?: number; json?: boolean }) => {
     const market = opts.market ? parseWith(marketSchema, opts.market.toUpperCase(), '--market') : undefined;
     await withStore(opts.db, async (ctx) => {
-      const report = await importMail(ctx, { path, market, maxAttachmentBytes: opts.maxAttachmentBytes });
+      const report = await importMail(ctx, { path, market, maxAttachmentBytes: opts.maxAttachmentBytes, maxHeaderBytes: opts.maxHeaderBytes });
       if (opts.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const o of report.outcomes) {
           const what = o.result === 'attached' ? `attached to ${o.caseNumber}` : o.result === 'new_case' ? `new case ${o.caseNumber}` : o.result === 'duplicate' ? 'already imported' : `rejected: ${o.problem}`;
           console.log(`${o.origin}  ${o.subject || '(no subject)'}  → ${what}`);
         }
-        console.log(`${report.messages} messages: ${report.attached} attached to cases, ${report.newCases} new cases, ${report.duplicates} already imported, ${report.rejected} rejected.`);
+        console.log(`${report.messages} messages: ${report.attached + report.newCases} taken (${report.attached} attached to cases, ${report.newCases} new cases), ${report.duplicates} already imported, ${report.rejected} rejected.`);
       }
       if (report.rejected > 0) process.exitCode = 3;
     }, { create: true });
