@@ -325,6 +325,30 @@ describe('migrations', () => {
     expect(s.prepare('SELECT day, n FROM case_due_counts').all()).toEqual([{ day: '2025-06-12', n: 1 }]);
   });
 
+  it('19 (mail): numbers each event’s files, so the same name and bytes twice are two files; links and media types kept', async () => {
+    const { path, raw, db } = await storeAt(14);
+    populateV1(raw);
+    raw.exec(`
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (1, '${'a'.repeat(64)}', 0, 'message/rfc822', x'', '2025-05-01T08:00:00Z');
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (2, '${'b'.repeat(64)}', 3, 'application/pdf', x'255044', '2025-05-01T08:00:00Z');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 2, 'kvitto.pdf', 'application/pdf', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 1, 'tom.xls', 'application/vnd.ms-excel', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name) VALUES (1, 1, 'gammal.eml');
+    `);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.prepare('SELECT position, attachment_id, file_name, media_type, source FROM event_attachments ORDER BY position').all()).toEqual([
+      { position: 0, attachment_id: 1, file_name: 'gammal.eml', media_type: null, source: null },
+      { position: 1, attachment_id: 2, file_name: 'kvitto.pdf', media_type: 'application/pdf', source: 'mail:<x>' },
+      { position: 2, attachment_id: 1, file_name: 'tom.xls', media_type: 'application/vnd.ms-excel', source: 'mail:<x>' },
+    ]);
+    store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 2, 'kvitto.pdf')`).run();
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM event_attachments WHERE file_name = 'kvitto.pdf'`).get()).toEqual({ n: 2 });
+    expect(() => store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 1, 'x')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'event_attachments_attachment'`).get()).toEqual({ n: 1 });
+  });
+
   it('a failing step leaves the store at the previous version', async () => {
     const { raw, db } = await storeAt(1);
     raw.exec(`CREATE TABLE history_fts (x TEXT) STRICT`); // collides with what step 2 creates

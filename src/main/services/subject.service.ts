@@ -1,3 +1,4 @@
+import { displayFileName } from '../../shared/files/display-name';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRetentionCandidates } from '../db/repositories/retention.repository';
@@ -28,7 +29,7 @@ export interface SubjectReport {
     purchases: { orderRef: string; purchasedOn: string; amountMinor: number; currency: string; product: string; status: string }[];
     claims: { kind: string; text: string; amountMinor: number | null; currency: string | null }[];
     events: { occurredAt: string; kind: string; source: string; direction: string; actor: string; summary: string; body: string }[];
-    attachments: { fileName: string; mediaType: string; size: number; sha256: string; file: string }[];
+    attachments: { fileName: string; sentAs?: string; mediaType: string; size: number; sha256: string; file: string }[];
     matters: { authority: string; reference: string; receivedDate: string; claim: string; status: string; outcome: string | null; decidedOn: string | null; recommendation: string | null }[];
   }[];
 }
@@ -46,8 +47,9 @@ function requireOmbudsman(ctx: ServiceContext, what: string): void {
   if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
+/** A file name on disk: the shown name (`displayFileName`) in a portable alphabet. */
 function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
+  return displayFileName(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
 }
 
 /**
@@ -98,7 +100,9 @@ export async function exportSubject(ctx: ServiceContext, personalNumber: string,
       attachments: c.attachments.map((a) => {
         const file = join('attachments', `${c.number}-${a.event_id}-${safeName(a.file_name)}`);
         writeFileSync(join(outDir, file), a.content);
-        return { fileName: a.file_name, mediaType: a.media_type, size: a.size, sha256: a.sha256, file };
+        // The name as shown (no path parts, no bidi controls); the name as sent only when it differs.
+        const shown = displayFileName(a.file_name);
+        return { fileName: shown, ...(shown === a.file_name ? {} : { sentAs: a.file_name }), mediaType: a.media_type, size: a.size, sha256: a.sha256, file };
       }),
     })),
   };
