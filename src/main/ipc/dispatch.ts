@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -48,6 +49,10 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
   }
   const spec = contract[channel];
+  const illFormed = findIllFormedString(rawInput);
+  if (illFormed) {
+    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${illFormed.length > 0 ? illFormed.join('.') : 'input'}: ${ILL_FORMED_MESSAGE}` } };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}` } };

@@ -18,6 +18,7 @@ import { buildCaseLetter, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
 
 export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
@@ -80,7 +81,7 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
 export const markSentSchema = z.object({
   caseId: z.number().int().positive(),
   exportId: z.number().int().positive(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  date: calendarDateSchema,
   channel: z.enum(SEND_CHANNELS),
 });
 
