@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { defaultKeyFile, fileAnchorKey, setAnchorKeyProvider } from './audit/anchor-key';
+import { safeStorageAnchorKey } from './shell/anchor-key-electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { openStore, useNativeBinding, type Store } from './db/connection';
 import { createDemoStore } from './demo/generate';
@@ -10,6 +12,7 @@ import { StoreError } from './db/errors';
 import { dispatch } from './ipc/dispatch';
 import { dispatchRecovery, type Recovery } from './ipc/recovery';
 import { startBackupSchedule } from './services/backup.service';
+import { startAnchorCheckpoints } from './services/anchor.service';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
 import type { SessionContext } from './services/context';
@@ -84,6 +87,8 @@ async function openAppStore(): Promise<Store> {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Audit anchors are signed with a key the OS keychain protects, never kept in the store.
+  setAnchorKeyProvider(safeStorageAnchorKey(safeStorage, join(app.getPath('userData'), 'audit-anchor.key.enc'), (options) => fileAnchorKey(defaultKeyFile(), options)));
   spellCheckLanguages();
   harden();
   selectNativeBinding();
@@ -109,9 +114,11 @@ async function start(): Promise<void> {
     void startDerivedRefresh(store, (line) => console.log(line));
     const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
     const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
+    const stopAnchors = startAnchorCheckpoints(store, { log: (line) => console.log(line) });
     stopSchedule = () => {
       stopBackups();
       stopRetention();
+      stopAnchors();
     };
     // Nobody is signed in until the sign-in screen succeeds; each start asks again.
     return { store, user: null };

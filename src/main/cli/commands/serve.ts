@@ -11,6 +11,7 @@ import type { Recovery } from '../../ipc/recovery';
 import { resolveStorePath } from '../../paths';
 import { storeInfo } from '../../services/app.service';
 import { startBackupSchedule } from '../../services/backup.service';
+import { startAnchorCheckpoints } from '../../services/anchor.service';
 import type { SessionContext } from '../../services/context';
 import { startDerivedRefresh } from '../../services/derived-refresh.service';
 import { startRetentionSchedule } from '../../services/retention.service';
@@ -51,9 +52,11 @@ export function registerServe(program: Command): void {
         }
         const stopBackups = startBackupSchedule({ store, now }, { log });
         const stopRetention = startRetentionSchedule({ store, now }, { log });
+        const stopAnchors = startAnchorCheckpoints(store, { log });
         stopSchedule = () => {
           stopBackups();
           stopRetention();
+          stopAnchors();
         };
         // Cases computed by older rules are recomputed while the workbench already serves.
         void startDerivedRefresh(store, log);
