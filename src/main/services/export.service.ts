@@ -19,6 +19,8 @@ import { buildCaseLetter, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
+import { anchorQuietly } from './anchor.service';
 
 export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
@@ -50,7 +52,7 @@ export function sha256(bytes: Uint8Array): string {
 export async function recordExport(ctx: ServiceContext, input: ExportRecord): Promise<{ exportId: number }> {
   requireWriter(ctx, 'export letters');
   if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ServiceError(refusal('export.badHash'), 'recordExport: sha256: must be 64 lowercase hex digits');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const booked = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
     const at = now(ctx).toISOString();
@@ -76,12 +78,15 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
     });
     return { exportId };
   });
+  // Each export anchors the audit chain outside the store (anchor.service.ts).
+  await anchorQuietly(ctx.store, 'export');
+  return booked;
 }
 
 export const markSentSchema = z.object({
   caseId: z.number().int().positive(),
   exportId: z.number().int().positive(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  date: calendarDateSchema,
   channel: z.enum(SEND_CHANNELS),
 });
 

@@ -13,6 +13,7 @@ import { today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
 import { dayInZone } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
 
 export const LETTERHEAD_SETTING = 'letters.letterhead';
 
@@ -84,7 +85,7 @@ export const letterRequestSchema = z.object({
   language: z.enum(['sv', 'da', 'en']).optional(),
   draft: z.boolean(),
   /** Letter date; today in the market by default. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: calendarDateSchema.optional(),
   redaction: z.object({ fields: z.array(z.string()).optional(), eventIds: z.array(z.number().int()).optional() }).optional(),
   /** Extra merge fields the caller knows (a decision's own values, for instance). */
   fields: z.record(z.string(), z.string()).optional(),
