@@ -14,7 +14,7 @@ import { appendAudit } from './audit.service';
 import { refreshDerived } from './case-work.service';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
-import { buildCaseLetter, type LetterRequest } from './letter.service';
+import { buildCaseLetter, type CitedRecord, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
@@ -32,6 +32,8 @@ export interface ExportRecord {
   sha256: string;
   path: string;
   draft?: boolean;
+  /** The exact events the letter cites (its readable references name them only in words). */
+  cited?: readonly CitedRecord[];
 }
 
 function requireWriter(ctx: ServiceContext, what: string): void {
@@ -64,14 +66,14 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
       actor_user_id: ctx.user.id,
       summary: `${input.kind} ${input.format.toUpperCase()}${draft ? ' (draft)' : ''}: ${basename(input.path)}`,
       body: '',
-      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft }),
+      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft, cited: input.cited ?? [] }),
     });
     await appendAudit(trx, {
       at,
       userId: ctx.user.id,
       action: 'letter.export',
       caseId: input.caseId,
-      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft },
+      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft, citedEventIds: (input.cited ?? []).map((c) => c.eventId) },
     });
     return { exportId };
   });
@@ -164,7 +166,7 @@ export async function exportLetter(
   const hash = sha256(bytes);
   let exportId: number;
   try {
-    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft }));
+    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft, cited: letter.cited }));
   } catch (error) {
     // An export that is not booked must not lie around looking like one that was.
     rmSync(path, { force: true });
@@ -186,7 +188,7 @@ export async function decisionToExport(ctx: ServiceContext, caseId: number, draf
 
 const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
   sv: (n) => `Kundombudets beslut i ärende ${n}`,
-  da: (n) => `Kundeombuddets afgørelse i sag ${n}`,
+  da: (n) => `Den uafhængige kunderepræsentants afgørelse i sag ${n}`,
   en: (n) => `The customer ombudsman's decision in case ${n}`,
 };
 
