@@ -23,6 +23,7 @@ vi.mock('../../src/renderer/lib/api', async (importActual) => ({
 const HEADER: CaseHeader = {
   id: 42,
   number: 'KO-2026-000042',
+  revision: 0,
   market: 'DK',
   language: 'da',
   receivedAt: '2026-02-10T13:05:00Z',
