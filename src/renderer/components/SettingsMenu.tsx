@@ -1,5 +1,7 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate, IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApproverSettingsModal } from '../features/approvals/ApproverSettingsModal';
 import { useTranslation } from 'react-i18next';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
@@ -31,9 +33,12 @@ export function SettingsMenu({
   // The service refuses handlers too; the menu just does not offer what would be refused.
   const mayAudit = user.role === 'auditor' || user.role === 'ombudsman';
   const language = currentUiLanguage();
+  const [approversOpen, setApproversOpen] = useState(false);
   const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
 
   return (
+    <>
+    <ApproverSettingsModal opened={approversOpen} onClose={() => setApproversOpen(false)} />
     <Menu width={280} position="bottom-end">
       <Menu.Target>
         <Tooltip label={t('settings.menu')}>
@@ -72,6 +77,11 @@ export function SettingsMenu({
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconUserCheck size={14} />} onClick={() => setApproversOpen(true)} data-testid="open-approver-settings">
+            {t('collab.settings.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
           <Menu.Item leftSection={<IconDatabase size={14} />} onClick={onOpenData} data-testid="open-data-care">
             {t('dataCare.menu')}
           </Menu.Item>
@@ -87,6 +97,7 @@ export function SettingsMenu({
         </Text>
       </Menu.Dropdown>
     </Menu>
+    </>
   );
 }
 
