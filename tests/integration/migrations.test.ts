@@ -6,6 +6,7 @@ import { migrate, openStore } from '../../src/main/db/connection';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import type { Database } from '../../src/main/db/schema';
 import { tempDir } from '../fixtures/temp-store';
+import { updateCase } from '../../src/main/db/repositories/case.repository';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -305,6 +306,22 @@ describe('migrations', () => {
       const plan = s.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE +market = 'DK' AND +status IN ('closed') AND +assignee_id = 1 ORDER BY ${order} LIMIT 50`).all();
       expect(JSON.stringify(plan), order).toMatch(/COVERING INDEX cases_(received|customer_name|due_asc)/);
     }
+  });
+
+  it('17: gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
+    const { path, raw, db } = await storeAt(14);
+    populateV1(raw);
+    const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as number;
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare('SELECT revision FROM cases WHERE id = ?').pluck().get(caseId)).toBe(0);
+    expect(s.prepare(`SELECT count(*) FROM pragma_table_info('authority_matters') WHERE name = 'revision' AND "notnull" = 1 AND dflt_value = '0'`).pluck().get()).toBe(1);
+    expect(await updateCase(store.db, caseId, { status: 'in_review' }, 0)).toBe(true);
+    expect(await updateCase(store.db, caseId, { status: 'closed' }, 0)).toBe(false);
+    expect(s.prepare('SELECT status || revision FROM cases WHERE id = ?').pluck().get(caseId)).toBe('in_review1');
   });
 
   it('14: counts a deadline window with other filters off the deadline index alone, and drops the running-deadline index', async () => {

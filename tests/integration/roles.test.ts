@@ -153,6 +153,11 @@ function validInput(channel: Channel, role: Role): unknown {
     'mail:setSettings': { attachDocx: false },
     'mail:draft': { caseId: MISSING, letter: 'decision' },
     'mail:send': { caseId: MISSING, letter: 'decision' },
+    'review:queue': {},
+    'review:approvers': {},
+    'settings:approvers': {},
+    // A stale revision: the ombudsman gets a conflict and nothing is written.
+    'settings:setApprovers': { deputyId: null, baseRevision: 999 },
   };
   return inputs[channel];
 }

@@ -23,6 +23,7 @@ vi.mock('../../src/renderer/lib/api', async (importActual) => ({
 const HEADER: CaseHeader = {
   id: 42,
   number: 'KO-2026-000042',
+  revision: 0,
   market: 'DK',
   language: 'da',
   receivedAt: '2026-02-10T13:05:00Z',
@@ -337,7 +338,7 @@ describe('actions on the case', () => {
     await user.click(await screen.findByTestId('action-status'));
     await user.click(await screen.findByTestId('status-option-in_review'));
     await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Under utredning'));
-    expect(setStatus).toHaveBeenCalledWith({ id: 42, status: 'in_review' });
+    expect(setStatus).toHaveBeenCalledWith({ id: 42, status: 'in_review', baseRevision: 0 });
     expect(screen.getByTestId('action-saved').textContent).toMatch(/^Sparat \d\d:\d\d$/);
 
     await user.click(screen.getByTestId('action-status'));
@@ -347,7 +348,7 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('status-reason'), 'Kunden har trukket klagen tilbage');
     await user.click(screen.getByTestId('status-save'));
     await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Avslutat'));
-    expect(setStatus).toHaveBeenLastCalledWith({ id: 42, status: 'closed', reason: 'Kunden har trukket klagen tilbage' });
+    expect(setStatus).toHaveBeenLastCalledWith({ id: 42, status: 'closed', reason: 'Kunden har trukket klagen tilbage', baseRevision: 0 });
   });
 
   it('adds a note in place and shows it in the history from the returned case', async () => {
@@ -362,7 +363,7 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('note-text'), 'Inkasso trots öppen tvist.');
     await user.click(screen.getByTestId('note-save'));
     await waitFor(() => expect(screen.getAllByTestId('timeline-event').some((e) => e.dataset.eventId === '99')).toBe(true));
-    expect(addNote).toHaveBeenCalledWith({ id: 42, text: 'Inkasso trots öppen tvist.' });
+    expect(addNote).toHaveBeenCalledWith({ id: 42, text: 'Inkasso trots öppen tvist.', baseRevision: 0 });
     expect(screen.queryByTestId('note-text')).toBeNull();
     expect(screen.getByTestId('action-saved').textContent).toContain('Sparat');
     expect(screen.getByTestId('timeline-count').textContent).toBe('5 händelser');
@@ -397,7 +398,7 @@ describe('actions on the case', () => {
     expect(within(menu).getByTestId('assign-option-3').hasAttribute('data-disabled')).toBe(true);
     await user.click(within(menu).getByTestId('assign-option-1'));
     await waitFor(() => expect(screen.getByTestId('case-assignee').textContent).toBe('Fia Engström'));
-    expect(assign).toHaveBeenCalledWith({ id: 42, assigneeId: 1 });
+    expect(assign).toHaveBeenCalledWith({ id: 42, assigneeId: 1, baseRevision: 0 });
   });
 
   it('gives auditors no actions', async () => {

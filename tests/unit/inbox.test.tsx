@@ -55,6 +55,7 @@ function header(row: Stored): CaseHeader {
   return {
     id: row.id,
     number: row.number,
+    revision: 0,
     market: row.market,
     language: 'sv',
     receivedAt: `${row.receivedDate}T09:00:00Z`,

@@ -8,6 +8,7 @@ import { ServiceError } from '../services/errors';
 import { refusal } from '../../shared/domain/refusals';
 import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, countCaseLists, listCases } from '../services/case.service';
+import * as review from '../services/review.service';
 import * as work from '../services/case-work.service';
 import * as policy from '../services/deadline-policy.service';
 import * as matters from '../services/matter.service';
@@ -121,6 +122,10 @@ export const handlers: HandlerTable = {
     const file = await exportRegister(ctx, input);
     return { fileName: file.fileName, mediaType: input.format === 'pdf' ? 'application/pdf' : 'text/csv;charset=utf-8', base64: file.content.toString('base64'), cases: file.cases };
   },
+  'review:queue': (ctx) => review.reviewQueue(ctx),
+  'review:approvers': (ctx) => review.whoApproves(ctx),
+  'settings:approvers': (ctx) => review.approverSettings(ctx),
+  'settings:setApprovers': (ctx, input) => review.setApprovers(ctx, input),
   'recovery:restore': async () => {
     throw new ServiceError(refusal('recovery.notDamaged'), 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
   },

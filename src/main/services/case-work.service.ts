@@ -13,6 +13,7 @@ import { latestHoldingReply, policiesFor } from './deadlines';
 import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
+import { publishChange } from './changes';
 import { loadPolicyConfig } from './policy-config';
 
 /**
@@ -92,16 +93,65 @@ interface Change {
   assigneeId?: number | null;
 }
 
+/** What the caller asked for, shown beside the case as it now is when the race was lost. */
+interface Wanted {
+  status?: CaseStatus;
+  assigneeId?: number | null;
+  note?: string;
+}
+
+/**
+ * The `conflict` of a lost race on a case: the case moved on since `baseRevision`. `details`
+ * carries both versions: `mine` (what this session asked for, on the revision it saw) and
+ * `theirs` (the case now, with who changed it last and when), so the screen can show both and let
+ * the user keep theirs or take the other.
+ */
+async function caseConflict(trx: Db, row: Awaited<ReturnType<typeof loadCase>>, baseRevision: number, wanted: Wanted): Promise<ServiceError> {
+  const last = await cases.lastStateChange(trx, row.id);
+  const assignee = row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? `#${row.assignee_id}` };
+  let mineAssignee: { id: number; name: string } | null | undefined;
+  if (wanted.assigneeId !== undefined) {
+    const user = wanted.assigneeId === null ? undefined : await findUser(trx, wanted.assigneeId);
+    mineAssignee = wanted.assigneeId === null ? null : { id: wanted.assigneeId, name: user?.display_name ?? `#${wanted.assigneeId}` };
+  }
+  return new ServiceError(
+    'conflict',
+    `${last?.actor ?? 'Someone'} changed case ${row.number} (revision ${row.revision}) after you opened revision ${baseRevision}; nothing of yours was written. Keep their change or apply yours on top of it.`,
+    {
+      subject: 'case',
+      caseId: row.id,
+      mine: { revision: baseRevision, ...(wanted.status !== undefined ? { status: wanted.status } : {}), ...(mineAssignee !== undefined ? { assignee: mineAssignee } : {}), ...(wanted.note !== undefined ? { note: wanted.note } : {}) },
+      theirs: {
+        revision: row.revision,
+        status: row.status as CaseStatus,
+        assignee,
+        by: last ? { id: last.actor_user_id, name: last.actor } : null,
+        at: last?.occurred_at ?? row.updated_at,
+      },
+    },
+  );
+}
+
 /**
  * Appends the changes as events in one transaction, updates the case, audits, and returns the case
  * anew. Everything inside uses `trx`: the store has one connection, so touching `ctx.store.db`
- * while the transaction holds it would wait forever.
+ * while the transaction holds it would wait forever. With `baseRevision` (the revision the caller
+ * saw) the write is a compare-and-set: a case changed since is refused with a `conflict` carrying
+ * both versions, before anything is written.
  */
-async function record(ctx: ServiceContext, id: number, action: string, build: (row: Awaited<ReturnType<typeof loadCase>>, trx: Db) => Change[] | Promise<Change[]>): Promise<CaseView> {
+async function record(
+  ctx: ServiceContext,
+  id: number,
+  action: string,
+  cas: { baseRevision: number | undefined; wanted: Wanted },
+  build: (row: Awaited<ReturnType<typeof loadCase>>, trx: Db) => Change[] | Promise<Change[]>,
+): Promise<CaseView> {
   await ctx.store.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, id);
+    if (cas.baseRevision !== undefined && row.revision !== cas.baseRevision) throw await caseConflict(trx, row, cas.baseRevision, cas.wanted);
     const changes = await build(row, trx);
     const at = now(ctx).toISOString();
+    const state: { status?: CaseStatus; assignee_id?: number | null } = {};
     for (const change of changes) {
       await appendEvent(trx, {
         case_id: id,
@@ -115,12 +165,16 @@ async function record(ctx: ServiceContext, id: number, action: string, build: (r
         body: change.body,
         data: JSON.stringify(change.data),
       });
-      if (change.status !== undefined) await cases.updateCase(trx, id, { status: change.status, updated_at: at });
-      if (change.assigneeId !== undefined) await cases.updateCase(trx, id, { assignee_id: change.assigneeId, updated_at: at });
+      if (change.status !== undefined) state.status = change.status;
+      if (change.assigneeId !== undefined) state.assignee_id = change.assigneeId;
+    }
+    if (Object.keys(state).length > 0 && !(await cases.updateCase(trx, id, { ...state, updated_at: at }, cas.baseRevision ?? row.revision))) {
+      throw await caseConflict(trx, (await loadCase(trx, id)), cas.baseRevision ?? row.revision, cas.wanted);
     }
     await refreshDerived(trx, id, row.market as Market, row.received_date);
     await appendAudit(trx, { at, userId: ctx.user.id, action, caseId: id, detail: { kinds: changes.map((c) => c.kind) } });
   });
+  publishChange(ctx.store, { kind: 'case', caseId: id, by: ctx.user.id });
   return getCase(ctx, id);
 }
 
@@ -138,7 +192,7 @@ function statusChange(from: CaseStatus, to: CaseStatus, reason: string | undefin
 
 export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'cases:setStatus'>): Promise<CaseView> {
   requireWriter(ctx, 'change a case');
-  return record(ctx, input.id, 'case.status', (row) => {
+  return record(ctx, input.id, 'case.status', { baseRevision: input.baseRevision, wanted: { status: input.status } }, (row) => {
     const from = row.status as CaseStatus;
     if (from === input.status) throw new ServiceError(refusal('case.sameStatus', { status: from }), `The case is already "${from}".`);
     if (!allowedTransitions(from, ctx.user.role).includes(input.status)) {
@@ -157,7 +211,7 @@ export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'
 
 export async function assign(ctx: ServiceContext, input: ChannelParsedInput<'cases:assign'>): Promise<CaseView> {
   requireWriter(ctx, 'assign cases');
-  return record(ctx, input.id, 'case.assign', async (row, trx) => {
+  return record(ctx, input.id, 'case.assign', { baseRevision: input.baseRevision, wanted: { assigneeId: input.assigneeId } }, async (row, trx) => {
     if (row.assignee_id === input.assigneeId) throw new ServiceError(refusal('case.sameAssignee'), 'The case already has that assignee.');
     let name: string | null = null;
     if (input.assigneeId !== null) {
@@ -182,14 +236,14 @@ export async function assign(ctx: ServiceContext, input: ChannelParsedInput<'cas
 
 export async function addNote(ctx: ServiceContext, input: ChannelParsedInput<'cases:addNote'>): Promise<CaseView> {
   requireWriter(ctx, 'write notes');
-  return record(ctx, input.id, 'case.note', () => [
+  return record(ctx, input.id, 'case.note', { baseRevision: input.baseRevision, wanted: { note: input.text } }, () => [
     { kind: 'note', source: 'internal', direction: 'internal', summary: input.text.split('\n')[0]!.slice(0, 120), body: input.text, data: {} },
   ]);
 }
 
 export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput<'cases:requestInfo'>): Promise<CaseView> {
   requireWriter(ctx, 'request information');
-  return record(ctx, input.id, 'case.request_info', (row) => {
+  return record(ctx, input.id, 'case.request_info', { baseRevision: input.baseRevision, wanted: { status: 'waiting_for_customer' } }, (row) => {
     const from = row.status as CaseStatus;
     const changes: Change[] = [
       { kind: 'info_request', source: 'mail', direction: 'outbound', summary: input.text.split('\n')[0]!.slice(0, 120), body: input.text, data: {} },
@@ -210,7 +264,7 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
  */
 export async function sendHoldingReply(ctx: ServiceContext, input: ChannelParsedInput<'cases:sendHoldingReply'>): Promise<CaseView> {
   requireWriter(ctx, 'send letters');
-  return record(ctx, input.id, 'case.holding_reply', async (row, trx) => {
+  return record(ctx, input.id, 'case.holding_reply', { baseRevision: undefined, wanted: {} }, async (row, trx) => {
     const market = row.market as Market;
     const limit = latestHoldingReply(market, row.received_date, policiesFor(market, (await loadPolicyConfig(trx)).policies));
     if (limit === null) throw new ServiceError(refusal('holding.noDeadline', { market }), `A case in ${market} has no deadline a holding reply can extend.`);

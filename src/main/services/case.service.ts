@@ -108,6 +108,7 @@ export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id:
     category: row.category as CaseHeader['category'],
     summary: row.summary,
     assignee: row.assignee_id === null || row.assignee_name === null ? null : { id: row.assignee_id, name: row.assignee_name },
+    revision: row.revision,
     customer: {
       id: row.customer_id,
       name: row.c_name,

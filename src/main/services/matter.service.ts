@@ -20,6 +20,7 @@ import { appendEvent } from '../db/repositories/history.repository';
 import * as repo from '../db/repositories/matter.repository';
 import { readSetting, writeSetting } from '../db/repositories/settings.repository';
 import { appendAudit } from './audit.service';
+import { publishChange } from './changes';
 import { addBusinessDays, addCalendarDays, businessDaysBetween } from './calendar/business-days';
 import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
@@ -115,6 +116,7 @@ function toView(row: repo.MatterRow, authorities: Authority[], day: string): Mat
     id: row.id,
     caseId: row.case_id,
     caseNumber: row.case_number,
+    revision: row.revision,
     customerName: row.customer_name,
     market,
     authority: row.authority,
@@ -230,20 +232,44 @@ export async function listMatters(ctx: ServiceContext, input: ChannelParsedInput
   return { rows: rows.map((r) => toView(r, authorities, day)), total, today: day };
 }
 
-async function change(ctx: ServiceContext, matterId: number, action: string, work: (row: repo.MatterRow, trx: Db, at: string) => Promise<void>): Promise<Matter> {
+/**
+ * One step on a matter in one transaction. With `baseRevision` it is a compare-and-set: a matter
+ * a colleague changed since is refused with a `conflict` whose details hold what this session
+ * asked for (`mine`) and the matter as it now is (`theirs`).
+ */
+async function change(
+  ctx: ServiceContext,
+  input: { matterId: number; baseRevision?: number | undefined },
+  action: string,
+  work: (row: repo.MatterRow, trx: Db, at: string) => Promise<void>,
+): Promise<Matter> {
   requireWriter(ctx);
   const authorities = await listAuthorities(ctx);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const matterId = input.matterId;
+  const { view, caseId } = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await load(trx, matterId);
+    if (input.baseRevision !== undefined && row.revision !== input.baseRevision) {
+      const { matterId: _id, baseRevision: _base, ...mine } = input;
+      throw new ServiceError('conflict', `Someone recorded a step on ${row.authority} ${row.reference} (revision ${row.revision}) after you opened revision ${input.baseRevision}; nothing of yours was written.`, {
+        subject: 'matter',
+        matterId,
+        mine: { revision: input.baseRevision, action, ...mine },
+        theirs: { revision: row.revision, status: row.status, responseSentOn: row.response_sent_on, outcome: row.outcome, compliance: row.compliance, at: row.updated_at },
+      });
+    }
     const at = now(ctx).toISOString();
     await work(row, trx, at);
+    await repo.bumpMatterRevision(trx, row.id);
     await appendAudit(trx, { at, userId: ctx.user.id, action, caseId: row.case_id, detail: { matterId } });
-    return toView(await load(trx, matterId), authorities, today(ctx));
+    // The answer is built inside the transaction: should it fail, nothing stays written.
+    return { view: toView(await load(trx, matterId), authorities, today(ctx)), caseId: row.case_id };
   });
+  publishChange(ctx.store, { kind: 'matter', caseId, by: ctx.user.id });
+  return view;
 }
 
 export async function recordResponseSent(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordResponseSent'>): Promise<Matter> {
-  return change(ctx, input.matterId, 'matter.response_sent', async (row, trx, at) => {
+  return change(ctx, input, 'matter.response_sent', async (row, trx, at) => {
     if (row.status !== 'registered') throw new ServiceError(refusal('matter.responseRecorded', { authority: row.authority, reference: row.reference }), `The response to ${row.authority} ${row.reference} is already recorded.`);
     if (input.sentOn < row.received_date || input.sentOn > today(ctx)) {
       throw new ServiceError(refusal('matter.sentOnRange'), 'matters:recordResponseSent: sentOn: must lie between the day the matter arrived and today');
@@ -255,7 +281,7 @@ export async function recordResponseSent(ctx: ServiceContext, input: ChannelPars
 }
 
 export async function recordOutcome(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordOutcome'>): Promise<Matter> {
-  return change(ctx, input.matterId, 'matter.outcome', async (row, trx, at) => {
+  return change(ctx, input, 'matter.outcome', async (row, trx, at) => {
     if (row.outcome !== null) throw new ServiceError(refusal('matter.outcomeRecorded', { authority: row.authority, reference: row.reference, outcome: row.outcome }), `The outcome of ${row.authority} ${row.reference} is already recorded (${row.outcome}).`);
     if (input.decidedOn < row.received_date || input.decidedOn > today(ctx)) {
       throw new ServiceError(refusal('matter.decidedOnRange'), 'matters:recordOutcome: decidedOn: must lie between the day the matter arrived and today');
@@ -280,7 +306,7 @@ export async function recordOutcome(ctx: ServiceContext, input: ChannelParsedInp
 }
 
 export async function recordCompliance(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordCompliance'>): Promise<Matter> {
-  return change(ctx, input.matterId, 'matter.compliance', async (row, trx, at) => {
+  return change(ctx, input, 'matter.compliance', async (row, trx, at) => {
     if (row.outcome === null || !RECOMMENDING_OUTCOMES.includes(row.outcome as MatterOutcome)) {
       throw new ServiceError(refusal('matter.noRecommendation', { authority: row.authority, reference: row.reference }), `${row.authority} ${row.reference} has no recommendation to comply with.`);
     }

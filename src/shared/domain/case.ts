@@ -106,6 +106,8 @@ export const caseHeaderSchema = z.object({
   category: categorySchema,
   summary: z.string(),
   assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** The case's state revision (status, assignee): what a writer sends back as `baseRevision`. */
+  revision: z.number().int().min(0),
   customer: customerSchema,
   merchant: merchantSchema.nullable(),
   purchases: z.array(purchaseSchema),

@@ -83,6 +83,10 @@ export const CHANNELS = [
   'stats:addReviewNote',
   'stats:registerFigures',
   'stats:exportRegister',
+  'review:queue',
+  'review:approvers',
+  'settings:approvers',
+  'settings:setApprovers',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

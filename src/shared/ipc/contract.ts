@@ -39,6 +39,7 @@ import {
 } from '../domain/decision';
 import { languageSchema, marketSchema } from '../domain/market';
 import { docSchema } from '../editor/document';
+import { reviewSubjectSchema } from '../domain/review-workflow';
 import { customerWindowSchema, deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import {
   addReviewNoteInputSchema,
@@ -114,6 +115,37 @@ const sessionStateSchema = z.object({
 });
 
 /** Free text a person writes into the history: never empty, never a novel. */
+/**
+ * Compare-and-set: the revision of the case (or matter, or setting) the caller saw. When it moved
+ * on, the write is refused with a `conflict` whose details carry both versions (`mine`, `theirs`).
+ * Left out (the CLI, scripts), the write acts on the latest revision.
+ */
+const baseRevision = z.number().int().min(0).optional();
+
+const personSchema = z.object({ id: z.number().int(), name: z.string() });
+
+const reviewQueueItemSchema = z.object({
+  subject: reviewSubjectSchema,
+  id: z.number().int(),
+  caseId: z.number().int(),
+  caseNumber: z.string(),
+  market: marketSchema,
+  matterId: z.number().int().nullable(),
+  version: z.number().int(),
+  submittedBy: personSchema.nullable(),
+  submittedAt: z.string().nullable(),
+  lastBy: personSchema.nullable(),
+  lastAt: z.string().nullable(),
+  comment: z.string(),
+});
+
+const approverSettingsViewSchema = z.object({
+  deputy: z.object({ id: z.number().int(), name: z.string(), active: z.boolean() }).nullable(),
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: personSchema.nullable(),
+});
+
 const noteText = z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters');
 
 /** A case list row with what the review needs at a glance. */
@@ -240,22 +272,22 @@ export const contract = {
   },
   /** Moves a case along the workflow; appends a status-change event with who, when and why. */
   'cases:setStatus': {
-    input: z.object({ id: idSchema, status: caseStatusSchema, reason: z.string().trim().max(2000).optional() }).strict(),
+    input: z.object({ id: idSchema, status: caseStatusSchema, reason: z.string().trim().max(2000).optional(), baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** Assigns the case to a handler or the ombudsman (null: unassigned). */
   'cases:assign': {
-    input: z.object({ id: idSchema, assigneeId: idSchema.nullable() }).strict(),
+    input: z.object({ id: idSchema, assigneeId: idSchema.nullable(), baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** An internal note in the history. */
   'cases:addNote': {
-    input: z.object({ id: idSchema, text: noteText }).strict(),
+    input: z.object({ id: idSchema, text: noteText, baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** A request for information to the customer; the case waits for the customer and the internal clock pauses. */
   'cases:requestInfo': {
-    input: z.object({ id: idSchema, text: noteText }).strict(),
+    input: z.object({ id: idSchema, text: noteText, baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** PSD2 holding reply: explains the delay and gives the date of the final answer (at most 35 business days). */
@@ -659,6 +691,29 @@ export const contract = {
   'stats:exportRegister': {
     input: z.object({ year: yearSchema, market: scopeSchema.default(null), format: registerFormatSchema, language: languageSchema.default('sv') }).strict(),
     output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string(), cases: z.number().int() }),
+  },
+  /**
+   * "Att godkänna": decisions and ARN responses submitted by someone the caller may approve
+   * (`waiting`), and the caller's own submissions returned to them (`returned`).
+   */
+  'review:queue': {
+    input: emptyInput,
+    output: z.object({ waiting: z.array(reviewQueueItemSchema), returned: z.array(reviewQueueItemSchema) }),
+  },
+  /** Who would approve what the caller submits now; with nobody, the coded reason (`no_ombudsman`, `no_deputy`). */
+  'review:approvers': {
+    input: emptyInput,
+    output: z.object({ approvers: z.array(personSchema), reason: z.enum(['no_ombudsman', 'no_deputy']).nullable() }),
+  },
+  /** Who approves the ombudsman's own drafts (the deputy), with the setting's revision. */
+  'settings:approvers': {
+    input: emptyInput,
+    output: approverSettingsViewSchema,
+  },
+  /** Ombudsman only. Compare-and-set on `baseRevision`: a change made meanwhile is a `conflict` with both versions. */
+  'settings:setApprovers': {
+    input: z.object({ deputyId: idSchema.nullable(), baseRevision: z.number().int().min(0) }).strict(),
+    output: approverSettingsViewSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -15,6 +15,7 @@ import { up as up0013 } from './0013-arn-responses';
 import { up as up0014 } from './0014-due-window';
 import { up as up0015 } from './0015-mail-attachments';
 import { up as up0016 } from './0016-claimed-by-currency';
+import { up as up0017 } from './0017-revisions';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'due-window', up: up0014 },
   { version: 15, name: 'mail-attachments', up: up0015 },
   { version: 16, name: 'claimed-by-currency', up: up0016 },
+  { version: 17, name: 'revisions', up: up0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,6 @@
 import { refusalText } from '../../lib/refusalText';
-import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView, Panel, ValidationIssue } from '../../../shared/domain/decision';
@@ -13,6 +13,8 @@ import { dayKey, formatCalendarDate, formatDateTime, marketTimeZone } from '../.
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
+import { ReviewActions } from '../../shared/review/ReviewActions';
+import { refreshApprovalQueue } from '../../shared/review/queue';
 import { PanelSection } from '../case/PanelSection';
 import { ClaimPanel } from './ClaimPanel';
 import classes from './Decision.module.css';
@@ -185,6 +187,7 @@ function DecisionArea({
       adopt(d);
       setComment('');
       onCaseChanged();
+      void refreshApprovalQueue();
     } catch (e) {
       setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
@@ -295,32 +298,21 @@ function DecisionArea({
                 <Text size="sm">{actionError}</Text>
               </Alert>
             )}
-            {canSubmit && (
-              <Button
-                size="xs"
-                loading={busy === 'submit'}
-                disabled={issues.length > 0}
-                onClick={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: draft.baseVersion(decision.version) }))}
-                data-testid="decision-submit"
-              >
-                {t('decision.submit')}
-              </Button>
-            )}
-            {isOmbudsman && (decision.status === 'submitted' || decision.status === 'approved') && (
-              <>
-                <Textarea size="xs" placeholder={t('decision.commentPlaceholder')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} data-testid="review-comment-input" />
-                <Group gap="xs">
-                  <Button size="xs" variant="default" color="orange" disabled={!comment.trim()} loading={busy === 'return'} onClick={() => void act('return', () => call('decisions:return', { id: decision.id, comment }))} data-testid="decision-return">
-                    {t('decision.return')}
-                  </Button>
-                  {decision.status === 'submitted' && (
-                    <Button size="xs" leftSection={<IconCheck size={14} />} loading={busy === 'approve'} onClick={() => void act('approve', () => call('decisions:approve', { id: decision.id, comment }))} data-testid="decision-approve">
-                      {t('decision.approve')}
-                    </Button>
-                  )}
-                </Group>
-              </>
-            )}
+            <ReviewActions
+              subject="decision"
+              id={decision.id}
+              status={decision.status}
+              review={decision.review}
+              canSubmit={canSubmit}
+              submitReady={issues.length === 0}
+              busy={busy}
+              comment={comment}
+              onComment={setComment}
+              onSubmit={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: draft.baseVersion(decision.version) }))}
+              onReturn={() => void act('return', () => call('decisions:return', { id: decision.id, comment }))}
+              onApprove={() => void act('approve', () => call('decisions:approve', { id: decision.id, comment }))}
+              testIds={{ submit: 'decision-submit', comment: 'review-comment-input', return: 'decision-return', approve: 'decision-approve' }}
+            />
             {isOmbudsman && decision.status === 'approved' && (
               <Button size="xs" color="teal" leftSection={<IconSignature size={14} />} loading={busy === 'issue'} onClick={() => void act('issue', () => call('decisions:issue', { id: decision.id }))} data-testid="decision-issue">
                 {t('decision.issue')}
