@@ -14,6 +14,7 @@ import { signInHint } from '../demo/accounts';
 import { createDemoStore } from '../demo/generate';
 import { startHarness } from '../harness/server';
 import { bootStore } from '../boot';
+import { registerServerCommand } from './commands/server';
 import { describeIssues } from '../ipc/dispatch';
 import { runRetention } from '../services/retention.service';
 import { eraseSubject, exportSubject } from '../services/subject.service';
@@ -67,6 +68,7 @@ const program = new Command()
   .description('Ombud: the customer ombudsman workbench, from the command line.')
   .version(APP_VERSION)
   .showHelpAfterError();
+registerServerCommand(program);
 
 program
   .command('demo')

@@ -1,4 +1,7 @@
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Result } from '../../shared/ipc/result';
 
 /**
  * HTTP parsing shared by the harness and the team server. Every function here answers malformed
@@ -82,15 +85,68 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   }
 }
 
-/**
- * Answers once, however the request went: after a refusal the connection is closed when the
- * client is still sending (so an oversized upload stops), otherwise kept.
- */
-export function safeEnd(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Buffer): void {
-  if (res.headersSent || res.writableEnded) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+export function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+  });
   res.end(body);
+}
+
+export function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+/**
+ * Serves the built renderer from `root`: a path that is not validly encoded is a 400, anything
+ * outside the folder or missing a 404. Static files carry no data and need no session.
+ */
+export function staticFiles(root: string): (pathname: string, res: ServerResponse) => Promise<void> {
+  const rendererRoot = resolve(root);
+  return async (pathname, res) => {
+    const decoded = decodePathPart(pathname);
+    if (decoded === null || decoded.includes('\0')) {
+      send(res, 400, 'Bad request: the path is not a valid file name.', 'text/plain; charset=utf-8');
+      return;
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
+    const file = resolve(rendererRoot, relative === '' ? 'index.html' : relative);
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      send(res, 200, await readFile(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  };
 }
