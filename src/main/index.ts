@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { useNativeBinding } from './db/connection';
 import { registerLocalFile } from './import/uploads';
@@ -11,6 +11,8 @@ import { subscribeChanges } from './services/changes';
 import { LOCAL_IDLE_MS, SessionTable } from './transport/session';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
+import { configureMailShell } from './services/mail.service';
+import { electronMailShell } from './shell/mail-shell';
 import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
 import { spellingMenu } from './shell/spelling';
 
@@ -82,6 +84,8 @@ async function start(): Promise<void> {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   });
+  // A mail draft opens in the system's mail program; the SMTP password lives in the OS keychain.
+  configureMailShell(electronMailShell({ openPath: (path) => shell.openPath(path), safeStorage, userData: app.getPath('userData') }));
   const log = (line: string) => console.log(line);
   let booted: Booted;
   try {

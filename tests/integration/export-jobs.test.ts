@@ -163,7 +163,7 @@ describe('exporting a decision through the channels', () => {
   it('refuses an auditor, a case without an issued decision, and another user’s job', async () => {
     expect(await dispatch(as(gunnar), 'exports:start', { caseId, kind: 'decision', format: 'pdf' })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'exports:start: only the ombudsman or a handler may do this.' },
+      error: { code: 'forbidden', message: 'exports:start: only the ombudsman or a handler may do this.', reason: 'role.auditorReadOnly', params: {} },
     });
     expect(await dispatch(as(jonas), 'exports:start', { caseId, kind: 'decision', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no issued decision') } });
     expect(await dispatch(as(jonas), 'exports:start', { caseId, kind: 'decision', format: 'rtf' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('format') } });

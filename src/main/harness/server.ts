@@ -184,7 +184,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const bytes = await readFile(file.path);
     res.writeHead(200, {
-      'content-type': file.fileName.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-type': file.fileName.endsWith('.pdf') ? 'application/pdf' : file.fileName.endsWith('.eml') ? 'message/rfc822' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-length': bytes.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       'cache-control': 'no-store',

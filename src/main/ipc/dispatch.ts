@@ -6,7 +6,7 @@ import type { Role } from '../../shared/domain/case';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
-import { ServiceError } from '../services/errors';
+import { inputRefusal, ServiceError } from '../services/errors';
 import { handlers } from './handlers';
 
 export interface DispatchOptions {
@@ -35,6 +35,13 @@ function whoMay(roles: readonly Role[]): string {
   return roles.length === 0 ? 'nobody' : roles.map((r) => ROLE_NAMES[r]).join(' or ');
 }
 
+/** The worded reason for a role refusal, from who the table lets through. */
+function roleReason(roles: readonly Role[]): 'role.ombudsmanOnly' | 'role.auditorOrOmbudsman' | 'role.auditorReadOnly' {
+  if (roles.includes('auditor')) return 'role.auditorOrOmbudsman';
+  if (roles.includes('handler')) return 'role.auditorReadOnly';
+  return 'role.ombudsmanOnly';
+}
+
 /**
  * The single entry for every transport: validates the untrusted input against the contract,
  * runs the handler, and turns every outcome into a Result. Nothing is written when the input is
@@ -59,14 +66,16 @@ export async function dispatch(
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}` } };
+    const { reason, params } = inputRefusal(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${describeIssues(parsed.error)}`, reason, params } };
   }
   if (!ctx.user && !isPublicChannel(channel)) {
-    return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.` } };
+    return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.`, reason: 'signIn.required', params: {} } };
   }
   // The role table is the rule for every transport; services keep only the rules that depend on data.
   if (ctx.user && !CHANNEL_ACCESS[channel].roles.includes(ctx.user.role) && !isPublicChannel(channel)) {
-    return { ok: false, error: { code: 'forbidden', message: `${channel}: only ${whoMay(CHANNEL_ACCESS[channel].roles)} may do this.` } };
+    const roles = CHANNEL_ACCESS[channel].roles;
+    return { ok: false, error: { code: 'forbidden', message: `${channel}: only ${whoMay(roles)} may do this.`, reason: roleReason(roles), params: {} } };
   }
   try {
     const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;
@@ -78,7 +87,8 @@ export async function dispatch(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ServiceError) {
-      return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+      const worded = error.reason === undefined ? {} : { reason: error.reason, params: error.params ?? {} };
+      return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message, ...worded } : { code: error.code, message: error.message, details: error.details, ...worded } };
     }
     if (error instanceof StoreError) return { ok: false, error: { code: 'unavailable', message: error.message } };
     options.onInternalError?.(channel, error);

@@ -12,6 +12,7 @@ import {
 } from '../db/repositories/audit.repository';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 import { auditHash, GENESIS_HASH } from '../db/audit-chain';
 
@@ -88,7 +89,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerif
 
 function requireAuditReader(ctx: ServiceContext): void {
   if (ctx.user.role !== 'auditor' && ctx.user.role !== 'ombudsman') {
-    throw new ServiceError('forbidden', 'Only an auditor or the ombudsman may read the audit log.');
+    throw new ServiceError(refusal('role.auditorOrOmbudsman'), 'Only an auditor or the ombudsman may read the audit log.');
   }
 }
 
@@ -159,7 +160,7 @@ export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput
     const filter = await resolveFilter(trx, input);
     const total = await countAuditRows(trx, filter);
     if (total > AUDIT_EXPORT_MAX) {
-      throw new ServiceError('invalid_input', `audit:export: the filter selects ${total} rows; at most ${AUDIT_EXPORT_MAX} per export. Narrow the period.`);
+      throw new ServiceError(refusal('audit.tooMany', { count: total, max: AUDIT_EXPORT_MAX }), `audit:export: the filter selects ${total} rows; at most ${AUDIT_EXPORT_MAX} per export. Narrow the period.`);
     }
     const rows = (await listAuditPage(trx, filter, 0, Math.max(total, 1))).reverse();
     const at = now(ctx).toISOString();

@@ -10,6 +10,7 @@ import {
 import { appendAudit } from './audit.service';
 import { now, type SessionContext, type SessionUser } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 export interface SessionState {
@@ -38,7 +39,7 @@ function takeTry(username: string, at: number): { count: number } {
   const state = failures.get(username);
   if (state && state.until > at) {
     const seconds = Math.ceil((state.until - at) / 1000);
-    throw new ServiceError('unauthenticated', `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
+    throw new ServiceError(refusal('signIn.throttled', { seconds }), `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
   }
   const count = (state?.count ?? 0) + 1;
   failures.delete(username);
@@ -79,7 +80,7 @@ export async function signIn(ctx: SessionContext, input: { username: string; pas
       detail: row ? { username: row.username, attempt: count } : { username: null, unknownName: true, attempt: count },
     });
     ctx.user = null;
-    throw new ServiceError('unauthenticated', 'The username or password is wrong.');
+    throw new ServiceError(refusal('signIn.wrong'), 'The username or password is wrong.');
   }
   failures.delete(username);
   ctx.user = { id: row.id, name: row.display_name, role: row.role };
@@ -101,17 +102,17 @@ export async function setupFirstAccount(
   input: { username: string; displayName: string; password: string },
 ): Promise<SessionState> {
   const problem = passwordProblem(input.password);
-  if (problem) throw new ServiceError('invalid_input', `password: ${problem}.`);
+  if (problem) throw new ServiceError(refusal('password.length', { min: 10, max: 200 }), `password: ${problem}.`);
   const hash = await hashPassword(input.password);
   const username = input.username.trim().toLowerCase();
   const at = now(ctx).toISOString();
   const user = await ctx.store.db.transaction().execute(async (trx) => {
     if ((await countSignInAccounts(trx)) > 0) {
-      throw new ServiceError('forbidden', 'This store already has accounts. Sign in instead.');
+      throw new ServiceError(refusal('setup.done'), 'This store already has accounts. Sign in instead.');
     }
     const existing = await findUserByUsername(trx, username);
     if (existing && existing.role !== 'ombudsman') {
-      throw new ServiceError('conflict', `username: "${username}" already belongs to a ${existing.role}.`);
+      throw new ServiceError(refusal('setup.usernameTaken', { username, role: existing.role }), `username: "${username}" already belongs to a ${existing.role}.`);
     }
     const id =
       existing?.id ??

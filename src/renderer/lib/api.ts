@@ -97,15 +97,21 @@ export function api(): OmbudApi {
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const fn = api()[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await fn(input);
-  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message, result.error.details);
+  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message, result.error.details, result.error.reason, result.error.params);
   return result.data;
 }
 
+/**
+ * A refused call. `message` is the service's English text for logs; what the user reads is
+ * `refusalText(t, failure)`, worded from `reason` and `params` (or from `code` alone).
+ */
 export class RpcFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly reason?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'RpcFailure';
