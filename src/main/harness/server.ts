@@ -7,14 +7,13 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { resolve } from 'node:path';
 import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
-import { isChannel } from '../ipc/dispatch';
 import type { Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { exportJobFile } from '../services/export-job.service';
 import { createTransport } from '../transport/adapter';
 import { serveEvents } from '../transport/events';
-import { CSP, decodePathPart, isLoopback, HttpRefusal, readJson, requestPath, send, sendResult, staticFiles } from '../transport/http';
+import { answerClientErrors, CSP, guarded, isLoopback, requestPath, routeRpc, send, sendResult, serveChannel, staticFiles } from '../transport/http';
 import { LOCAL_IDLE_MS, SessionTable } from '../transport/session';
 
 export interface HarnessOptions {
@@ -100,20 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (refusedCaller(req, res)) return;
-    if (!isChannel(channel)) {
-      sendResult(res, 404, { ok: false, error: { code: 'not_found', message: `Unknown channel ${channel.slice(0, 80)}.` } });
-      return;
-    }
-    let input: unknown;
-    try {
-      input = await readJson(req, MAX_BODY);
-    } catch (error) {
-      const refusal = error instanceof HttpRefusal ? error : new HttpRefusal(400, 'The request broke off.');
-      sendResult(res, refusal.status, { ok: false, error: { code: 'invalid_input', message: refusal.message } });
-      return;
-    }
-    const { result } = await transport.call(sessionOf(req), channel, input);
-    sendResult(res, 200, result);
+    await serveChannel(transport, sessionOf(req), channel, req, res, MAX_BODY);
   }
 
   /**
@@ -217,38 +203,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return Promise.resolve();
     }
     if (pathname === '/upload') return req.method === 'POST' ? serveUpload(req, res) : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
-    if (rpc) {
-      if (req.method !== 'POST') return Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
-      const channel = decodePathPart(rpc[1]!);
-      if (channel === null) {
-        sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The channel name in the path is not validly encoded.' } });
-        return Promise.resolve();
-      }
-      return serveRpc(channel, req, res);
-    }
+    if (rpc) return routeRpc(rpc[1]!, req, res, (channel) => serveRpc(channel, req, res));
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(pathname, res);
     return Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
   }
 
-  const server = createServer((req, res) => {
-    let work: Promise<void>;
-    try {
-      work = route(req, res);
-    } catch (error) {
-      work = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    work.catch((error: unknown) => {
-      // A fault of ours, never the request's: logged, answered as unavailable, and the server goes on.
-      options.log?.(`harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendResult(res, 503, { ok: false, error: { code: 'unavailable', message: 'The request could not be answered. The details are in the log.' } });
-      else res.destroy();
-    });
-  });
-  // A malformed request line or header is answered 400 by Node; a broken socket only closes.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  const server = createServer(guarded(route, options.log, 'harness'));
+  answerClientErrors(server);
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

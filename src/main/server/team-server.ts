@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isChannel } from '../ipc/dispatch';
 import type { Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
 import { createTransport, type Transport } from '../transport/adapter';
 import { serveEvents } from '../transport/events';
-import { decodePathPart, HttpRefusal, readJson, requestPath, send, sendResult, staticFiles } from '../transport/http';
+import { answerClientErrors, guarded, requestPath, routeRpc, send, sendResult, serveChannel, staticFiles } from '../transport/http';
 import { SessionTable, TEAM_IDLE_MS } from '../transport/session';
 
 export interface TeamServerOptions {
@@ -67,20 +66,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   }
 
   async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isChannel(channel)) {
-      sendResult(res, 404, { ok: false, error: { code: 'not_found', message: `Unknown channel ${channel.slice(0, 80)}.` } });
-      return;
-    }
-    let input: unknown;
-    try {
-      input = await readJson(req, MAX_BODY);
-    } catch (error) {
-      const refusal = error instanceof HttpRefusal ? error : new HttpRefusal(400, 'The request broke off.');
-      sendResult(res, refusal.status, { ok: false, error: { code: 'invalid_input', message: refusal.message } });
-      return;
-    }
-    const { result } = await transport.call(bearer(req), channel, input);
-    sendResult(res, 200, result);
+    await serveChannel(transport, bearer(req), channel, req, res, MAX_BODY);
   }
 
   function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,36 +88,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       serveEvents(req, res, transport, bearer(req));
       return Promise.resolve();
     }
-    if (rpc) {
-      if (req.method !== 'POST') return Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
-      const channel = decodePathPart(rpc[1]!);
-      if (channel === null) {
-        sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The channel name in the path is not validly encoded.' } });
-        return Promise.resolve();
-      }
-      return serveRpc(channel, req, res);
-    }
+    if (rpc) return routeRpc(rpc[1]!, req, res, (channel) => serveRpc(channel, req, res));
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(pathname, res);
     return Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
   }
 
-  const server: Server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
-    let work: Promise<void>;
-    try {
-      work = route(req, res);
-    } catch (error) {
-      work = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    work.catch((error: unknown) => {
-      options.log?.(`server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendResult(res, 503, { ok: false, error: { code: 'unavailable', message: 'The request could not be answered. The details are in the log.' } });
-      else res.destroy();
-    });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  const server: Server = createServer({ cert: options.tls.cert, key: options.tls.key }, guarded(route, options.log, 'server'));
+  answerClientErrors(server);
   // A TLS handshake that fails (a plain-HTTP client, a scanner) closes that socket only.
   server.on('tlsClientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolveListen, reject) => {
