@@ -4,6 +4,7 @@ import { openStore, type Store } from './db/connection';
 import { StoreError } from './db/errors';
 import { createDemoStore } from './demo/generate';
 import type { Recovery } from './ipc/recovery';
+import { startAnchorCheckpoints } from './services/anchor.service';
 import { startBackupSchedule } from './services/backup.service';
 import type { SessionContext } from './services/context';
 import { startDerivedRefresh } from './services/derived-refresh.service';
@@ -53,9 +54,12 @@ export async function bootStore(options: BootOptions): Promise<Booted> {
     }
     const stopBackups = startBackupSchedule({ store, now }, { log });
     const stopRetention = startRetentionSchedule({ store, now }, { log });
+    // The audit chain's head, signed outside the store, at intervals (see anchor.service).
+    const stopAnchors = startAnchorCheckpoints(store, { log });
     stopSchedules = () => {
       stopBackups();
       stopRetention();
+      stopAnchors();
     };
     // Cases computed by older rules are recomputed while the workbench already serves.
     void startDerivedRefresh(store, log);

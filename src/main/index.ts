@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { defaultKeyFile, fileAnchorKey, setAnchorKeyProvider } from './audit/anchor-key';
+import { safeStorageAnchorKey } from './shell/anchor-key-electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { useNativeBinding } from './db/connection';
 import { registerLocalFile } from './import/uploads';
@@ -68,6 +70,8 @@ function appStorePath(): string {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Audit anchors are signed with a key the OS keychain protects, never kept in the store.
+  setAnchorKeyProvider(safeStorageAnchorKey(safeStorage, join(app.getPath('userData'), 'audit-anchor.key.enc'), (options) => fileAnchorKey(defaultKeyFile(), options)));
   spellCheckLanguages();
   harden();
   selectNativeBinding();

@@ -4,6 +4,7 @@ import { describeIssues } from '../ipc/dispatch';
 import { sessionUser } from '../services/session.service';
 import type { ServiceContext } from '../services/context';
 import { openCliStore } from './store';
+import { calendarDateProblem } from '../../shared/domain/dates';
 
 /**
  * What every command shares: the option parsers, the common options (`--db`, `--json`) and
@@ -36,9 +37,8 @@ export function positiveInt(value: string): number {
 }
 
 export function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError(`"${value}" is not a date YYYY-MM-DD.`);
-  }
+  const problem = calendarDateProblem(value);
+  if (problem) throw new InvalidArgumentError(`"${value}" ${problem}.`);
   return value;
 }
 

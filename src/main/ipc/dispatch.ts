@@ -3,6 +3,7 @@ import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channe
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
 import { CHANNEL_ACCESS } from '../../shared/ipc/roles';
 import type { Role } from '../../shared/domain/case';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -64,6 +65,14 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
   }
   const spec = contract[channel];
+  const illFormed = findIllFormedString(rawInput);
+  if (illFormed) {
+    const field = illFormed.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `${channel}: ${illFormed.length > 0 ? illFormed.join('.') : 'input'}: ${ILL_FORMED_MESSAGE}`, reason: 'input.field', params: { field, problem: 'format' } },
+    };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const { reason, params } = inputRefusal(parsed.error);

@@ -10,6 +10,7 @@ import {
   listAuditPage,
   type AuditFilter,
 } from '../db/repositories/audit.repository';
+import { anchorQuietly } from './anchor.service';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
@@ -46,7 +47,7 @@ export type AuditVerification =
  * hash of the row before means a row was removed, inserted or re-hashed; a row whose own hash no
  * longer matches its content means its time, user, action, case or detail was edited.
  */
-export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Db, batch = 5000, visit?: (index: number, id: number, hash: string) => void): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   let prevId: number | null = null;
   let rows = 0;
@@ -82,6 +83,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerif
       prev = row.hash;
       prevId = row.id;
       rows += 1;
+      visit?.(rows, row.id, row.hash);
     }
     afterId = page[page.length - 1]!.id;
   }
@@ -156,7 +158,7 @@ export const AUDIT_EXPORT_MAX = 200_000;
  */
 export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput<'audit:export'>): Promise<ChannelOutput<'audit:export'>> {
   requireAuditReader(ctx);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const exported = await ctx.store.db.transaction().execute(async (trx) => {
     const filter = await resolveFilter(trx, input);
     const total = await countAuditRows(trx, filter);
     if (total > AUDIT_EXPORT_MAX) {
@@ -179,4 +181,6 @@ export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput
     const scope = input.caseNumber ?? (input.from || input.to ? `${input.from ?? 'start'}_${input.to ?? stamp}` : 'all');
     return { fileName: `audit-${scope}-${stamp}.csv`, csv: `\uFEFF${csv}`, rows: rows.length };
   });
+  await anchorQuietly(ctx.store, 'export');
+  return exported;
 }

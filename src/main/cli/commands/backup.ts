@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { backupFileName, backupTo, restoreFrom } from '../../db/backup';
+import { anchorQuietly } from '../../services/anchor.service';
 import { resolveStorePath } from '../../paths';
 import { appendAudit } from '../../services/audit.service';
 import { dbOption, formatBytes, type DbOpts } from '../options';
@@ -20,6 +21,8 @@ export function registerBackup(program: Command): void {
         const out = existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, backupFileName(store.path, 'manual', new Date())) : opts.out;
         const result = await backupTo(store.path, out);
         console.log(`Backed up ${store.path} to ${result.path}: ${formatBytes(result.bytes)} in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+        // The head the backup holds, signed beside the store and in its backups folder.
+        await anchorQuietly(store, 'backup');
       } finally {
         await store.close();
       }

@@ -76,3 +76,10 @@ export async function findCaseIdByNumber(db: Db, number: string): Promise<number
   const row = await db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirst();
   return row?.id;
 }
+
+/** The chain's head: how many rows, and the id and hash of the last. */
+export async function auditHead(db: Db): Promise<{ rows: number; headId: number | null; headHash: string | null }> {
+  const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return { rows: Number(count.n), headId: last?.id ?? null, headHash: last?.hash ?? null };
+}
