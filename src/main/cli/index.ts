@@ -14,6 +14,7 @@ import { registerServe } from './commands/serve';
 import { registerStats } from './commands/stats';
 import { registerStore } from './commands/store';
 import { registerSubject } from './commands/subject';
+import { registerMailCommands } from './commands/mail';
 
 /**
  * The `ombud` command: each command group is a module in `commands/` exporting one
@@ -39,6 +40,7 @@ registerExport(program);
 registerAudit(program);
 registerRetention(program);
 registerSubject(program);
+registerMailCommands(program);
 
 export async function main(argv: string[]): Promise<void> {
   try {

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { inputIssueParams, type InputProblem } from '../../shared/domain/refusals';
 import { resolve, sep } from 'node:path';
 import { parseDecimal } from '../../shared/domain/money';
 import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
@@ -23,6 +24,9 @@ export interface LineProblem {
   /** JSON path inside the line, `$` for the line as a whole. */
   path: string;
   message: string;
+  /** When the schema refused a field: what is wrong, worded by the import screen. */
+  problem?: InputProblem;
+  limit?: number;
 }
 
 const dateFormatters = new Map<Market, Intl.DateTimeFormat>();
@@ -170,6 +174,12 @@ function jsonProblem(error: unknown, text: string, terminated: boolean): string 
   return `is not valid JSON${column}: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected token/, 'unexpected token')}`;
 }
 
+/** The worded form of a schema problem, so the import screen names it in the user's language. */
+function problemOf(issue: Parameters<typeof inputIssueParams>[0]): { problem: InputProblem; limit?: number } {
+  const { problem, limit } = inputIssueParams(issue);
+  return limit === undefined ? { problem } : { problem, limit };
+}
+
 export type LineOutcome = { ok: true; bundle: ImportBundle; events: number } | { ok: false; problems: LineProblem[] };
 
 export function parseLine(text: string, lineNumber: number, terminated: boolean, cx: ConvertContext): LineOutcome {
@@ -185,7 +195,7 @@ export function parseLine(text: string, lineNumber: number, terminated: boolean,
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ line: lineNumber, path: jsonPath(i.path), message: i.message })),
+      problems: parsed.error.issues.map((i) => ({ line: lineNumber, path: jsonPath(i.path), message: i.message, ...problemOf(i) })),
     };
   }
   try {

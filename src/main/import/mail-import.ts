@@ -8,10 +8,12 @@ import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.rep
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { checkpointInWorker } from './parse-in-worker';
 import { marketDay } from '../services/calendar/business-days';
+import { findCaseForReply } from './mail-thread';
 
 /** `KO-2026-000123`, bracketed or not, anywhere in a subject. */
 export const CASE_NUMBER_IN_SUBJECT = /\bKO-\d{4}-\d{6}\b/;
@@ -151,12 +153,12 @@ function marketFor(sender: string, fallback: Market | undefined): Market {
  * leaves the store as before, and a rerun completes it.
  */
 export async function importMail(ctx: ServiceContext, options: MailImportOptions): Promise<MailImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import mail.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import mail.');
   const path = resolve(options.path);
   try {
     statSync(path);
   } catch {
-    throw new ServiceError('invalid_input', `There is no file or folder ${path}.`);
+    throw new ServiceError(refusal('import.noFile', { file: path }), `There is no file or folder ${path}.`);
   }
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const report: MailImportReport = { messages: 0, attached: 0, newCases: 0, duplicates: 0, rejected: 0, outcomes: [] };
@@ -201,13 +203,14 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         attachments: all,
       };
       const number = CASE_NUMBER_IN_SUBJECT.exec(subject)?.[0] ?? null;
-      const target = number ? importer.caseByNumber(number) : undefined;
+      const thread = findCaseForReply(own.sqlite, { inReplyTo: mail.inReplyTo, references: mail.references, subject });
+      const target = thread ? { id: thread.caseId, number: thread.number } : undefined;
       tx.step(() => {
         if (target) {
           const [eventId] = importer.appendEvents(target.id, [{ ...event, kind: 'document' }]);
           importer.recordMail(messageId, eventId!, target.id, stamp);
           outcome.result = 'attached';
-          outcome.caseNumber = number;
+          outcome.caseNumber = target.number;
           report.attached++;
         } else {
           const market = marketFor(sender.address, options.market);

@@ -11,6 +11,7 @@ import { findUser } from '../db/repositories/user.repository';
 import { getCase, type CaseView } from './case.service';
 import { today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { dayInZone } from './calendar/business-days';
 import { calendarDateSchema } from '../../shared/domain/dates';
 
@@ -130,7 +131,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
       redaction: request.redaction as Redaction | undefined,
     });
   } catch (error) {
-    if (error instanceof LetterModelError) throw new ServiceError('invalid_input', `Letter for case ${c.number}: ${error.message}`);
+    if (error instanceof LetterModelError) throw new ServiceError(refusal('letter.cannotBuild', { caseNumber: c.number }), `Letter for case ${c.number}: ${error.message}`);
     throw error;
   }
   const redactedFields = new Set(request.redaction?.fields ?? []);

@@ -8,6 +8,7 @@ import { anchorQuietly } from './anchor.service';
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maskPersonalNumber } from './personal-number';
 import { anonymiseCases, readRetentionRules } from './retention.service';
 
@@ -38,13 +39,13 @@ export interface SubjectReport {
 export function personalNumberDigits(value: string): string {
   const trimmed = value.trim();
   if (!/^\d{6,8}[-+ ]?\d{4}$/.test(trimmed)) {
-    throw new ServiceError('invalid_input', `personalNumber: "${maskPersonalNumber(trimmed)}" is not a personal number like 19850312-2384 or 120385-1234`);
+    throw new ServiceError(refusal('subject.badPersonalNumber', { masked: maskPersonalNumber(trimmed) }), `personalNumber: "${maskPersonalNumber(trimmed)}" is not a personal number like 19850312-2384 or 120385-1234`);
   }
   return trimmed.replace(/\D/g, '');
 }
 
 function requireOmbudsman(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', `Only the ombudsman may ${what}.`);
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
 function safeName(name: string): string {
@@ -72,11 +73,11 @@ export async function exportSubject(ctx: ServiceContext, personalNumber: string,
   const digits = personalNumberDigits(personalNumber);
   const target = resolve(outDir);
   if (existsSync(target) && readdirSync(target).length > 0) {
-    throw new ServiceError('conflict', `The folder ${target} is not empty; name a new or empty folder for the extract.`);
+    throw new ServiceError(refusal('subject.folderNotEmpty'), `The folder ${target} is not empty; name a new or empty folder for the extract.`);
   }
   const at = now(ctx).toISOString();
   const customers = await findCustomersByPersonalDigits(ctx.store.db, digits);
-  if (customers.length === 0) throw new ServiceError('not_found', `No customer with the personal number ${maskPersonalNumber(personalNumber)} is held.`);
+  if (customers.length === 0) throw new ServiceError(refusal('subject.none', { masked: maskPersonalNumber(personalNumber) }), `No customer with the personal number ${maskPersonalNumber(personalNumber)} is held.`);
   const caseList = await subjectCaseList(ctx.store.db, customers.map((c) => c.id));
 
   mkdirSync(dirname(target), { recursive: true });
@@ -174,7 +175,7 @@ export async function eraseSubject(ctx: ServiceContext, personalNumber: string, 
   requireOmbudsman(ctx, 'erase a customer’s data');
   const digits = personalNumberDigits(personalNumber);
   const customers = await findCustomersByPersonalDigits(ctx.store.db, digits);
-  if (customers.length === 0) throw new ServiceError('not_found', `No customer with the personal number ${maskPersonalNumber(personalNumber)} is held.`);
+  if (customers.length === 0) throw new ServiceError(refusal('subject.none', { masked: maskPersonalNumber(personalNumber) }), `No customer with the personal number ${maskPersonalNumber(personalNumber)} is held.`);
   const rules = await readRetentionRules(ctx.store.db);
   const cases = await subjectCases(ctx.store.db, customers.map((c) => c.id));
   const open = cases.filter((c) => c.anonymised_at === null);

@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { languageSchema, MARKETS, marketSchema } from '../../../shared/domain/market';
 import { registerFormatSchema, yearSchema } from '../../../shared/domain/zero';
 import { exportArnForCase } from '../../services/arn-export.service';
-import { EXPORT_FORMATS, exportDecision, exportLetter, type ExportFormat } from '../../services/export.service';
+import type { MailLetter } from '../../../shared/domain/mail';
+import { EXPORT_FORMATS, exportDecision, exportLetter } from '../../services/export.service';
+import { decisionMailRequest, exportLetterMail, mailLetterOption } from './mail';
 import { caseIdByNumber } from '../../services/letter.service';
 import { exportRegister } from '../../services/register.service';
 import { clockOf, dbOption, isoDate, parseWith, positiveInt, withStore, type DbOpts } from '../options';
 
-const exportFormatSchema = z.enum(EXPORT_FORMATS);
+/** A letter's formats here: the file formats, and `eml`, the ready mail (`commands/mail.ts`). */
+const letterFormatSchema = z.enum([...EXPORT_FORMATS, 'eml']);
 
 /** `export letter|decision|register|arn`. */
 export function registerExport(program: Command): void {
@@ -22,14 +25,16 @@ export function registerExport(program: Command): void {
     .addOption(dbOption())
     .requiredOption('--case <number>', 'case number, e.g. SE-2026-00042')
     .requiredOption('--content <file>', 'the letter body as TipTap JSON')
-    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}, eml (a ready mail)`)
     .requiredOption('--out <path>', 'where to write the file')
     .option('--subject <text>', 'the subject line (default: "Ditt ärende NUMBER" in the letter language)')
     .option('--language <lang>', 'sv, da or en (default: the case language)')
     .option('--date <date>', 'letter date YYYY-MM-DD (default: today in the market)', isoDate)
     .option('--draft', 'mark every page UTKAST / UDKAST / DRAFT')
-    .action(async (opts: DbOpts & { case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean }) => {
-      const format: ExportFormat = parseWith(exportFormatSchema, opts.format.toLowerCase(), '--format');
+    .option('--letter <kind>', 'with --format eml: holding_reply, info_request or letter (default)', mailLetterOption)
+    .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
+    .action(async (opts: DbOpts & { case: string; content: string; format: string; out: string; subject?: string; language?: string; date?: string; draft?: boolean; letter?: MailLetter; send?: boolean }) => {
+      const format = parseWith(letterFormatSchema, opts.format.toLowerCase(), '--format');
       const language = opts.language === undefined ? undefined : parseWith(languageSchema, opts.language.toLowerCase(), '--language');
       let content: unknown;
       try {
@@ -39,7 +44,9 @@ export function registerExport(program: Command): void {
       }
       await withStore(opts.db, async (ctx) => {
         const caseId = await caseIdByNumber(ctx, opts.case);
-        const result = await exportLetter(ctx, { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date }, { format, out: opts.out });
+        const request = { caseId, content, subject: opts.subject, language, draft: opts.draft ?? false, date: opts.date };
+        if (format === 'eml') return exportLetterMail(ctx, { caseId, letter: opts.letter ?? 'letter', request, out: opts.out, send: opts.send });
+        const result = await exportLetter(ctx, request, { format, out: opts.out });
         console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (export ${result.exportId})`);
       });
     });
@@ -48,14 +55,16 @@ export function registerExport(program: Command): void {
     .command('decision')
     .description('Export a case\'s decision letter: the issued one, or with --draft the current draft marked UTKAST/UDKAST/DRAFT.')
     .argument('<case>', 'case number, e.g. KO-2026-000123')
-    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}, eml (a ready mail)`)
     .requiredOption('--out <path>', 'where to write the file')
     .addOption(dbOption())
     .option('--draft', 'export the current draft instead of the issued decision')
-    .action(async (number: string, opts: DbOpts & { format: string; out: string; draft?: boolean }) => {
-      const format: ExportFormat = parseWith(exportFormatSchema, opts.format.toLowerCase(), '--format');
+    .option('--send', 'with --format eml: send through the office\'s SMTP server ($OMBUD_SMTP_PASSWORD) instead of writing a draft')
+    .action(async (number: string, opts: DbOpts & { format: string; out: string; draft?: boolean; send?: boolean }) => {
+      const format = parseWith(letterFormatSchema, opts.format.toLowerCase(), '--format');
       await withStore(opts.db, async (ctx) => {
         const caseId = await caseIdByNumber(ctx, number);
+        if (format === 'eml') return exportLetterMail(ctx, { caseId, letter: 'decision', request: await decisionMailRequest(ctx, caseId, opts.draft), out: opts.out, send: opts.send });
         const result = await exportDecision(ctx, { caseId, format, out: opts.out, draft: opts.draft });
         console.log(`${result.path}  ${result.bytes} bytes  sha256 ${result.sha256}  (decision ${result.decisionId}${result.draft ? ', draft' : ''}, export ${result.exportId})`);
       });
