@@ -54,7 +54,7 @@ export async function bootStore(options: BootOptions): Promise<Booted> {
     }
     const stopBackups = startBackupSchedule({ store, now }, { log });
     const stopRetention = startRetentionSchedule({ store, now }, { log });
-    // The audit chain's head, signed outside the store, when the log grew (anchor.service.ts).
+    // The audit chain's head, signed outside the store, at intervals (see anchor.service).
     const stopAnchors = startAnchorCheckpoints(store, { log });
     stopSchedules = () => {
       stopBackups();

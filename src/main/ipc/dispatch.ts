@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
-import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import { CHANNEL_ACCESS } from '../../shared/ipc/roles';
 import type { Role } from '../../shared/domain/case';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -67,8 +67,11 @@ export async function dispatch(
   const spec = contract[channel];
   const illFormed = findIllFormedString(rawInput);
   if (illFormed) {
-    const { reason, params } = inputRefusal({ issues: [{ code: 'custom', path: illFormed }] });
-    return { ok: false, error: { code: 'invalid_input', message: `${channel}: ${illFormed.length > 0 ? illFormed.join('.') : 'input'}: ${ILL_FORMED_MESSAGE}`, reason, params } };
+    const field = illFormed.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `${channel}: ${illFormed.length > 0 ? illFormed.join('.') : 'input'}: ${ILL_FORMED_MESSAGE}`, reason: 'input.field', params: { field, problem: 'format' } },
+    };
   }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {

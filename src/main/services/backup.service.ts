@@ -7,8 +7,8 @@ import { readSetting, writeSetting } from '../db/repositories/settings.repositor
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
-import { anchorQuietly } from './anchor.service';
 import { refusal } from '../../shared/domain/refusals';
+import { anchorQuietly } from './anchor.service';
 
 const SCHEDULE_KEY = 'backup.schedule';
 

@@ -9,6 +9,7 @@ import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
+import { displayFileName } from '../../shared/files/display-name';
 import { maskPersonalNumber } from './personal-number';
 import { anonymiseCases, readRetentionRules } from './retention.service';
 
@@ -30,7 +31,7 @@ export interface SubjectReport {
     purchases: { orderRef: string; purchasedOn: string; amountMinor: number; currency: string; product: string; status: string }[];
     claims: { kind: string; text: string; amountMinor: number | null; currency: string | null }[];
     events: { occurredAt: string; kind: string; source: string; direction: string; actor: string; summary: string; body: string }[];
-    attachments: { fileName: string; mediaType: string; size: number; sha256: string; file: string }[];
+    attachments: { fileName: string; sentAs?: string; mediaType: string; size: number; sha256: string; file: string }[];
     matters: { authority: string; reference: string; receivedDate: string; claim: string; status: string; outcome: string | null; decidedOn: string | null; recommendation: string | null }[];
   }[];
 }
@@ -48,8 +49,9 @@ function requireOmbudsman(ctx: ServiceContext, what: string): void {
   if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
+/** A file name on disk: the shown name (`displayFileName`) in a portable alphabet. */
 function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
+  return displayFileName(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
 }
 
 /** Writes a chunk to a stream, waiting when its buffer is full (so memory stays bounded). */
@@ -73,7 +75,7 @@ export async function exportSubject(ctx: ServiceContext, personalNumber: string,
   const digits = personalNumberDigits(personalNumber);
   const target = resolve(outDir);
   if (existsSync(target) && readdirSync(target).length > 0) {
-    throw new ServiceError(refusal('subject.folderNotEmpty'), `The folder ${target} is not empty; name a new or empty folder for the extract.`);
+    throw new ServiceError(refusal('subject.folderNotEmpty', { folder: target }), `The folder ${target} is not empty; name a new or empty folder for the extract.`);
   }
   const at = now(ctx).toISOString();
   const customers = await findCustomersByPersonalDigits(ctx.store.db, digits);
@@ -102,7 +104,9 @@ export async function exportSubject(ctx: ServiceContext, personalNumber: string,
       const attachments = c.attachments.map((a) => {
         const file = join('attachments', `${c.number}-${a.event_id}-${safeName(a.file_name)}`);
         writeFileSync(join(work, file), a.content);
-        return { fileName: a.file_name, mediaType: a.media_type, size: a.size, sha256: a.sha256, file };
+        // The name as shown (no path parts, no bidi controls); the name as sent only when it differs.
+        const shown = displayFileName(a.file_name);
+        return { fileName: shown, ...(shown === a.file_name ? {} : { sentAs: a.file_name }), mediaType: a.media_type, size: a.size, sha256: a.sha256, file };
       });
       attachmentCount += attachments.length;
       const item: SubjectReport['cases'][number] = {

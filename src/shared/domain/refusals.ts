@@ -56,7 +56,7 @@ export const REFUSALS = {
   'decision.impartiality': { code: 'forbidden', params: ['actor'] },
   'subject.badPersonalNumber': { code: 'invalid_input', params: ['masked'] },
   'subject.none': { code: 'not_found', params: ['masked'] },
-  'subject.folderNotEmpty': { code: 'conflict', params: [] },
+  'subject.folderNotEmpty': { code: 'conflict', params: ['folder'] },
   'deadlineRules.changed': { code: 'conflict', params: ['name', 'at'] },
   'audit.tooMany': { code: 'invalid_input', params: ['count', 'max'] },
   'template.notValid': { code: 'invalid_input', params: ['market', 'language'] },

@@ -17,10 +17,15 @@ export async function attachToEvent(db: Db, eventId: number, file: { fileName: s
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
   const { id } = await db.selectFrom('attachments').select('id').where('sha256', '=', sha256).executeTakeFirstOrThrow();
+  // The file goes after the event's other files (its place among them is part of the key).
+  const { next } = await db
+    .selectFrom('event_attachments')
+    .select((eb) => eb.fn.coalesce(eb(eb.fn.max('position'), '+', 1), eb.lit(0)).as('next'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('event_attachments')
-    .values({ event_id: eventId, attachment_id: id, file_name: file.fileName, media_type: file.mediaType, source: file.source })
-    .onConflict((oc) => oc.doNothing())
+    .values({ event_id: eventId, position: Number(next), attachment_id: id, file_name: file.fileName, media_type: file.mediaType, source: file.source })
     .execute();
   return sha256;
 }

@@ -63,7 +63,7 @@ export async function subjectCaseDetail(db: Db, c: SubjectCaseRow) {
       .selectFrom('event_attachments')
       .innerJoin('history_events', 'history_events.id', 'event_attachments.event_id')
       .innerJoin('attachments', 'attachments.id', 'event_attachments.attachment_id')
-      .select(['event_attachments.event_id', 'event_attachments.file_name', 'attachments.id', 'attachments.media_type', 'attachments.size', 'attachments.sha256', 'attachments.content'])
+      .select(['event_attachments.event_id', 'event_attachments.file_name', 'attachments.id', sql<string>`coalesce(event_attachments.media_type, attachments.media_type)`.as('media_type'), 'attachments.size', 'attachments.sha256', 'attachments.content'])
       .where('history_events.case_id', '=', c.id)
       .orderBy('event_attachments.event_id')
       .execute();
