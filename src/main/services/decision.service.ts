@@ -416,7 +416,7 @@ export async function submitDecision(ctx: ServiceContext, input: { id: number; b
     after: async (row, trx, at) => {
       const c = await cases.findCaseById(trx, row.case_id);
       if (c && ['received', 'acknowledged', 'in_review', 'waiting_for_customer'].includes(c.status)) {
-        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'Decision draft submitted');
+        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'decision_submitted');
         await refreshDerived(trx, row.case_id, c.market as Market, c.received_date);
       }
     },
