@@ -93,12 +93,21 @@ function listFiles(path: string): string[] {
 }
 
 /** Every message under `path`: an .eml file, an mbox file, or a folder of them (recursively). */
-function* messages(path: string): Generator<RawMessage> {
+function* messages(path: string): Generator<RawMessage | { origin: string; unreadable: string }> {
   for (const file of listFiles(path)) {
-    if (statSync(file).size === 0) continue;
-    if (looksLikeMbox(file)) {
-      for (const m of readMbox(file)) yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
-    } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    // A file that cannot be read (permissions, vanished, an I/O error) is reported; the others go on.
+    let last = basename(file);
+    try {
+      if (statSync(file).size === 0) continue;
+      if (looksLikeMbox(file)) {
+        for (const m of readMbox(file)) {
+          last = `${basename(file)} after message ${m.index}`;
+          yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
+        }
+      } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    } catch (error) {
+      yield { origin: last, unreadable: error instanceof Error ? error.message : String(error) };
+    }
   }
 }
 
@@ -183,6 +192,10 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         outcome.problem = problem;
         report.rejected++;
       };
+      if ('unreadable' in raw) {
+        reject(`the file cannot be read (${raw.unreadable})`);
+        continue;
+      }
       let content: MailContent;
       try {
         content = readContent(parseMime(raw.content, limits));
