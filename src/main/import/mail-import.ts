@@ -14,6 +14,7 @@ import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
+import { findCaseForReply } from './mail-thread';
 import { checkpointInWorker } from './parse-in-worker';
 import { marketDay } from '../services/calendar/business-days';
 import { readContent, type MailContent } from './mail/content';
@@ -148,10 +149,13 @@ function eventFiles(content: MailContent, raw: Buffer, source: string): NewAttac
  * The case a mail belongs to: the case number its subject names. (Reply threading by
  * In-Reply-To/References plugs in here.)
  */
-function caseForMail(importer: CaseImporter, content: MailContent): { id: number; number: string } | undefined {
-  const number = CASE_NUMBER_IN_SUBJECT.exec(content.subject)?.[0];
-  const found = number ? importer.caseByNumber(number) : undefined;
-  return found && number ? { id: found.id, number } : undefined;
+/**
+ * The case a mail belongs to: the thread it answers (In-Reply-To, References: a mail we sent or
+ * imported), else the case number in its subject (`mail-thread.ts`).
+ */
+function caseForMail(sqlite: Store['sqlite'], content: MailContent): { id: number; number: string } | undefined {
+  const thread = findCaseForReply(sqlite, { inReplyTo: content.inReplyTo ?? undefined, references: content.references, subject: content.subject });
+  return thread ? { id: thread.caseId, number: thread.number } : undefined;
 }
 
 function marketFor(sender: string, fallback: Market | undefined): Market {
@@ -243,7 +247,7 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         },
         attachments: all,
       };
-      const target = caseForMail(importer, content);
+      const target = caseForMail(own.sqlite, content);
       const named = CASE_NUMBER_IN_SUBJECT.exec(content.subject)?.[0] ?? null;
       try {
         tx.step(() => {

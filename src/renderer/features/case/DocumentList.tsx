@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { displayFileName } from '../../../shared/files/display-name';
 import { ActionIcon, Alert, Anchor, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowsMaximize, IconArrowsMinimize, IconDownload, IconEye, IconEyeOff, IconFile, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
@@ -138,7 +139,7 @@ export function DocumentList({
               <div className={classes.preview} data-testid="attachment-preview" data-kind={kind ?? undefined}>
                 {state?.state === 'error' && state.error ? (
                   <Alert color="red" variant="light" p="xs">
-                    <Text size="sm">{t('documents.loadError', { message: state.error.message })}</Text>
+                    <Text size="sm">{t('documents.loadError', { message: refusalText(t, state.error) })}</Text>
                   </Alert>
                 ) : state?.state === 'ready' && state.file ? (
                   <>

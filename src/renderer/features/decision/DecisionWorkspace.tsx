@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -18,6 +19,7 @@ import classes from './Decision.module.css';
 import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
 import { ExportPanel } from './ExportPanel';
+import { MailPanel } from '../send/MailPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
@@ -82,7 +84,7 @@ function StartDecision({ view, onStarted }: { view: CaseView; onStarted: (d: Dec
       />
       {error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
-          {error.message}
+          {refusalText(t, error)}
         </Alert>
       )}
       <Button
@@ -131,6 +133,8 @@ function DecisionArea({
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped when a mail is filed: the export list below reloads with it.
+  const [filed, setFiled] = useState(0);
   const [comment, setComment] = useState('');
   const [versionsKey, setVersionsKey] = useState(0);
 
@@ -157,8 +161,8 @@ function DecisionArea({
     onError: (error) => {
       if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
         // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
-        setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
-      } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+        setSave({ kind: 'conflict', message: refusalText(t, error), details: error.details as ConflictDetails });
+      } else setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) });
     },
   });
   const { content, panel, docKey, onText, onPanel } = draft;
@@ -182,7 +186,7 @@ function DecisionArea({
       setComment('');
       onCaseChanged();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -332,7 +336,7 @@ function DecisionArea({
                   try {
                     onReplaced(await call('decisions:create', { caseId: view.header.id, language: decision.language, correctsDecisionId: decision.id }));
                   } catch (e) {
-                    setActionError(asRpcFailure(e).message);
+                    setActionError(refusalText(t, asRpcFailure(e)));
                   } finally {
                     setBusy(null);
                   }
@@ -349,8 +353,14 @@ function DecisionArea({
             )}
           </Stack>
         </PanelSection>
+        {decision.status === 'issued' && (
+          <PanelSection title={t('send.title')} testId="decision-mail">
+            <MailPanel caseId={view.header.id} email={view.header.customer.email} onFiled={() => setFiled((n) => n + 1)} />
+          </PanelSection>
+        )}
         <PanelSection title={t('exports.title')} testId="decision-exports">
           <ExportPanel
+            key={filed}
             caseId={view.header.id}
             market={market}
             canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}
