@@ -3,7 +3,6 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
-import type { CaseImporter } from '../db/repositories/case-import.repository';
 import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.repository';
 import { oldestCaseReceivedAt } from '../db/repositories/mail.repository';
 import { readSetting } from '../db/repositories/settings.repository';
@@ -145,10 +144,6 @@ function eventFiles(content: MailContent, raw: Buffer, source: string): NewAttac
   return all;
 }
 
-/**
- * The case a mail belongs to: the case number its subject names. (Reply threading by
- * In-Reply-To/References plugs in here.)
- */
 /**
  * The case a mail belongs to: the thread it answers (In-Reply-To, References: a mail we sent or
  * imported), else the case number in its subject (`mail-thread.ts`).
