@@ -3,7 +3,6 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
-import type { CaseImporter } from '../db/repositories/case-import.repository';
 import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.repository';
 import { oldestCaseReceivedAt } from '../db/repositories/mail.repository';
 import { readSetting } from '../db/repositories/settings.repository';
@@ -94,12 +93,21 @@ function listFiles(path: string): string[] {
 }
 
 /** Every message under `path`: an .eml file, an mbox file, or a folder of them (recursively). */
-function* messages(path: string): Generator<RawMessage> {
+function* messages(path: string): Generator<RawMessage | { origin: string; unreadable: string }> {
   for (const file of listFiles(path)) {
-    if (statSync(file).size === 0) continue;
-    if (looksLikeMbox(file)) {
-      for (const m of readMbox(file)) yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
-    } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    // A file that cannot be read (permissions, vanished, an I/O error) is reported; the others go on.
+    let last = basename(file);
+    try {
+      if (statSync(file).size === 0) continue;
+      if (looksLikeMbox(file)) {
+        for (const m of readMbox(file)) {
+          last = `${basename(file)} after message ${m.index}`;
+          yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
+        }
+      } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    } catch (error) {
+      yield { origin: last, unreadable: error instanceof Error ? error.message : String(error) };
+    }
   }
 }
 
@@ -136,10 +144,6 @@ function eventFiles(content: MailContent, raw: Buffer, source: string): NewAttac
   return all;
 }
 
-/**
- * The case a mail belongs to: the case number its subject names. (Reply threading by
- * In-Reply-To/References plugs in here.)
- */
 /**
  * The case a mail belongs to: the thread it answers (In-Reply-To, References: a mail we sent or
  * imported), else the case number in its subject (`mail-thread.ts`).
@@ -187,6 +191,10 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         outcome.problem = problem;
         report.rejected++;
       };
+      if ('unreadable' in raw) {
+        reject(`the file cannot be read (${raw.unreadable})`);
+        continue;
+      }
       let content: MailContent;
       try {
         content = readContent(parseMime(raw.content, limits));

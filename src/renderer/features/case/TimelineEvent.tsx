@@ -84,6 +84,9 @@ export const TimelineEvent = memo(function TimelineEvent({
     facts.push(t('timeline.facts.statusChange', { from: label(data.fromStatus), to: label(data.toStatus) }));
   }
   if (data.agent && data.agent !== event.actor) facts.push(t('timeline.facts.agent', { agent: data.agent }));
+  // Mail whose Date header was not believed: the header as the sender wrote it.
+  if (data.dateHeader && data.receivedFrom && data.receivedFrom !== 'date') facts.push(t('mail.dateHeaderNotUsed', { date: data.dateHeader }));
+  if (data.charsetGuessed) facts.push(t('mail.charsetGuessed'));
 
   return (
     <article
