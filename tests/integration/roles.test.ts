@@ -149,6 +149,10 @@ function validInput(channel: Channel, role: Role): unknown {
     'exports:list': { caseId },
     'exports:markSent': { caseId, exportId: MISSING, date: '2026-11-16', channel: 'post' },
     'exports:showInFolder': { caseId, exportId: MISSING },
+    'mail:settings': {},
+    'mail:setSettings': { attachDocx: false },
+    'mail:draft': { caseId: MISSING, letter: 'decision' },
+    'mail:send': { caseId: MISSING, letter: 'decision' },
   };
   return inputs[channel];
 }

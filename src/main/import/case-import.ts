@@ -137,6 +137,8 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
   let lastProgress = 0;
   let wrongEncoding: string | null = null;
   let blankOnly = true;
+  /** Each case's source id and the line that first held it: a second line with it is refused. */
+  const sourceLines = new Map<string, number>();
   try {
     // New cases arrive derived with the deadline rules the writer would use (the session's).
     const reading: ReadCasesOptions = { path: file, maxLineBytes, cx, keepText: partial, prederive: policy };
@@ -153,6 +155,12 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
           await reject(item.line, item.problems, item.text);
           continue;
         }
+        const firstLine = sourceLines.get(item.bundle.sourceId);
+        if (firstLine !== undefined) {
+          await reject(item.line, [{ line: item.line, path: '$.sourceId', message: `duplicate case "${item.bundle.sourceId}": line ${firstLine} already holds it (lines ${firstLine} and ${item.line})` }], item.text);
+          continue;
+        }
+        sourceLines.set(item.bundle.sourceId, item.line);
         report.validCases++;
         report.events += item.events;
         // All or nothing: after the first bad line nothing more is written, only checked.

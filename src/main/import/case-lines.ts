@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync
 import { inputIssueParams, type InputProblem } from '../../shared/domain/refusals';
 import { resolve, sep } from 'node:path';
 import { parseDecimal } from '../../shared/domain/money';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
 import { exchangeCaseSchema, jsonPath, type ExchangeCase, type ExchangeMoney } from '../../shared/exchange/case-exchange';
 import type { ImportBundle } from '../db/repositories/case-import.repository';
@@ -188,6 +189,8 @@ export function parseLine(text: string, lineNumber: number, terminated: boolean,
   } catch (error) {
     return { ok: false, problems: [{ line: lineNumber, path: '$', message: jsonProblem(error, text, terminated) }] };
   }
+  const illFormed = findIllFormedString(value);
+  if (illFormed) return { ok: false, problems: [{ line: lineNumber, path: jsonPath(illFormed), message: ILL_FORMED_MESSAGE }] };
   const parsed = exchangeCaseSchema.safeParse(value);
   if (!parsed.success) {
     return {
@@ -263,10 +266,15 @@ export async function* readCaseBatches(options: ReadCasesOptions): AsyncGenerato
     if (line.kind === 'error') {
       batch.items.push({ kind: 'invalid', line: line.lineNumber, problems: [{ line: line.lineNumber, path: '$', message: `Line ${line.lineNumber} ${line.message}` }], text: line.text });
     } else if (line.text.trim().length > 0) {
-      const outcome = parseLine(line.text, line.lineNumber, line.terminated, cx);
+      let outcome = parseLine(line.text, line.lineNumber, line.terminated, cx);
       if (outcome.ok && options.prederive) {
         const b = outcome.bundle;
-        b.derivedByPosition = deriveCaseFields(b.market as Market, b.receivedDate, writtenEvents(historyOrder(b.events), 0), options.prederive);
+        try {
+          b.derivedByPosition = deriveCaseFields(b.market as Market, b.receivedDate, writtenEvents(historyOrder(b.events), 0), options.prederive);
+        } catch (error) {
+          // A value the schema let through but the deadline rules cannot place refuses this line, never the whole file.
+          outcome = { ok: false, problems: [{ line: line.lineNumber, path: '$', message: `cannot be placed on the calendar: ${(error as Error).message}` }] };
+        }
       }
       batch.items.push(
         outcome.ok

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse, CsvError } from 'csv-parse';
+import { calendarMonthSchema } from '../../shared/domain/dates';
 import { z } from 'zod';
 import { MARKETS } from '../../shared/domain/market';
 import { existingMonthlyKeys, upsertMonthlyFigures, type MonthlyFigureRow } from '../db/repositories/monthly-figures.repository';
@@ -15,7 +16,7 @@ export const MONTHLY_COLUMNS = ['month', 'market', 'purchases', 'customer_servic
 // Fifteen digits keep every count a safe integer.
 const count = z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number ≥ 0 written with digits only (no sign, decimals or separators)');
 const rowSchema = z.object({
-  month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, e.g. 2026-03'),
+  month: calendarMonthSchema,
   market: z.enum(MARKETS, { error: `must be one of ${MARKETS.join(', ')}` }),
   purchases: count,
   customer_service_complaints: count,

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { CHANNELS, isPublicChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput } from '../../shared/ipc/contract';
+import { CHANNEL_ACCESS } from '../../shared/ipc/roles';
+import type { Role } from '../../shared/domain/case';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import type { Result } from '../../shared/ipc/result';
 import { StoreError } from '../db/errors';
 import type { SessionContext } from '../services/context';
@@ -26,6 +29,20 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+const ROLE_NAMES: Record<Role, string> = { ombudsman: 'the ombudsman', handler: 'a handler', auditor: 'an auditor' };
+
+/** "the ombudsman", "the ombudsman or a handler": who the role table lets through, for a refusal. */
+function whoMay(roles: readonly Role[]): string {
+  return roles.length === 0 ? 'nobody' : roles.map((r) => ROLE_NAMES[r]).join(' or ');
+}
+
+/** The worded reason for a role refusal, from who the table lets through. */
+function roleReason(roles: readonly Role[]): 'role.ombudsmanOnly' | 'role.auditorOrOmbudsman' | 'role.auditorReadOnly' {
+  if (roles.includes('auditor')) return 'role.auditorOrOmbudsman';
+  if (roles.includes('handler')) return 'role.auditorReadOnly';
+  return 'role.ombudsmanOnly';
+}
+
 /**
  * The single entry for every transport: validates the untrusted input against the contract,
  * runs the handler, and turns every outcome into a Result. Nothing is written when the input is
@@ -48,6 +65,14 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
   }
   const spec = contract[channel];
+  const illFormed = findIllFormedString(rawInput);
+  if (illFormed) {
+    const field = illFormed.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `${channel}: ${illFormed.length > 0 ? illFormed.join('.') : 'input'}: ${ILL_FORMED_MESSAGE}`, reason: 'input.field', params: { field, problem: 'format' } },
+    };
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const { reason, params } = inputRefusal(parsed.error);
@@ -55,6 +80,11 @@ export async function dispatch(
   }
   if (!ctx.user && !isPublicChannel(channel)) {
     return { ok: false, error: { code: 'unauthenticated', message: `${channel}: sign in first.`, reason: 'signIn.required', params: {} } };
+  }
+  // The role table is the rule for every transport; services keep only the rules that depend on data.
+  if (ctx.user && !CHANNEL_ACCESS[channel].roles.includes(ctx.user.role) && !isPublicChannel(channel)) {
+    const roles = CHANNEL_ACCESS[channel].roles;
+    return { ok: false, error: { code: 'forbidden', message: `${channel}: only ${whoMay(roles)} may do this.`, reason: roleReason(roles), params: {} } };
   }
   try {
     const handler = handlers[channel] as (ctx: SessionContext, input: unknown) => Promise<ChannelOutput<Channel>>;

@@ -16,6 +16,7 @@ import * as responses from '../services/arn-response.service';
 import { exportResponse } from '../services/arn-export.service';
 import { importStatus, startImport } from '../services/import.service';
 import * as exportJobs from '../services/export-job.service';
+import * as mail from '../services/mail.service';
 import { markSent } from '../services/export.service';
 import * as decisions from '../services/decision.service';
 import { listTemplates, resetTemplate, saveTemplate } from '../services/decision-templates';
@@ -93,6 +94,10 @@ export const handlers: HandlerTable = {
   'exports:list': (ctx, input) => exportJobs.listCaseExports(ctx, input),
   'exports:markSent': (ctx, input) => markSent(ctx, input),
   'exports:showInFolder': (ctx, input) => exportJobs.showExportInFolder(ctx, input),
+  'mail:settings': (ctx) => mail.mailSettings(ctx),
+  'mail:setSettings': (ctx, input) => mail.setMailSettings(ctx, input),
+  'mail:draft': (ctx, input) => mail.startMailDraft(ctx, input),
+  'mail:send': (ctx, input) => mail.sendMailNow(ctx, input),
   'audit:list': (ctx, input) => listAudit(ctx, input),
   'audit:export': (ctx, input) => exportAudit(ctx, input),
   'backups:status': (ctx) => backupStatus(ctx),

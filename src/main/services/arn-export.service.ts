@@ -1,3 +1,4 @@
+import { displayFileName } from '../../shared/files/display-name';
 import { resolve } from 'node:path';
 import { EXHIBIT_WORD, numberedExhibits } from '../../shared/domain/arn-response';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
@@ -65,6 +66,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
     redaction: rendered.redaction,
     addressee: [src.matter.authorityName],
     signerUserId: row.finalised_by ?? undefined,
+    citations: 'facts',
   });
   const base = `${src.matter.authority}-${src.matter.reference}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   if (format === 'docx') {
@@ -78,7 +80,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
     if (exhibit.source === 'attachment') {
       const a = await findAttachment(ctx.store.db, exhibit.id);
       if (!a) throw notFound(`${EXHIBIT_WORD[language]} ${number}: attachment ${exhibit.id}`);
-      exhibits.push({ title: exhibit.title, fileName: a.file_name ?? `bilaga-${a.id}`, mediaType: a.media_type, bytes: new Uint8Array(a.content) });
+      exhibits.push({ title: exhibit.title, fileName: displayFileName(a.file_name, `bilaga-${a.id}`), mediaType: a.media_type, bytes: new Uint8Array(a.content) });
     } else {
       const e = events.get(exhibit.id);
       if (!e) throw notFound(`${EXHIBIT_WORD[language]} ${number}: event ${exhibit.id}`);

@@ -8,6 +8,7 @@ import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
+import { anchorQuietly } from './anchor.service';
 
 const SCHEDULE_KEY = 'backup.schedule';
 
@@ -45,6 +46,8 @@ export async function takeBackup(ctx: Pick<ServiceContext, 'store' | 'now'> & { 
       detail: { reason, file: path, bytes: result.bytes, milliseconds: Math.round(result.milliseconds), pruned: pruned.length },
     });
   });
+  // The head, with this backup's row, signed beside the store and in the backups folder.
+  await anchorQuietly(ctx.store, 'backup');
   const file = listBackups(ctx.store.path).find((b) => b.path === path);
   return info(file ?? { fileName: path, takenAt: at.toISOString(), reason, bytes: result.bytes });
 }

@@ -15,10 +15,12 @@ import { refreshDerived } from './case-work.service';
 import { now, type ServiceContext } from './context';
 import { inputRefusal, notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
-import { buildCaseLetter, type LetterRequest } from './letter.service';
+import { buildCaseLetter, type CitedRecord, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
+import { anchorQuietly } from './anchor.service';
 
 export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
@@ -33,6 +35,8 @@ export interface ExportRecord {
   sha256: string;
   path: string;
   draft?: boolean;
+  /** The exact events the letter cites (its readable references name them only in words). */
+  cited?: readonly CitedRecord[];
 }
 
 function requireWriter(ctx: ServiceContext, what: string): void {
@@ -50,7 +54,7 @@ export function sha256(bytes: Uint8Array): string {
 export async function recordExport(ctx: ServiceContext, input: ExportRecord): Promise<{ exportId: number }> {
   requireWriter(ctx, 'export letters');
   if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ServiceError(refusal('export.badHash'), 'recordExport: sha256: must be 64 lowercase hex digits');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const booked = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
     const at = now(ctx).toISOString();
@@ -65,23 +69,26 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
       actor_user_id: ctx.user.id,
       summary: `${input.kind} ${input.format.toUpperCase()}${draft ? ' (draft)' : ''}: ${basename(input.path)}`,
       body: '',
-      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft }),
+      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft, cited: input.cited ?? [] }),
     });
     await appendAudit(trx, {
       at,
       userId: ctx.user.id,
       action: 'letter.export',
       caseId: input.caseId,
-      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft },
+      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft, citedEventIds: (input.cited ?? []).map((c) => c.eventId) },
     });
     return { exportId };
   });
+  // Each export anchors the audit chain outside the store (anchor.service.ts).
+  await anchorQuietly(ctx.store, 'export');
+  return booked;
 }
 
 export const markSentSchema = z.object({
   caseId: z.number().int().positive(),
   exportId: z.number().int().positive(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  date: calendarDateSchema,
   channel: z.enum(SEND_CHANNELS),
 });
 
@@ -165,7 +172,7 @@ export async function exportLetter(
   const hash = sha256(bytes);
   let exportId: number;
   try {
-    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft }));
+    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft, cited: letter.cited }));
   } catch (error) {
     // An export that is not booked must not lie around looking like one that was.
     rmSync(path, { force: true });
@@ -187,28 +194,25 @@ export async function decisionToExport(ctx: ServiceContext, caseId: number, draf
 
 const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
   sv: (n) => `Kundombudets beslut i ärende ${n}`,
-  da: (n) => `Kundeombuddets afgørelse i sag ${n}`,
+  da: (n) => `Den uafhængige kunderepræsentants afgørelse i sag ${n}`,
   en: (n) => `The customer ombudsman's decision in case ${n}`,
 };
 
 /**
- * Exports a case's decision letter: the issued one (signed by its issuer, dated the day it was
- * issued), or the current draft marked as a draft on every page. Refuses a case without one.
+ * The letter request of a case's decision: the issued one (signed by its issuer, dated the day it
+ * was issued), or the current draft marked as a draft. The PDF/DOCX export and the mail build on it.
  */
-export async function exportDecision(
-  ctx: ServiceContext,
-  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
-): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
-  requireWriter(ctx, 'export letters');
-  const decision = await getDecision(ctx, await decisionToExport(ctx, input.caseId, input.draft ?? false));
+export async function decisionLetterRequest(ctx: ServiceContext, caseId: number, draft: boolean): Promise<{ request: LetterRequest; decisionId: number; draft: boolean }> {
+  const decision = await getDecision(ctx, await decisionToExport(ctx, caseId, draft));
   const isDraft = decision.status !== 'issued';
-  const number = (await getCase(ctx, input.caseId)).header.number;
+  const number = (await getCase(ctx, caseId)).header.number;
   // The frame prints the case number, date, addressee and subject: the template's own opening would repeat them.
   const fitted = fitDecisionToFrame(decision.content);
-  const result = await exportLetter(
-    ctx,
-    {
-      caseId: input.caseId,
+  return {
+    decisionId: decision.id,
+    draft: isDraft,
+    request: {
+      caseId,
       content: fitted.content,
       language: decision.language,
       subject: fitted.title ?? DECISION_SUBJECT[decision.language](number),
@@ -218,7 +222,19 @@ export async function exportDecision(
       fields: decision.mergeValues,
       signerUserId: decision.issued?.by.id,
     },
-    { format: input.format, out: input.out, kind: 'decision', render: input.render },
-  );
-  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId: decision.id, draft: isDraft };
+  };
+}
+
+/**
+ * Exports a case's decision letter: the issued one, or the current draft marked as a draft on
+ * every page. Refuses a case without one.
+ */
+export async function exportDecision(
+  ctx: ServiceContext,
+  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
+): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
+  requireWriter(ctx, 'export letters');
+  const { request, decisionId, draft } = await decisionLetterRequest(ctx, input.caseId, input.draft ?? false);
+  const result = await exportLetter(ctx, request, { format: input.format, out: input.out, kind: 'decision', render: input.render });
+  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId, draft };
 }

@@ -10,6 +10,7 @@ import {
   type MatterOutcome,
   type RegisterMatterInput,
 } from '../../shared/domain/authority';
+import { isCalendarDate } from '../../shared/domain/dates';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
 import { parseDecimal, type Money } from '../../shared/domain/money';
 import type { ChannelParsedInput } from '../../shared/ipc/contract';
@@ -86,6 +87,25 @@ export function followUpDates(decidedOn: string): { consumerReportBy: string; co
   return { consumerReportBy, companyAnswerBy: addCalendarDays(consumerReportBy, 14) };
 }
 
+/**
+ * A figure computed from a stored date. A row written before dates were checked as real calendar
+ * dates (e.g. `2026-02-30`) must not break the list for every user: the figure is left out and the
+ * row named in the log, so `ombud matters` and the register screen keep working and the row can
+ * be found and corrected.
+ */
+function tolerant<T>(row: repo.MatterRow, column: string, compute: () => T): T | null {
+  if (!isCalendarDate(String(row[column as keyof repo.MatterRow]))) {
+    console.warn(`authority_matters row ${row.id}: ${column} "${String(row[column as keyof repo.MatterRow])}" is not a calendar date; its figures are left out`);
+    return null;
+  }
+  try {
+    return compute();
+  } catch (error) {
+    console.warn(`authority_matters row ${row.id}: ${column}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 function toView(row: repo.MatterRow, authorities: Authority[], day: string): Matter {
   const market = row.market as Market;
   const currency = row.claim_currency ?? MARKET_INFO[market].currency;
@@ -102,7 +122,7 @@ function toView(row: repo.MatterRow, authorities: Authority[], day: string): Mat
     reference: row.reference,
     receivedDate: row.received_date,
     responseDue: row.response_due,
-    daysLeft: open ? businessDaysBetween(market, day, row.response_due!) : null,
+    daysLeft: open ? tolerant(row, 'response_due', () => businessDaysBetween(market, day, row.response_due!)) : null,
     claimText: row.claim_text,
     claimAmount: money(row.claim_amount_minor, currency),
     questions: JSON.parse(row.questions) as string[],
@@ -116,7 +136,7 @@ function toView(row: repo.MatterRow, authorities: Authority[], day: string): Mat
     compliance: row.compliance as Matter['compliance'],
     compliedOn: row.complied_on,
     paid: money(row.paid_minor, currency),
-    followUp: recommending && row.decided_on ? followUpDates(row.decided_on) : null,
+    followUp: recommending && row.decided_on ? tolerant(row, 'decided_on', () => followUpDates(row.decided_on!)) : null,
     registeredBy: row.registered_by_name,
   };
 }
@@ -153,7 +173,7 @@ export async function registerMatter(ctx: ServiceContext, input: RegisterMatterI
     throw new ServiceError(refusal('matter.dueBeforeReceived'), 'matters:register: responseDue: is before the date the matter was received');
   }
   const at = now(ctx).toISOString();
-  const id = await ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.db.transaction().execute(async (trx) => {
     const kase = await findCaseById(trx, input.caseId);
     if (!kase) throw notFound(`Case ${input.caseId}`);
     const currency = kase.claim_currency ?? MARKET_INFO[kase.market as Market].currency;
@@ -185,9 +205,9 @@ export async function registerMatter(ctx: ServiceContext, input: RegisterMatterI
       'inbound',
     );
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'matter.register', caseId: input.caseId, detail: { matterId: id, authority: input.authority, reference: input.reference } });
-    return id;
+    // The answer is built inside the transaction: should it fail, nothing stays written.
+    return toView(await load(trx, id), authorities, day);
   });
-  return getMatter(ctx, id);
 }
 
 export async function getMatter(ctx: ServiceContext, id: number): Promise<Matter> {
@@ -212,13 +232,14 @@ export async function listMatters(ctx: ServiceContext, input: ChannelParsedInput
 
 async function change(ctx: ServiceContext, matterId: number, action: string, work: (row: repo.MatterRow, trx: Db, at: string) => Promise<void>): Promise<Matter> {
   requireWriter(ctx);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const authorities = await listAuthorities(ctx);
+  return ctx.store.db.transaction().execute(async (trx) => {
     const row = await load(trx, matterId);
     const at = now(ctx).toISOString();
     await work(row, trx, at);
     await appendAudit(trx, { at, userId: ctx.user.id, action, caseId: row.case_id, detail: { matterId } });
+    return toView(await load(trx, matterId), authorities, today(ctx));
   });
-  return getMatter(ctx, matterId);
 }
 
 export async function recordResponseSent(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordResponseSent'>): Promise<Matter> {

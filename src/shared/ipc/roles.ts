@@ -104,6 +104,10 @@ export const CHANNEL_ACCESS = {
   'exports:list': { roles: ALL, unauthenticated: false },
   'exports:markSent': { roles: WRITERS, unauthenticated: false },
   'exports:showInFolder': { roles: WRITERS, unauthenticated: false },
+  'mail:settings': { roles: ALL, unauthenticated: false },
+  'mail:setSettings': { roles: OMBUDSMAN, unauthenticated: false },
+  'mail:draft': { roles: WRITERS, unauthenticated: false },
+  'mail:send': { roles: WRITERS, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

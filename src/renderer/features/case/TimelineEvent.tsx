@@ -1,3 +1,4 @@
+import { displayFileName } from '../../../shared/files/display-name';
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconFlagFilled, IconPaperclip } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -172,7 +173,7 @@ export const TimelineEvent = memo(function TimelineEvent({
               <Group key={a.id} gap={4} wrap="nowrap" data-testid="event-attachment">
                 <IconPaperclip size={13} stroke={1.75} color="var(--mantine-color-dimmed)" aria-hidden />
                 <Text size="sm" title={a.mediaType}>
-                  {a.fileName}
+                  {displayFileName(a.fileName)}
                 </Text>
                 <Text size="xs" c="dimmed" className="tabular">
                   {formatFileSize(a.size, i18n.language)}

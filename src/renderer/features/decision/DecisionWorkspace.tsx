@@ -19,6 +19,7 @@ import classes from './Decision.module.css';
 import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
 import { ExportPanel } from './ExportPanel';
+import { MailPanel } from '../send/MailPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
@@ -132,6 +133,8 @@ function DecisionArea({
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped when a mail is filed: the export list below reloads with it.
+  const [filed, setFiled] = useState(0);
   const [comment, setComment] = useState('');
   const [versionsKey, setVersionsKey] = useState(0);
 
@@ -350,8 +353,14 @@ function DecisionArea({
             )}
           </Stack>
         </PanelSection>
+        {decision.status === 'issued' && (
+          <PanelSection title={t('send.title')} testId="decision-mail">
+            <MailPanel caseId={view.header.id} email={view.header.customer.email} onFiled={() => setFiled((n) => n + 1)} />
+          </PanelSection>
+        )}
         <PanelSection title={t('exports.title')} testId="decision-exports">
           <ExportPanel
+            key={filed}
             caseId={view.header.id}
             market={market}
             canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Version 21: the inbox's claimed-amount sort orders within a currency (all DKK amounts, then all
+ * Version 16: the inbox's claimed-amount sort orders within a currency (all DKK amounts, then all
  * SEK amounts), never 100 DKK between 90 SEK and 120 SEK as if one currency; this index serves
  * that order in both directions, as `cases_claim_total` served the old one.
  */
