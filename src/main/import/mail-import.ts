@@ -11,6 +11,7 @@ import { displayFileName } from '../../shared/files/display-name';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { findCaseForReply } from './mail-thread';
@@ -168,12 +169,12 @@ function marketFor(sender: string, fallback: Market | undefined): Market {
  * taken is written in one transaction: a killed import leaves the store as before.
  */
 export async function importMail(ctx: ServiceContext, options: MailImportOptions): Promise<MailImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import mail.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import mail.');
   const path = resolve(options.path);
   try {
     statSync(path);
   } catch {
-    throw new ServiceError('invalid_input', `There is no file or folder ${path}.`);
+    throw new ServiceError(refusal('import.noFile', { file: path }), `There is no file or folder ${path}.`);
   }
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const limits = { maxHeaderBytes: options.maxHeaderBytes ?? (await maxHeaderBytes(ctx.store)), maxDepth: 20 };
