@@ -9,6 +9,7 @@ import { InboxScreen } from './features/inbox/InboxScreen';
 import { hasModifier, isTypingTarget } from './lib/keyboard';
 import { SignInScreen } from './features/session/SignInScreen';
 import { call } from './lib/api';
+import { ApprovalsScreen } from './features/approvals/ApprovalsScreen';
 import { useHashRoute } from './lib/route';
 import { SessionContext, type Session } from './lib/session';
 import { useCall } from './lib/useCall';
@@ -50,7 +51,7 @@ export function App() {
   const state = signedIn ?? sessionState.data;
   const user = state?.user ?? null;
   const info = useCall('app:info', {});
-  const { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates } = useHashRoute();
+  const { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates, openApprovals } = useHashRoute();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
   // The rules modal is loaded when first opened and then kept, so it can animate closed.
@@ -167,6 +168,8 @@ export function App() {
           onOpenAudit={openAudit}
           onOpenData={openData}
           onOpenTemplates={openTemplates}
+          onShowApprovals={openApprovals}
+          approvalsActive={route.name === 'approvals'}
           search={search}
           onSearchChange={changeSearch}
           searchRef={searchRef}
@@ -203,6 +206,11 @@ export function App() {
           {route.name === 'templates' && (
             <Screen>
               <TemplatesScreen onBack={backToInbox} />
+            </Screen>
+          )}
+          {route.name === 'approvals' && (
+            <Screen>
+              <ApprovalsScreen onOpenCase={(id) => openCase(id)} />
             </Screen>
           )}
           {route.name === 'case' && (

@@ -6,6 +6,7 @@ import { migrate, openStore } from '../../src/main/db/connection';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import type { Database } from '../../src/main/db/schema';
 import { tempDir } from '../fixtures/temp-store';
+import { updateCase } from '../../src/main/db/repositories/case.repository';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -132,11 +133,32 @@ describe('migrations', () => {
         VALUES (2, 'KO-2025-000002', 'SE', 'sv', '2025-05-02T08:00:00Z', '2025-05-02', 'email', 'received', 'refund_missing',
         'x', 1, 1, 'Göran Ölund', '2025-05-02T08:00:00Z', '2025-05-02T08:00:00Z', 1)`);
     expect(name(2)).toBe('Fia Engström');
-    for (const order of ['assignee_name COLLATE NOCASE DESC, id DESC', 'claim_total_minor ASC, id ASC']) {
+    // The claimed-amount sort is within a currency since version 21.
+    for (const order of ['assignee_name COLLATE NOCASE DESC, id DESC', 'claim_currency ASC, claim_total_minor ASC, id ASC']) {
       const plan = JSON.stringify(store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY ${order} LIMIT 50`).all());
-      expect(plan).toMatch(/cases_(assignee_name|claim_total)/);
+      expect(plan).toMatch(/cases_(assignee_name|claimed_by_currency)/);
       expect(plan).not.toContain('TEMP B-TREE');
     }
+  });
+
+  it('6: adds authority matters to a version-5 store, one per authority and reference, listed by due date on an index', async () => {
+    const { raw, db } = await storeAt(5);
+    populateV1(raw);
+    await migrate(db, raw, 6);
+    expect(raw.pragma('user_version', { simple: true })).toBe(6);
+    const insert = raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, response_due, claim_text, questions, registered_by, created_at, updated_at)
+      VALUES (1, ?, ?, '2025-06-01', ?, 'Kräver återbetalning', ?, 1, '2025-06-01T08:00:00Z', '2025-06-01T08:00:00Z')`);
+    insert.run('ARN', '2025-01234', '2025-06-20', '[]');
+    expect(raw.prepare('SELECT authority, reference, status, documents FROM authority_matters').all()).toEqual([
+      { authority: 'ARN', reference: '2025-01234', status: 'registered', documents: '[]' },
+    ]);
+    expect(() => insert.run('ARN', '2025-01234', '2025-06-21', '[]')).toThrow(/UNIQUE/);
+    expect(() => insert.run('FI', 'FI-1', '2025-06-21', 'not json')).toThrow(/CHECK/);
+    expect(() => raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, claim_text, registered_by, created_at, updated_at)
+      VALUES (1, 'FI', 'FI-2', '2025-06-01', 'x', 'fia', 'now', 'now')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    const plan = JSON.stringify(raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM authority_matters WHERE status = 'registered' ORDER BY response_due, id LIMIT 20`).all());
+    expect(plan).toContain('authority_matters_open_due');
+    expect(plan).not.toContain('TEMP B-TREE');
   });
 
   it('7: adds monthly figures, the mail register and per-link attachment media type and source, keeping existing links', async () => {
@@ -286,6 +308,22 @@ describe('migrations', () => {
     }
   });
 
+  it('17: gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
+    const { path, raw, db } = await storeAt(14);
+    populateV1(raw);
+    const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as number;
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare('SELECT revision FROM cases WHERE id = ?').pluck().get(caseId)).toBe(0);
+    expect(s.prepare(`SELECT count(*) FROM pragma_table_info('authority_matters') WHERE name = 'revision' AND "notnull" = 1 AND dflt_value = '0'`).pluck().get()).toBe(1);
+    expect(await updateCase(store.db, caseId, { status: 'in_review' }, 0)).toBe(true);
+    expect(await updateCase(store.db, caseId, { status: 'closed' }, 0)).toBe(false);
+    expect(s.prepare('SELECT status || revision FROM cases WHERE id = ?').pluck().get(caseId)).toBe('in_review1');
+  });
+
   it('14: counts a deadline window with other filters off the deadline index alone, and drops the running-deadline index', async () => {
     const { path, raw, db } = await storeAt(13);
     populateV1(raw);
@@ -303,6 +341,48 @@ describe('migrations', () => {
     const plan = JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE ${window}`).all());
     expect(plan).toContain('COVERING INDEX cases_due_asc');
     expect(s.prepare('SELECT day, n FROM case_due_counts').all()).toEqual([{ day: '2025-06-12', n: 1 }]);
+  });
+
+  it('15 (mail): numbers each event’s files, so the same name and bytes twice are two files; links and media types kept', async () => {
+    const { path, raw, db } = await storeAt(14);
+    populateV1(raw);
+    raw.exec(`
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (1, '${'a'.repeat(64)}', 0, 'message/rfc822', x'', '2025-05-01T08:00:00Z');
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (2, '${'b'.repeat(64)}', 3, 'application/pdf', x'255044', '2025-05-01T08:00:00Z');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 2, 'kvitto.pdf', 'application/pdf', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 1, 'tom.xls', 'application/vnd.ms-excel', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name) VALUES (1, 1, 'gammal.eml');
+    `);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.prepare('SELECT position, attachment_id, file_name, media_type, source FROM event_attachments ORDER BY position').all()).toEqual([
+      { position: 0, attachment_id: 1, file_name: 'gammal.eml', media_type: null, source: null },
+      { position: 1, attachment_id: 2, file_name: 'kvitto.pdf', media_type: 'application/pdf', source: 'mail:<x>' },
+      { position: 2, attachment_id: 1, file_name: 'tom.xls', media_type: 'application/vnd.ms-excel', source: 'mail:<x>' },
+    ]);
+    store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 2, 'kvitto.pdf')`).run();
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM event_attachments WHERE file_name = 'kvitto.pdf'`).get()).toEqual({ n: 2 });
+    expect(() => store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 1, 'x')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'event_attachments_attachment'`).get()).toEqual({ n: 1 });
+  });
+
+  it('16: sorts claimed amounts within their currency on an index, both ways', async () => {
+    const { path, raw, db } = await storeAt(15);
+    populateV1(raw);
+    raw.exec(`UPDATE cases SET claim_total_minor = 12000, claim_currency = 'SEK' WHERE id = 1`);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare(`SELECT claim_total_minor FROM cases WHERE id = 1`).pluck().get()).toBe(12000);
+    expect(s.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'cases_claim_total'`).pluck().get()).toBe(0);
+    for (const dir of ['ASC', 'DESC']) {
+      const plan = JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY claim_currency ${dir}, claim_total_minor ${dir}, id ${dir} LIMIT 50`).all());
+      expect(plan).toContain('cases_claimed_by_currency');
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
   });
 
   it('a failing step leaves the store at the previous version', async () => {

@@ -23,6 +23,7 @@ vi.mock('../../src/renderer/lib/api', async (importActual) => ({
 const HEADER: CaseHeader = {
   id: 42,
   number: 'KO-2026-000042',
+  revision: 0,
   market: 'DK',
   language: 'da',
   receivedAt: '2026-02-10T13:05:00Z',
@@ -98,6 +99,7 @@ const FULL: CaseView = {
     { ...DEADLINE, kind: 'psd2_final', dueDate: '2026-04-01', daysLeft: 12, extended: true },
   ],
   customerWindows: [],
+  holdingReplyLatest: null,
 };
 
 const USERS: ChannelOutput<'users:list'> = [
@@ -142,30 +144,30 @@ beforeEach(() => {
 });
 
 describe('<CaseScreen>', () => {
-  it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+  it('shows the header band with masked personal number, purchases and claims in the interface language’s format', async () => {
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     renderCase();
     const header = await screen.findByTestId('case-header');
     expect(vi.mocked(call)).toHaveBeenCalledWith('cases:get', { id: 42 });
     expect(within(header).getByTestId('case-number').textContent).toBe('KO-2026-000042');
     expect(within(header).getByTestId('case-status').textContent).toBe('Under utredning');
     expect(within(header).getByTestId('personal-number').textContent).toBe('120385-****');
-    expect(within(header).getByTestId('case-received').textContent).toBe('10.02.2026 14.05 via e-post');
+    expect(within(header).getByTestId('case-received').textContent).toBe('2026-02-10 14:05 via e-post');
     expect(within(header).getByTestId('case-assignee').textContent).toBe('Mette Holm');
     const purchase = within(header).getByTestId('case-purchase');
-    expect(plainSpaces(purchase.textContent)).toContain('12.495,00 kr.');
-    expect(purchase.textContent).toContain('03.01.2026');
+    expect(plainSpaces(purchase.textContent)).toContain('12 495,00 DKK');
+    expect(purchase.textContent).toContain('2026-01-03');
     expect(purchase.textContent).toContain('Delbetalning');
     expect(purchase.textContent).toContain('Hos inkasso');
     const claims = within(header).getByTestId('case-claims');
     expect(within(claims).getAllByTestId('case-claim')).toHaveLength(2);
-    expect(plainSpaces(claims.textContent)).toContain('Summa yrkat12.595,00 kr.');
+    expect(plainSpaces(claims.textContent)).toContain('Summa yrkat12 595,00 DKK');
     expect(screen.getAllByTestId('timeline-event')).toHaveLength(1);
   });
 
   it('goes back to the inbox on Esc', async () => {
     const user = userEvent.setup();
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     const onBack = vi.fn();
     renderCase({ onBack });
     await screen.findByTestId('case-header');
@@ -178,13 +180,14 @@ describe('<CaseScreen>', () => {
   });
 
   it('says what happened when the case cannot be fetched', async () => {
-    vi.mocked(call).mockRejectedValue(new RpcFailure('not_found', 'Case 999 was not found'));
+    vi.mocked(call).mockRejectedValue(new RpcFailure('not_found', 'Case 999 was not found', undefined, 'record.notFound', {}));
     const onBack = vi.fn();
     renderCase({ caseId: 999, onBack });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ärendet kunde inte hämtas');
-    expect(alert.textContent).toContain('Hittades inte: Case 999 was not found');
-    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [] });
+    expect(alert.textContent).toContain('Det du bad om finns inte (längre).');
+    expect(alert.textContent).not.toContain('Case 999');
+    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(screen.getByTestId('case-header')).toBeTruthy());
   });
@@ -199,13 +202,13 @@ describe('the right panel', () => {
     expect(rows.map((r) => r.dataset.kind)).toEqual(['dk_acknowledge', 'dk_decision', 'psd2_final']);
     expect(rows[0]!.textContent).toContain('Bekräftelse (DK)');
     expect(rows[0]!.textContent).toContain('Uppfylld för sent');
-    expect(rows[0]!.textContent).toContain('Frist 11.02.2026 · uppfylld 12.02.2026');
+    expect(rows[0]!.textContent).toContain('Frist 2026-02-11 · uppfylld 2026-02-12');
     const overdue = within(rows[1]!).getByTestId('due-days');
     expect(overdue.dataset.tone).toBe('overdue');
     expect(overdue.className).toContain('ombud-due--overdue');
     expect(overdue.textContent).toBe('3 bankdagar försenad');
     expect(rows[2]!.textContent).toContain('PSD2 slutligt svar');
-    expect(rows[2]!.textContent).toContain('Förfaller 01.04.2026 · förlängd (delbesked)');
+    expect(rows[2]!.textContent).toContain('Förfaller 2026-04-01 · förlängd (delbesked)');
     expect(within(rows[2]!).getByTestId('due-days').dataset.tone).toBe('calm');
     // The title strip shows the most urgent running deadline.
     expect(screen.getByTestId('case-next-deadline').textContent).toContain('Beslut (DK)');
@@ -335,7 +338,7 @@ describe('actions on the case', () => {
     await user.click(await screen.findByTestId('action-status'));
     await user.click(await screen.findByTestId('status-option-in_review'));
     await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Under utredning'));
-    expect(setStatus).toHaveBeenCalledWith({ id: 42, status: 'in_review' });
+    expect(setStatus).toHaveBeenCalledWith({ id: 42, status: 'in_review', baseRevision: 0 });
     expect(screen.getByTestId('action-saved').textContent).toMatch(/^Sparat \d\d:\d\d$/);
 
     await user.click(screen.getByTestId('action-status'));
@@ -345,7 +348,7 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('status-reason'), 'Kunden har trukket klagen tilbage');
     await user.click(screen.getByTestId('status-save'));
     await waitFor(() => expect(screen.getByTestId('case-status').textContent).toBe('Avslutat'));
-    expect(setStatus).toHaveBeenLastCalledWith({ id: 42, status: 'closed', reason: 'Kunden har trukket klagen tilbage' });
+    expect(setStatus).toHaveBeenLastCalledWith({ id: 42, status: 'closed', reason: 'Kunden har trukket klagen tilbage', baseRevision: 0 });
   });
 
   it('adds a note in place and shows it in the history from the returned case', async () => {
@@ -360,17 +363,17 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('note-text'), 'Inkasso trots öppen tvist.');
     await user.click(screen.getByTestId('note-save'));
     await waitFor(() => expect(screen.getAllByTestId('timeline-event').some((e) => e.dataset.eventId === '99')).toBe(true));
-    expect(addNote).toHaveBeenCalledWith({ id: 42, text: 'Inkasso trots öppen tvist.' });
+    expect(addNote).toHaveBeenCalledWith({ id: 42, text: 'Inkasso trots öppen tvist.', baseRevision: 0 });
     expect(screen.queryByTestId('note-text')).toBeNull();
     expect(screen.getByTestId('action-saved').textContent).toContain('Sparat');
     expect(screen.getByTestId('timeline-count').textContent).toBe('5 händelser');
   });
 
-  it('shows the service’s message when an action is refused, and keeps what was typed', async () => {
+  it('words the service’s refusal in Swedish when an action is refused, and keeps what was typed', async () => {
     const user = userEvent.setup();
     serveCase(FULL, {
       'cases:requestInfo': () => {
-        throw new RpcFailure('conflict', 'A case that is "decision_issued" cannot wait for the customer.');
+        throw new RpcFailure('conflict', 'A case that is "decision_issued" cannot wait for the customer.', undefined, 'case.cannotWait', { status: 'decision_issued' });
       },
     });
     renderCase();
@@ -379,7 +382,7 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('request-info-text'), 'Send kvitteringen.');
     await user.click(screen.getByTestId('request-info-save'));
     const error = await screen.findByTestId('action-error');
-    expect(error.textContent).toBe('Kunde inte spara: A case that is "decision_issued" cannot wait for the customer.');
+    expect(error.textContent).toBe('Kunde inte spara: Ett ärende med status ”Beslut meddelat” kan inte vänta på kunden.');
     expect((screen.getByTestId('request-info-text') as HTMLTextAreaElement).value).toBe('Send kvitteringen.');
   });
 
@@ -395,7 +398,7 @@ describe('actions on the case', () => {
     expect(within(menu).getByTestId('assign-option-3').hasAttribute('data-disabled')).toBe(true);
     await user.click(within(menu).getByTestId('assign-option-1'));
     await waitFor(() => expect(screen.getByTestId('case-assignee').textContent).toBe('Fia Engström'));
-    expect(assign).toHaveBeenCalledWith({ id: 42, assigneeId: 1 });
+    expect(assign).toHaveBeenCalledWith({ id: 42, assigneeId: 1, baseRevision: 0 });
   });
 
   it('gives auditors no actions', async () => {

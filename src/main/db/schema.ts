@@ -64,6 +64,8 @@ export interface CaseTable {
   /** Kept equal to the assignee's display name by triggers (migration 5), for the inbox sort. */
   assignee_name: Generated<string | null>;
   anonymised_at: string | null;
+  /** Changes to the case's own state (status, assignee); writers compare-and-set on it (migration 17). */
+  revision: Generated<number>;
 }
 
 export interface PurchaseTable {
@@ -117,6 +119,8 @@ export interface AttachmentTable {
 
 export interface EventAttachmentTable {
   event_id: number;
+  /** The file's place among its event's files (migration 19). */
+  position: number;
   attachment_id: number;
   file_name: string;
   media_type: string | null;
@@ -158,6 +162,8 @@ export interface AuthorityMatterTable {
   registered_by: number;
   created_at: string;
   updated_at: string;
+  /** Steps recorded on the matter; writers compare-and-set on it (migration 17). */
+  revision: Generated<number>;
 }
 
 export interface SettingTable {

@@ -22,13 +22,15 @@ import { renderPlainText, type CitedEvent } from '../../shared/editor/text';
 import { citationsOf, expandRepeatedBlocks, mergeFieldsOf, redactedTexts, stripRedactions } from '../../shared/editor/walk';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repositories/arn-response.repository';
-import { appendEvent } from '../db/repositories/history.repository';
 import { readSetting, writeSetting } from '../db/repositories/settings.repository';
 import { userNames } from '../db/repositories/decision.repository';
 import { appendAudit } from './audit.service';
+import { publishChange } from './changes';
 import { readCaseView, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
+import { recordReviewStep, takeReviewStep, type ReviewTarget } from './review.service';
 import { caseMergeFields, citationText, loadLetterheads } from './letter.service';
 import { getMatter } from './matter.service';
 import { dayInZone } from './calendar/business-days';
@@ -51,11 +53,11 @@ const TEMPLATES: Record<Language, { name: string; content: DocNode }> = Object.f
 ) as Record<Language, { name: string; content: DocNode }>;
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read ARN responses but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read ARN responses but not ${what}.`);
 }
 
 function requireOmbudsman(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', `Only the ombudsman may ${what}.`);
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
 export async function fourEyesRequired(ctx: Pick<ServiceContext, 'store'>): Promise<boolean> {
@@ -353,29 +355,33 @@ export async function responseForMatter(ctx: ServiceContext, matterId: number): 
 
 /* ---------- Drafting ---------- */
 
-async function step(trx: Db, ctx: ServiceContext, row: repo.ArnResponseRow, action: 'created' | 'submitted' | 'returned' | 'approved' | 'finalised', comment: string, extra: Record<string, unknown> = {}) {
-  const at = now(ctx).toISOString();
-  await repo.insertReview(trx, { response_id: row.id, action, user_id: ctx.user.id, at, comment });
-  const summary = {
-    created: 'ARN response draft started',
-    submitted: 'ARN response submitted for approval',
-    returned: 'ARN response returned with comments',
-    approved: 'ARN response approved',
-    finalised: 'ARN response finalised',
-  }[action];
-  await appendEvent(trx, {
-    case_id: row.case_id,
-    occurred_at: at,
+const SUMMARY: Record<string, string> = {
+  created: 'ARN response draft started',
+  submitted: 'ARN response submitted for approval',
+  returned: 'ARN response returned with comments',
+  approved: 'ARN response approved',
+  finalised: 'ARN response finalised',
+};
+
+/** How the review workflow reads and tells an ARN response's steps (`review.service.ts`). */
+export const ARN_RESPONSE_REVIEW: ReviewTarget<repo.ArnResponseRow> = {
+  subject: 'arn_response',
+  noun: 'ARN response',
+  load: (db, id) => repo.findResponse(db, id),
+  setStatus: (db, id, status) => repo.setStatus(db, id, status as repo.ArnResponseRow['status']),
+  insertReview: (db, r) => repo.insertReview(db, { response_id: r.id, action: r.action as 'created', user_id: r.user_id, at: r.at, comment: r.comment }),
+  event: (row, action, extra) => ({
     kind: 'authority_correspondence',
-    source: 'internal',
     direction: 'internal',
-    actor: ctx.user.name,
-    actor_user_id: ctx.user.id,
-    summary,
-    body: comment,
-    data: JSON.stringify({ matterId: row.matter_id, responseId: row.id, action: `response_${action}`, ...extra }),
-  });
-  await appendAudit(trx, { at, userId: ctx.user.id, action: `arn_response.${action}`, caseId: row.case_id, detail: { responseId: row.id, matterId: row.matter_id, version: row.version, ...extra } });
+    summary: SUMMARY[action] ?? action,
+    data: { matterId: row.matter_id, responseId: row.id, action: `response_${action}`, ...extra },
+  }),
+  auditPrefix: 'arn_response',
+  auditDetail: (row) => ({ responseId: row.id, matterId: row.matter_id, version: row.version }),
+};
+
+async function step(trx: Db, ctx: ServiceContext, row: repo.ArnResponseRow, action: 'created' | 'finalised', comment: string, extra: Record<string, unknown> = {}) {
+  await recordReviewStep(trx, ctx, ARN_RESPONSE_REVIEW, row, action, comment, extra);
 }
 
 /**
@@ -387,7 +393,7 @@ export async function createResponse(ctx: ServiceContext, input: { matterId: num
   const matter = await getMatter(ctx, input.matterId);
   const at = now(ctx).toISOString();
   const id = await ctx.store.db.transaction().execute(async (trx) => {
-    if (await repo.findResponseByMatter(trx, input.matterId)) throw new ServiceError('conflict', `${matter.authority} ${matter.reference} already has a response; open it instead.`);
+    if (await repo.findResponseByMatter(trx, input.matterId)) throw new ServiceError(refusal('response.exists', { authority: matter.authority, reference: matter.reference }), `${matter.authority} ${matter.reference} already has a response; open it instead.`);
     const panel: ResponsePanel = {
       points: [{ text: matter.claimText, amount: matter.claimAmount, position: null, amountReasonable: null }],
       answers: matter.questions.map(() => ''),
@@ -414,14 +420,35 @@ export async function createResponse(ctx: ServiceContext, input: { matterId: num
     await step(trx, ctx, (await repo.findResponse(trx, newId))!, 'created', '', { language: input.language });
     return newId;
   });
+  publishChange(ctx.store, { kind: 'arn_response', caseId: matter.caseId, by: ctx.user.id });
   return getResponse(ctx, id);
 }
 
 function editable(row: repo.ArnResponseRow): void {
-  if (row.status === 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is finalised and can never change.`);
+  if (row.status === 'finalised') throw new ServiceError(refusal('response.finalisedFrozen'), `ARN response ${row.id} is finalised and can never change.`);
   if (row.status === 'submitted' || row.status === 'approved') {
-    throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
+    throw new ServiceError(refusal('response.lockedForReview', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
   }
+}
+
+/**
+ * A lost race on a response: someone saved a newer version. `details` holds both versions, each
+ * with its rendered text (the same shape as a decision's conflict), so the workspace shows both and
+ * lets the writer keep theirs or take the other.
+ */
+async function conflictError(ctx: ServiceContext, trx: Db, row: repo.ArnResponseRow, mine: { content: DocNode; panel: ResponsePanel }): Promise<ServiceError> {
+  const names = await userNames(trx, [row.saved_by]);
+  const savedBy = { id: row.saved_by, name: names.get(row.saved_by) ?? `#${row.saved_by}` };
+  const theirs = await analyse(ctx, trx, row);
+  const yours = await analyse(ctx, trx, row, mine.content, mine.panel);
+  return new ServiceError(
+    'conflict',
+    `${savedBy.name} saved version ${row.version} of this response at ${row.saved_at} while you were editing an older version. Both texts are kept: choose one, or copy what you need from yours into theirs.`,
+    {
+      theirs: { version: row.version, savedAt: row.saved_at, savedBy, content: theirs.src.content, panel: theirs.src.panel, text: theirs.rendered.text },
+      mine: { content: mine.content, panel: mine.panel, text: yours.rendered.text },
+    },
+  );
 }
 
 /** Autosave: a new version if nobody saved since `baseVersion`; the points and questions keep their count. */
@@ -433,17 +460,18 @@ export async function saveResponse(ctx: ServiceContext, input: { id: number; bas
     editable(current);
     const stored = responsePanelSchema.parse(JSON.parse(current.panel));
     if (input.panel.points.length !== stored.points.length) {
-      throw new ServiceError('invalid_input', `arnResponses:save: panel.points: the authority's claim has ${stored.points.length} point(s), not ${input.panel.points.length}`);
+      throw new ServiceError(refusal('response.pointCount', { expected: stored.points.length, got: input.panel.points.length }), `arnResponses:save: panel.points: the authority's claim has ${stored.points.length} point(s), not ${input.panel.points.length}`);
     }
     if (input.panel.answers.length !== stored.answers.length) {
-      throw new ServiceError('invalid_input', `arnResponses:save: panel.answers: the authority asked ${stored.answers.length} question(s), not ${input.panel.answers.length}`);
+      throw new ServiceError(refusal('response.answerCount', { expected: stored.answers.length, got: input.panel.answers.length }), `arnResponses:save: panel.answers: the authority asked ${stored.answers.length} question(s), not ${input.panel.answers.length}`);
     }
     const values = { content: JSON.stringify(input.content), panel: JSON.stringify(input.panel), saved_by: ctx.user.id, saved_at: at, version: current.version + 1 };
     if (current.version !== input.baseVersion || !(await repo.saveIfVersion(trx, current.id, input.baseVersion, values))) {
-      throw new ServiceError('conflict', `Someone saved version ${current.version} of this response at ${current.saved_at} while you were editing version ${input.baseVersion}; reload it.`);
+      throw await conflictError(ctx, trx, (await load(trx, input.id)), { content: input.content, panel: input.panel });
     }
     return { ...current, ...values };
   });
+  publishChange(ctx.store, { kind: 'arn_response', caseId: row.case_id, by: ctx.user.id });
   const { rendered, issues } = await analyse(ctx, ctx.store.db, row);
   return { id: row.id, version: row.version, savedAt: at, mergeValues: rendered.values, issues, renderedText: rendered.text };
 }
@@ -452,43 +480,31 @@ export async function saveResponse(ctx: ServiceContext, input: { id: number; bas
 
 function refuse(issues: readonly ResponseIssue[], what: string): void {
   if (issues.length === 0) return;
-  throw new ServiceError('invalid_input', `The response cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
+  throw new ServiceError(refusal('response.notValid', { step: what }), `The response cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
 }
 
 export async function submitResponse(ctx: ServiceContext, input: { id: number; baseVersion: number }): Promise<ArnResponseView> {
   requireWriter(ctx, 'submit them');
-  await ctx.store.db.transaction().execute(async (trx) => {
-    const row = await load(trx, input.id);
-    if (row.status !== 'draft' && row.status !== 'returned') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; only a draft or a returned response can be submitted.`);
-    if (row.version !== input.baseVersion) throw new ServiceError('conflict', `The response changed (version ${row.version}) since you loaded version ${input.baseVersion}; reload it.`);
-    refuse((await analyse(ctx, trx, row)).issues, 'submitted');
-    await repo.setStatus(trx, row.id, 'submitted');
-    await step(trx, ctx, row, 'submitted', '');
+  await takeReviewStep(ctx, ARN_RESPONSE_REVIEW, input.id, 'submitted', {
+    comment: '',
+    fourEyes: await fourEyesRequired(ctx),
+    check: async (row, trx) => {
+      if (row.version !== input.baseVersion) throw await conflictError(ctx, trx, row, { content: JSON.parse(row.content) as DocNode, panel: responsePanelSchema.parse(JSON.parse(row.panel)) });
+      refuse((await analyse(ctx, trx, row)).issues, 'submitted');
+    },
   });
   return getResponse(ctx, input.id);
 }
 
 export async function returnResponse(ctx: ServiceContext, input: { id: number; comment: string }): Promise<ArnResponseView> {
-  requireOmbudsman(ctx, 'return an ARN response');
-  await ctx.store.db.transaction().execute(async (trx) => {
-    const row = await load(trx, input.id);
-    if (row.status !== 'submitted' && row.status !== 'approved') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; only a submitted or approved response can be returned.`);
-    await repo.setStatus(trx, row.id, 'returned');
-    await step(trx, ctx, row, 'returned', input.comment);
-  });
+  await takeReviewStep(ctx, ARN_RESPONSE_REVIEW, input.id, 'returned', { comment: input.comment });
   return getResponse(ctx, input.id);
 }
 
 export async function approveResponse(ctx: ServiceContext, input: { id: number; comment: string }): Promise<ArnResponseView> {
-  requireOmbudsman(ctx, 'approve an ARN response');
-  await ctx.store.db.transaction().execute(async (trx) => {
-    const row = await load(trx, input.id);
-    if (row.status !== 'submitted') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; only a submitted response can be approved.`);
-    const submitted = (await repo.listReviews(trx, row.id)).filter((r) => r.action === 'submitted').at(-1);
-    if (submitted?.user_id === ctx.user.id) throw new ServiceError('forbidden', 'You submitted this response yourself; a second person must approve it (four eyes).');
-    refuse((await analyse(ctx, trx, row)).issues, 'approved');
-    await repo.setStatus(trx, row.id, 'approved');
-    await step(trx, ctx, row, 'approved', input.comment);
+  await takeReviewStep(ctx, ARN_RESPONSE_REVIEW, input.id, 'approved', {
+    comment: input.comment,
+    check: async (row, trx) => refuse((await analyse(ctx, trx, row)).issues, 'approved'),
   });
   return getResponse(ctx, input.id);
 }
@@ -500,18 +516,20 @@ export async function approveResponse(ctx: ServiceContext, input: { id: number; 
 export async function finaliseResponse(ctx: ServiceContext, input: { id: number; baseVersion: number }): Promise<ArnResponseView> {
   requireWriter(ctx, 'finalise them');
   const fourEyes = await fourEyesRequired(ctx);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const caseId = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await load(trx, input.id);
-    if (row.status === 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is already finalised.`);
-    if (fourEyes && row.status !== 'approved') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; a second person must approve it before it is finalised (four eyes).`);
-    if (!fourEyes && !['draft', 'returned', 'approved'].includes(row.status)) throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status} and cannot be finalised now.`);
-    if (row.version !== input.baseVersion) throw new ServiceError('conflict', `The response changed (version ${row.version}) since you loaded version ${input.baseVersion}; reload it.`);
+    if (row.status === 'finalised') throw new ServiceError(refusal('response.alreadyFinalised'), `ARN response ${row.id} is already finalised.`);
+    if (fourEyes && row.status !== 'approved') throw new ServiceError(refusal('response.needsApproval', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status}; a second person must approve it before it is finalised (four eyes).`);
+    if (!fourEyes && !['draft', 'returned', 'approved'].includes(row.status)) throw new ServiceError(refusal('response.notFinalisable', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status} and cannot be finalised now.`);
+    if (row.version !== input.baseVersion) throw await conflictError(ctx, trx, row, { content: JSON.parse(row.content) as DocNode, panel: responsePanelSchema.parse(JSON.parse(row.panel)) });
     const { rendered, issues } = await analyse(ctx, trx, row);
     refuse(issues, 'finalised');
     const sha256 = createHash('sha256').update(JSON.stringify({ content: JSON.parse(row.content) as unknown, panel: JSON.parse(row.panel) as unknown, text: rendered.text })).digest('hex');
     await repo.freezeResponse(trx, row.id, { finalised_by: ctx.user.id, finalised_at: now(ctx).toISOString(), rendered_text: rendered.text, sha256 });
     await step(trx, ctx, row, 'finalised', '', { sha256 });
+    return row.case_id;
   });
+  publishChange(ctx.store, { kind: 'arn_response', caseId, by: ctx.user.id });
   return getResponse(ctx, input.id);
 }
 

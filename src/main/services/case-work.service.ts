@@ -7,11 +7,13 @@ import * as cases from '../db/repositories/case.repository';
 import { appendEvent, listClockEvents } from '../db/repositories/history.repository';
 import { findUser, listActiveUsers } from '../db/repositories/user.repository';
 import { appendAudit } from './audit.service';
-import { addBusinessDays } from './calendar/business-days';
 import { getCase, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
+import { latestHoldingReply, policiesFor } from './deadlines';
 import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
+import { publishChange } from './changes';
 import { loadPolicyConfig } from './policy-config';
 
 /**
@@ -20,7 +22,7 @@ import { loadPolicyConfig } from './policy-config';
  */
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read but not ${what}.`);
 }
 
 async function loadCase(db: Db, id: number) {
@@ -91,16 +93,65 @@ interface Change {
   assigneeId?: number | null;
 }
 
+/** What the caller asked for, shown beside the case as it now is when the race was lost. */
+interface Wanted {
+  status?: CaseStatus;
+  assigneeId?: number | null;
+  note?: string;
+}
+
+/**
+ * The `conflict` of a lost race on a case: the case moved on since `baseRevision`. `details`
+ * carries both versions: `mine` (what this session asked for, on the revision it saw) and
+ * `theirs` (the case now, with who changed it last and when), so the screen can show both and let
+ * the user keep theirs or take the other.
+ */
+async function caseConflict(trx: Db, row: Awaited<ReturnType<typeof loadCase>>, baseRevision: number, wanted: Wanted): Promise<ServiceError> {
+  const last = await cases.lastStateChange(trx, row.id);
+  const assignee = row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? `#${row.assignee_id}` };
+  let mineAssignee: { id: number; name: string } | null | undefined;
+  if (wanted.assigneeId !== undefined) {
+    const user = wanted.assigneeId === null ? undefined : await findUser(trx, wanted.assigneeId);
+    mineAssignee = wanted.assigneeId === null ? null : { id: wanted.assigneeId, name: user?.display_name ?? `#${wanted.assigneeId}` };
+  }
+  return new ServiceError(
+    'conflict',
+    `${last?.actor ?? 'Someone'} changed case ${row.number} (revision ${row.revision}) after you opened revision ${baseRevision}; nothing of yours was written. Keep their change or apply yours on top of it.`,
+    {
+      subject: 'case',
+      caseId: row.id,
+      mine: { revision: baseRevision, ...(wanted.status !== undefined ? { status: wanted.status } : {}), ...(mineAssignee !== undefined ? { assignee: mineAssignee } : {}), ...(wanted.note !== undefined ? { note: wanted.note } : {}) },
+      theirs: {
+        revision: row.revision,
+        status: row.status as CaseStatus,
+        assignee,
+        by: last ? { id: last.actor_user_id, name: last.actor } : null,
+        at: last?.occurred_at ?? row.updated_at,
+      },
+    },
+  );
+}
+
 /**
  * Appends the changes as events in one transaction, updates the case, audits, and returns the case
  * anew. Everything inside uses `trx`: the store has one connection, so touching `ctx.store.db`
- * while the transaction holds it would wait forever.
+ * while the transaction holds it would wait forever. With `baseRevision` (the revision the caller
+ * saw) the write is a compare-and-set: a case changed since is refused with a `conflict` carrying
+ * both versions, before anything is written.
  */
-async function record(ctx: ServiceContext, id: number, action: string, build: (row: Awaited<ReturnType<typeof loadCase>>, trx: Db) => Change[] | Promise<Change[]>): Promise<CaseView> {
+async function record(
+  ctx: ServiceContext,
+  id: number,
+  action: string,
+  cas: { baseRevision: number | undefined; wanted: Wanted },
+  build: (row: Awaited<ReturnType<typeof loadCase>>, trx: Db) => Change[] | Promise<Change[]>,
+): Promise<CaseView> {
   await ctx.store.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, id);
+    if (cas.baseRevision !== undefined && row.revision !== cas.baseRevision) throw await caseConflict(trx, row, cas.baseRevision, cas.wanted);
     const changes = await build(row, trx);
     const at = now(ctx).toISOString();
+    const state: { status?: CaseStatus; assignee_id?: number | null } = {};
     for (const change of changes) {
       await appendEvent(trx, {
         case_id: id,
@@ -114,12 +165,16 @@ async function record(ctx: ServiceContext, id: number, action: string, build: (r
         body: change.body,
         data: JSON.stringify(change.data),
       });
-      if (change.status !== undefined) await cases.updateCase(trx, id, { status: change.status, updated_at: at });
-      if (change.assigneeId !== undefined) await cases.updateCase(trx, id, { assignee_id: change.assigneeId, updated_at: at });
+      if (change.status !== undefined) state.status = change.status;
+      if (change.assigneeId !== undefined) state.assignee_id = change.assigneeId;
+    }
+    if (Object.keys(state).length > 0 && !(await cases.updateCase(trx, id, { ...state, updated_at: at }, cas.baseRevision ?? row.revision))) {
+      throw await caseConflict(trx, (await loadCase(trx, id)), cas.baseRevision ?? row.revision, cas.wanted);
     }
     await refreshDerived(trx, id, row.market as Market, row.received_date);
     await appendAudit(trx, { at, userId: ctx.user.id, action, caseId: id, detail: { kinds: changes.map((c) => c.kind) } });
   });
+  publishChange(ctx.store, { kind: 'case', caseId: id, by: ctx.user.id });
   return getCase(ctx, id);
 }
 
@@ -137,18 +192,18 @@ function statusChange(from: CaseStatus, to: CaseStatus, reason: string | undefin
 
 export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'cases:setStatus'>): Promise<CaseView> {
   requireWriter(ctx, 'change a case');
-  return record(ctx, input.id, 'case.status', (row) => {
+  return record(ctx, input.id, 'case.status', { baseRevision: input.baseRevision, wanted: { status: input.status } }, (row) => {
     const from = row.status as CaseStatus;
-    if (from === input.status) throw new ServiceError('conflict', `The case is already "${from}".`);
+    if (from === input.status) throw new ServiceError(refusal('case.sameStatus', { status: from }), `The case is already "${from}".`);
     if (!allowedTransitions(from, ctx.user.role).includes(input.status)) {
       const reopen = from === 'closed' && input.status === 'in_review';
       throw new ServiceError(
-        reopen ? 'forbidden' : 'conflict',
+        reopen ? refusal('case.reopenOmbudsmanOnly') : refusal('case.transition', { from, to: input.status }),
         reopen ? 'Only the ombudsman may reopen a closed case.' : `A case cannot go from "${from}" to "${input.status}".`,
       );
     }
     if (needsReason(from, input.status) && !input.reason) {
-      throw new ServiceError('invalid_input', 'cases:setStatus: reason: closing or reopening a case needs a reason');
+      throw new ServiceError(refusal('case.reasonNeeded'), 'cases:setStatus: reason: closing or reopening a case needs a reason');
     }
     return [statusChange(from, input.status, input.reason)];
   });
@@ -156,13 +211,13 @@ export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'
 
 export async function assign(ctx: ServiceContext, input: ChannelParsedInput<'cases:assign'>): Promise<CaseView> {
   requireWriter(ctx, 'assign cases');
-  return record(ctx, input.id, 'case.assign', async (row, trx) => {
-    if (row.assignee_id === input.assigneeId) throw new ServiceError('conflict', 'The case already has that assignee.');
+  return record(ctx, input.id, 'case.assign', { baseRevision: input.baseRevision, wanted: { assigneeId: input.assigneeId } }, async (row, trx) => {
+    if (row.assignee_id === input.assigneeId) throw new ServiceError(refusal('case.sameAssignee'), 'The case already has that assignee.');
     let name: string | null = null;
     if (input.assigneeId !== null) {
       const user = await findUser(trx, input.assigneeId);
-      if (!user || !user.active) throw new ServiceError('invalid_input', `cases:assign: assigneeId: user ${input.assigneeId} does not exist or is inactive`);
-      if (user.role === 'auditor') throw new ServiceError('invalid_input', 'cases:assign: assigneeId: an auditor cannot be assigned cases');
+      if (!user || !user.active) throw new ServiceError(refusal('case.assigneeUnknown'), `cases:assign: assigneeId: user ${input.assigneeId} does not exist or is inactive`);
+      if (user.role === 'auditor') throw new ServiceError(refusal('case.assigneeAuditor'), 'cases:assign: assigneeId: an auditor cannot be assigned cases');
       name = user.display_name;
     }
     return [
@@ -181,21 +236,21 @@ export async function assign(ctx: ServiceContext, input: ChannelParsedInput<'cas
 
 export async function addNote(ctx: ServiceContext, input: ChannelParsedInput<'cases:addNote'>): Promise<CaseView> {
   requireWriter(ctx, 'write notes');
-  return record(ctx, input.id, 'case.note', () => [
+  return record(ctx, input.id, 'case.note', { baseRevision: input.baseRevision, wanted: { note: input.text } }, () => [
     { kind: 'note', source: 'internal', direction: 'internal', summary: input.text.split('\n')[0]!.slice(0, 120), body: input.text, data: {} },
   ]);
 }
 
 export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput<'cases:requestInfo'>): Promise<CaseView> {
   requireWriter(ctx, 'request information');
-  return record(ctx, input.id, 'case.request_info', (row) => {
+  return record(ctx, input.id, 'case.request_info', { baseRevision: input.baseRevision, wanted: { status: 'waiting_for_customer' } }, (row) => {
     const from = row.status as CaseStatus;
     const changes: Change[] = [
       { kind: 'info_request', source: 'mail', direction: 'outbound', summary: input.text.split('\n')[0]!.slice(0, 120), body: input.text, data: {} },
     ];
     if (from !== 'waiting_for_customer') {
       if (!canRequestInfo(from)) {
-        throw new ServiceError('conflict', `A case that is "${from}" cannot wait for the customer.`);
+        throw new ServiceError(refusal('case.cannotWait', { status: from }), `A case that is "${from}" cannot wait for the customer.`);
       }
       changes.push(statusChange(from, 'waiting_for_customer', input.text.split('\n')[0]));
     }
@@ -203,18 +258,22 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
   });
 }
 
-/** PSD2 allows a holding reply in exceptional situations: it must give a date within 35 business days. */
+/**
+ * PSD2 allows a holding reply in exceptional situations: it must give a date within the extended
+ * deadline (35 business days, or less where the market's rules promise less), `latestHoldingReply`.
+ */
 export async function sendHoldingReply(ctx: ServiceContext, input: ChannelParsedInput<'cases:sendHoldingReply'>): Promise<CaseView> {
   requireWriter(ctx, 'send letters');
-  return record(ctx, input.id, 'case.holding_reply', async (row, trx) => {
+  return record(ctx, input.id, 'case.holding_reply', { baseRevision: undefined, wanted: {} }, async (row, trx) => {
     const market = row.market as Market;
-    const limit = addBusinessDays(market, row.received_date, 35);
-    if (input.answerBy > limit) {
-      throw new ServiceError('invalid_input', `cases:sendHoldingReply: answerBy: must be at most 35 business days after receipt (${limit})`);
+    const limit = latestHoldingReply(market, row.received_date, policiesFor(market, (await loadPolicyConfig(trx)).policies));
+    if (limit === null) throw new ServiceError(refusal('holding.noDeadline', { market }), `A case in ${market} has no deadline a holding reply can extend.`);
+    if (input.answerBy > limit.date) {
+      throw new ServiceError(refusal('holding.tooLate', { date: limit.date, businessDays: limit.businessDays }), `cases:sendHoldingReply: answerBy: must be at most ${limit.businessDays} business days after receipt (${limit.date})`);
     }
-    if (input.answerBy < today(ctx)) throw new ServiceError('invalid_input', 'cases:sendHoldingReply: answerBy: lies in the past');
+    if (input.answerBy < today(ctx)) throw new ServiceError(refusal('holding.past'), 'cases:sendHoldingReply: answerBy: lies in the past');
     const events = await listClockEvents(trx, row.id);
-    if (events.some((e) => e.kind === 'decision_issued')) throw new ServiceError('conflict', 'The decision is already issued.');
+    if (events.some((e) => e.kind === 'decision_issued')) throw new ServiceError(refusal('holding.decisionIssued'), 'The decision is already issued.');
     return [
       {
         kind: 'letter_sent',

@@ -8,6 +8,7 @@ import {
   type DecisionStatus,
   type DecisionView,
   type Panel,
+  type ReviewStep,
   type ValidationIssue,
 } from '../../shared/domain/decision';
 import { citationReference, isCitable } from '../../shared/domain/citation';
@@ -22,12 +23,15 @@ import * as repo from '../db/repositories/decision.repository';
 import { appendEvent } from '../db/repositories/history.repository';
 import { firstUserWithRole } from '../db/repositories/user.repository';
 import { appendAudit } from './audit.service';
+import { publishChange } from './changes';
 import { marketDay } from './calendar/business-days';
 import { refreshDerived } from './case-work.service';
 import { readCaseView, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
 import { templateFor } from './decision-templates';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
+import { takeReviewStep, type ReviewTarget } from './review.service';
 
 /**
  * The final decision: drafted by a handler, reviewed by a second pair of eyes, signed and issued by
@@ -39,11 +43,11 @@ import { notFound, ServiceError } from './errors';
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof repo.findDecision>>>;
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read decisions but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read decisions but not ${what}.`);
 }
 
 function requireOmbudsman(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', `Only the ombudsman may ${what}.`);
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
 async function loadDecision(db: Db, id: number): Promise<DecisionRow> {
@@ -163,9 +167,10 @@ async function recordEvent(
   });
 }
 
-async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: string): Promise<void> {
+/** Moves the case as a consequence of a decision step; `cause` names the step (worded on screen, never stored as prose). */
+async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: 'decision_submitted' | 'decision_issued'): Promise<void> {
   if (from === to) return;
-  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, reason, { fromStatus: from, toStatus: to });
+  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, '', { fromStatus: from, toStatus: to, cause: reason });
   await cases.updateCase(trx, caseId, { status: to, updated_at: at });
 }
 
@@ -208,23 +213,23 @@ export async function createDecision(ctx: ServiceContext, input: { caseId: numbe
   const at = now(ctx).toISOString();
   const id = await ctx.store.db.transaction().execute(async (trx) => {
     const view = await readCaseView(trx, ctx, input.caseId);
-    if (await repo.findOpenDecision(trx, input.caseId)) throw new ServiceError('conflict', `Case ${view.header.number} already has a decision being drafted; open it instead.`);
-    if (view.header.status === 'closed') throw new ServiceError('conflict', `Case ${view.header.number} is closed; reopen it before drafting a decision.`);
+    if (await repo.findOpenDecision(trx, input.caseId)) throw new ServiceError(refusal('decision.draftExists', { caseNumber: view.header.number }), `Case ${view.header.number} already has a decision being drafted; open it instead.`);
+    if (view.header.status === 'closed') throw new ServiceError(refusal('decision.caseClosed', { caseNumber: view.header.number }), `Case ${view.header.number} is closed; reopen it before drafting a decision.`);
     let content: DocNode;
     let panel: Panel;
     let templateId: number | null = null;
     if (input.correctsDecisionId !== undefined) {
       const old = await repo.findDecision(trx, input.correctsDecisionId);
-      if (!old || old.case_id !== input.caseId) throw new ServiceError('invalid_input', `decisions:create: correctsDecisionId: decision ${input.correctsDecisionId} is not a decision of this case`);
-      if (old.status !== 'issued') throw new ServiceError('conflict', `Decision ${old.id} is not issued; edit it instead of correcting it.`);
+      if (!old || old.case_id !== input.caseId) throw new ServiceError(refusal('decision.correctsOther', { decisionId: input.correctsDecisionId }), `decisions:create: correctsDecisionId: decision ${input.correctsDecisionId} is not a decision of this case`);
+      if (old.status !== 'issued') throw new ServiceError(refusal('decision.correctNotIssued', { decisionId: old.id }), `Decision ${old.id} is not issued; edit it instead of correcting it.`);
       content = JSON.parse(old.content) as DocNode;
       panel = panelSchema.parse(JSON.parse(old.panel));
     } else {
       if ((await repo.listCaseDecisions(trx, input.caseId)).some((d) => d.status === 'issued')) {
-        throw new ServiceError('conflict', `Case ${view.header.number} already has an issued decision; a change must be a correction linked to it.`);
+        throw new ServiceError(refusal('decision.correctInstead', { caseNumber: view.header.number }), `Case ${view.header.number} already has an issued decision; a change must be a correction linked to it.`);
       }
       const template = await templateFor(trx, view.header.market, input.language);
-      if (!template) throw new ServiceError('invalid_input', `decisions:create: language: there is no ${input.language} template for ${view.header.market} cases`);
+      if (!template) throw new ServiceError(refusal('decision.noTemplate', { market: view.header.market, language: input.language }), `decisions:create: language: there is no ${input.language} template for ${view.header.market} cases`);
       templateId = template.id;
       content = expandClaimBlocks(template.content, view.header.claims.length);
       panel = { claims: view.header.claims.map((c) => ({ claimId: c.id, outcome: null, remedies: [], reasoning: '' })) };
@@ -251,13 +256,14 @@ export async function createDecision(ctx: ServiceContext, input: { caseId: numbe
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.create', caseId: input.caseId, detail: { decisionId, language: input.language, correctsDecisionId: input.correctsDecisionId ?? null } });
     return decisionId;
   });
+  publishChange(ctx.store, { kind: 'decision', caseId: input.caseId, by: ctx.user.id });
   return getDecision(ctx, id);
 }
 
 function editable(row: DecisionRow): void {
-  if (row.status === 'issued') throw new ServiceError('conflict', `Decision ${row.id} is issued and can never change; start a correction instead.`);
+  if (row.status === 'issued') throw new ServiceError(refusal('decision.issuedFrozen', { decisionId: row.id }), `Decision ${row.id} is issued and can never change; start a correction instead.`);
   if (row.status === 'submitted' || row.status === 'approved') {
-    throw new ServiceError('conflict', `Decision ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
+    throw new ServiceError(refusal('decision.lockedForReview', { decisionId: row.id, decisionStatus: row.status }), `Decision ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
   }
 }
 
@@ -270,7 +276,7 @@ async function conflictError(trx: Db, ctx: ServiceContext, row: DecisionRow, min
   const names = await repo.userNames(trx, [row.saved_by]);
   const savedBy = { id: row.saved_by, name: names.get(row.saved_by) ?? `#${row.saved_by}` };
   return new ServiceError(
-    'conflict',
+    refusal('decision.editConflict', { name: savedBy.name, version: row.version, at: row.saved_at }),
     `${savedBy.name} saved version ${row.version} of this decision at ${row.saved_at} while you were editing an older version. Both texts are kept: choose one, or copy what you need from yours into theirs.`,
     {
       theirs: { version: row.version, savedAt: row.saved_at, savedBy, content: theirsContent, panel: theirsPanel, text: render(view, row.language as Language, theirsContent, theirsPanel, day, signer).text },
@@ -299,6 +305,7 @@ export async function saveDraft(ctx: ServiceContext, input: { id: number; baseVe
     await repo.insertVersion(trx, { decision_id: row.id, version, content, panel, saved_by: ctx.user.id, saved_at: at, reason: 'autosave' });
     return { row: { ...row, content, panel, version, saved_at: at, saved_by: ctx.user.id }, version };
   });
+  publishChange(ctx.store, { kind: 'decision', caseId: saved.row.case_id, by: ctx.user.id });
   const view = await readCaseView(ctx.store.db, ctx, saved.row.case_id);
   const rendered = render(view, saved.row.language as Language, input.content, input.panel, marketDate(ctx, saved.row.market as Market), await previewSigner(ctx.store.db));
   return { id: input.id, version: saved.version, savedAt: at, mergeValues: rendered.values, issues: rendered.issues, renderedText: rendered.text };
@@ -349,7 +356,7 @@ export async function compareVersions(ctx: ServiceContext, input: { id: number; 
 export async function restoreVersion(ctx: ServiceContext, input: { id: number; version: number; baseVersion: number }): Promise<DecisionView> {
   requireWriter(ctx, 'restore versions');
   const at = now(ctx).toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const caseId = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await loadDecision(trx, input.id);
     editable(row);
     const old = await repo.findVersion(trx, row.id, input.version);
@@ -362,7 +369,9 @@ export async function restoreVersion(ctx: ServiceContext, input: { id: number; v
     await repo.insertVersion(trx, { decision_id: row.id, version, content: old.content, panel: old.panel, saved_by: ctx.user.id, saved_at: at, reason: 'restore' });
     await repo.insertReview(trx, { decision_id: row.id, action: 'restored', user_id: ctx.user.id, at, comment: `Version ${input.version}` });
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.restore', caseId: row.case_id, detail: { decisionId: row.id, restored: input.version, version } });
+    return row.case_id;
   });
+  publishChange(ctx.store, { kind: 'decision', caseId, by: ctx.user.id });
   return getDecision(ctx, input.id);
 }
 
@@ -370,90 +379,64 @@ export async function restoreVersion(ctx: ServiceContext, input: { id: number; v
 
 function refuseInvalid(issues: readonly ValidationIssue[], what: string): void {
   if (issues.length === 0) return;
-  throw new ServiceError('invalid_input', `The decision cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
+  throw new ServiceError(refusal('decision.notValid', { step: what }), `The decision cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
 }
 
-async function step(
-  ctx: ServiceContext,
-  id: number,
-  action: 'submitted' | 'returned' | 'approved',
-  check: (row: DecisionRow, trx: Db) => Promise<void> | void,
-  to: DecisionStatus,
-  comment: string,
-): Promise<DecisionView> {
-  const at = now(ctx).toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
-    const row = await loadDecision(trx, id);
-    await check(row, trx);
-    await repo.setDecisionStatus(trx, id, to);
-    await repo.insertReview(trx, { decision_id: id, action, user_id: ctx.user.id, at, comment });
-    const summary = { submitted: 'Decision draft submitted for approval', returned: 'Decision draft returned with comments', approved: 'Decision draft approved' }[action];
-    await recordEvent(trx, ctx, row.case_id, at, 'decision_review', summary, comment, { decisionId: id, action, version: row.version });
-    if (action === 'submitted') {
-      const c = await cases.findCaseById(trx, row.case_id);
-      if (c && ['received', 'acknowledged', 'in_review', 'waiting_for_customer'].includes(c.status)) {
-        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'Decision draft submitted');
-        await refreshDerived(trx, row.case_id, c.market as Market, c.received_date);
-      }
-    }
-    await appendAudit(trx, { at, userId: ctx.user.id, action: `decision.${action}`, caseId: row.case_id, detail: { decisionId: id, version: row.version } });
-  });
-  return getDecision(ctx, id);
-}
+/** How the review workflow reads and tells a decision's steps (`review.service.ts`). */
+export const DECISION_REVIEW: ReviewTarget<DecisionRow> = {
+  subject: 'decision',
+  noun: 'Decision',
+  load: (db, id) => repo.findDecision(db, id),
+  setStatus: (db, id, status) => repo.setDecisionStatus(db, id, status as DecisionStatus),
+  insertReview: (db, r) => repo.insertReview(db, { decision_id: r.id, action: r.action as ReviewStep['action'], user_id: r.user_id, at: r.at, comment: r.comment }),
+  event: (row, action) => ({
+    kind: 'decision_review',
+    direction: 'internal',
+    summary: { submitted: 'Decision draft submitted for approval', returned: 'Decision draft returned with comments', approved: 'Decision draft approved' }[action] ?? action,
+    data: { decisionId: row.id, action, version: row.version },
+  }),
+  auditPrefix: 'decision',
+  auditDetail: (row) => ({ decisionId: row.id, version: row.version }),
+};
 
 async function validationOf(trx: Db, ctx: ServiceContext, row: DecisionRow, signerName: string | null, decisionDate: string): Promise<Rendered> {
   const view = await readCaseView(trx, ctx, row.case_id);
   return render(view, row.language as Language, JSON.parse(row.content) as DocNode, panelSchema.parse(JSON.parse(row.panel)), decisionDate, signerName);
 }
 
-/** A handler (or the ombudsman) submits a valid draft for the ombudsman's approval. */
+/** A handler (or the ombudsman) submits a valid draft to whoever may approve it. */
 export async function submitDecision(ctx: ServiceContext, input: { id: number; baseVersion: number }): Promise<DecisionView> {
   requireWriter(ctx, 'submit them');
-  return step(
-    ctx,
-    input.id,
-    'submitted',
-    async (row, trx) => {
-      if (row.status !== 'draft' && row.status !== 'returned') throw new ServiceError('conflict', `Decision ${row.id} is ${row.status}; only a draft or a returned decision can be submitted.`);
+  await takeReviewStep(ctx, DECISION_REVIEW, input.id, 'submitted', {
+    comment: '',
+    check: async (row, trx) => {
       if (row.version !== input.baseVersion) throw await conflictError(trx, ctx, row, { content: JSON.parse(row.content) as DocNode, panel: panelSchema.parse(JSON.parse(row.panel)) });
       refuseInvalid((await validationOf(trx, ctx, row, await previewSigner(trx), marketDate(ctx, row.market as Market))).issues, 'submitted');
     },
-    'submitted',
-    '',
-  );
+    after: async (row, trx, at) => {
+      const c = await cases.findCaseById(trx, row.case_id);
+      if (c && ['received', 'acknowledged', 'in_review', 'waiting_for_customer'].includes(c.status)) {
+        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'decision_submitted');
+        await refreshDerived(trx, row.case_id, c.market as Market, c.received_date);
+      }
+    },
+  });
+  return getDecision(ctx, input.id);
 }
 
-/** The ombudsman sends a submitted (or approved) draft back with what to change. */
+/** An approver sends a submitted (or approved) draft back with what to change. */
 export async function returnDecision(ctx: ServiceContext, input: { id: number; comment: string }): Promise<DecisionView> {
-  requireOmbudsman(ctx, 'return a decision draft');
-  return step(
-    ctx,
-    input.id,
-    'returned',
-    (row) => {
-      if (row.status !== 'submitted' && row.status !== 'approved') throw new ServiceError('conflict', `Decision ${row.id} is ${row.status}; only a submitted or approved decision can be returned.`);
-    },
-    'returned',
-    input.comment,
-  );
+  await takeReviewStep(ctx, DECISION_REVIEW, input.id, 'returned', { comment: input.comment });
+  return getDecision(ctx, input.id);
 }
 
-/** The ombudsman approves what someone else submitted: four eyes, not two. */
+/** An approver of the submitter approves what someone else submitted: four eyes, not two. */
 export async function approveDecision(ctx: ServiceContext, input: { id: number; comment: string }): Promise<DecisionView> {
-  requireOmbudsman(ctx, 'approve a decision');
-  return step(
-    ctx,
-    input.id,
-    'approved',
-    async (row, trx) => {
-      if (row.status !== 'submitted') throw new ServiceError('conflict', `Decision ${row.id} is ${row.status}; only a submitted decision can be approved.`);
-      const submitted = (await repo.listReviews(trx, row.id)).filter((r) => r.action === 'submitted').at(-1);
-      if (submitted?.user_id === ctx.user.id) throw new ServiceError('forbidden', 'You submitted this draft yourself; a second person must review it (four eyes).');
-      refuseInvalid((await validationOf(trx, ctx, row, await previewSigner(trx), marketDate(ctx, row.market as Market))).issues, 'approved');
-    },
-    'approved',
-    input.comment,
-  );
+  await takeReviewStep(ctx, DECISION_REVIEW, input.id, 'approved', {
+    comment: input.comment,
+    check: async (row, trx) => refuseInvalid((await validationOf(trx, ctx, row, await previewSigner(trx), marketDate(ctx, row.market as Market))).issues, 'approved'),
+  });
+  return getDecision(ctx, input.id);
 }
 
 /**
@@ -465,14 +448,14 @@ export async function approveDecision(ctx: ServiceContext, input: { id: number; 
 export async function issueDecision(ctx: ServiceContext, input: { id: number }): Promise<DecisionView> {
   requireOmbudsman(ctx, 'sign and issue a decision');
   const at = now(ctx).toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const caseId = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await loadDecision(trx, input.id);
-    if (row.status === 'issued') throw new ServiceError('conflict', `Decision ${row.id} is already issued.`);
-    if (row.status !== 'approved') throw new ServiceError('conflict', `Decision ${row.id} is ${row.status}; it must be approved before it is issued.`);
+    if (row.status === 'issued') throw new ServiceError(refusal('decision.alreadyIssued', { decisionId: row.id }), `Decision ${row.id} is already issued.`);
+    if (row.status !== 'approved') throw new ServiceError(refusal('decision.notApproved', { decisionId: row.id, decisionStatus: row.status }), `Decision ${row.id} is ${row.status}; it must be approved before it is issued.`);
     const involved = (await repo.customerServiceActors(trx, row.case_id)).find((e) => e.actor_user_id === ctx.user.id || namesPerson(e.actor, ctx.user.name));
     if (involved) {
       throw new ServiceError(
-        'forbidden',
+        refusal('decision.impartiality', { actor: involved.actor }),
         `You appear as "${involved.actor}" in this case's customer-service history (event #${involved.id}); another ombudsman must sign and issue the decision (impartiality).`,
       );
     }
@@ -491,9 +474,12 @@ export async function issueDecision(ctx: ServiceContext, input: { id: number }):
       correctsDecisionId: row.corrects_decision_id,
     });
     const c = await cases.findCaseById(trx, row.case_id);
-    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'Decision issued');
+    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'decision_issued');
     if (c) await refreshDerived(trx, row.case_id, market, c.received_date);
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.issue', caseId: row.case_id, detail: { decisionId: row.id, sha256, version: row.version } });
+    return row.case_id;
   });
+  publishChange(ctx.store, { kind: 'decision', caseId, by: ctx.user.id });
+  publishChange(ctx.store, { kind: 'case', caseId, by: ctx.user.id });
   return getDecision(ctx, input.id);
 }

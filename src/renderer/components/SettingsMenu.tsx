@@ -1,6 +1,9 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMail, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate, IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApproverSettingsModal } from '../features/approvals/ApproverSettingsModal';
 import { useTranslation } from 'react-i18next';
+import { MailSettingsModal } from '../features/send/MailSettingsModal';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
 import { useSession } from '../lib/session';
@@ -31,9 +34,13 @@ export function SettingsMenu({
   // The service refuses handlers too; the menu just does not offer what would be refused.
   const mayAudit = user.role === 'auditor' || user.role === 'ombudsman';
   const language = currentUiLanguage();
+  const [approversOpen, setApproversOpen] = useState(false);
   const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
+  const [mailSettings, setMailSettings] = useState(false);
 
   return (
+    <>
+    <ApproverSettingsModal opened={approversOpen} onClose={() => setApproversOpen(false)} />
     <Menu width={280} position="bottom-end">
       <Menu.Target>
         <Tooltip label={t('settings.menu')}>
@@ -72,6 +79,16 @@ export function SettingsMenu({
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconMail size={14} />} onClick={() => setMailSettings(true)} data-testid="open-mail-settings">
+            {t('send.settings.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconUserCheck size={14} />} onClick={() => setApproversOpen(true)} data-testid="open-approver-settings">
+            {t('collab.settings.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
           <Menu.Item leftSection={<IconDatabase size={14} />} onClick={onOpenData} data-testid="open-data-care">
             {t('dataCare.menu')}
           </Menu.Item>
@@ -87,6 +104,8 @@ export function SettingsMenu({
         </Text>
       </Menu.Dropdown>
     </Menu>
+    {mailSettings && <MailSettingsModal opened onClose={() => setMailSettings(false)} />}
+    </>
   );
 }
 

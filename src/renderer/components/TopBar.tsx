@@ -3,6 +3,7 @@ import { IconBuildingBank, IconFileImport, IconLogout, IconScale, IconTargetArro
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
+import { ApprovalsNavButton } from '../features/approvals/ApprovalsNavButton';
 import { SearchField } from './SearchField';
 import { SettingsMenu } from './SettingsMenu';
 
@@ -19,6 +20,8 @@ export function TopBar({
   onOpenAudit,
   onOpenData,
   onOpenTemplates,
+  onShowApprovals,
+  approvalsActive,
   search,
   onSearchChange,
   searchRef,
@@ -34,6 +37,8 @@ export function TopBar({
   onOpenAudit: () => void;
   onOpenData: () => void;
   onOpenTemplates: () => void;
+  onShowApprovals: () => void;
+  approvalsActive: boolean;
   search: string;
   onSearchChange: (value: string) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -67,6 +72,7 @@ export function TopBar({
       </div>
       {/* The right side takes what its buttons need; the tagline on the left gives way first. */}
       <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: '1 0 auto', minWidth: 0 }}>
+        {user.role !== 'auditor' && <ApprovalsNavButton active={approvalsActive} onOpen={onShowApprovals} />}
         <Button
           size="compact-sm"
           variant={mattersActive ? 'light' : 'subtle'}

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'data' }
   | { name: 'templates' }
+  | { name: 'approvals' }
   | { name: 'case'; id: number; eventId?: number };
 
 const CASE_HASH = /^#\/case\/(\d+)(?:\/event\/(\d+))?$/;
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/audit') return { name: 'audit' };
   if (hash === '#/data') return { name: 'data' };
   if (hash === '#/templates') return { name: 'templates' };
+  if (hash === '#/approvals') return { name: 'approvals' };
   const m = CASE_HASH.exec(hash);
   const id = positiveId(m?.[1]);
   if (m && id !== undefined) {
@@ -46,6 +48,7 @@ export function routeHash(route: Route): string {
   if (route.name === 'audit') return '#/audit';
   if (route.name === 'data') return '#/data';
   if (route.name === 'templates') return '#/templates';
+  if (route.name === 'approvals') return '#/approvals';
   return route.eventId === undefined ? `#/case/${route.id}` : `#/case/${route.id}/event/${route.eventId}`;
 }
 
@@ -63,6 +66,7 @@ export function useHashRoute(): {
   openAudit: () => void;
   openData: () => void;
   openTemplates: () => void;
+  openApprovals: () => void;
 } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [openedFromInbox, setOpenedFromInbox] = useState(false);
@@ -118,5 +122,10 @@ export function useHashRoute(): {
     window.location.hash = routeHash({ name: 'templates' });
   }, []);
 
-  return { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates };
+  const openApprovals = useCallback(() => {
+    setOpenedFromInbox(false);
+    window.location.hash = routeHash({ name: 'approvals' });
+  }, []);
+
+  return { route, openCase, openImport, backToInbox, openMatters, openZero, openAudit, openData, openTemplates, openApprovals };
 }

@@ -53,6 +53,9 @@ export const registerMatterInputSchema = z
   .strict();
 export type RegisterMatterInput = z.infer<typeof registerMatterInputSchema>;
 
+/** Compare-and-set: the matter's revision the caller saw (left out: act on the latest). */
+const matterRevision = z.number().int().min(0).optional();
+
 export const recordOutcomeInputSchema = z
   .object({
     matterId: z.number().int().positive(),
@@ -60,6 +63,7 @@ export const recordOutcomeInputSchema = z
     decidedOn: isoDateSchema,
     recommendation: text(10_000),
     amount: z.string().trim().max(20).nullable(),
+    baseRevision: matterRevision,
   })
   .strict();
 
@@ -70,10 +74,11 @@ export const recordComplianceInputSchema = z
     compliedOn: isoDateSchema.nullable(),
     paid: z.string().trim().max(20).nullable(),
     note: text(5000),
+    baseRevision: matterRevision,
   })
   .strict();
 
-export const recordResponseSentInputSchema = z.object({ matterId: z.number().int().positive(), sentOn: isoDateSchema }).strict();
+export const recordResponseSentInputSchema = z.object({ matterId: z.number().int().positive(), sentOn: isoDateSchema, baseRevision: matterRevision }).strict();
 
 /** A follow-up clock after a recommendation: the consumer reports non-compliance, then the company answers. */
 export const followUpSchema = z.object({ consumerReportBy: isoDateSchema, companyAnswerBy: isoDateSchema });
@@ -82,6 +87,8 @@ export const matterSchema = z.object({
   id: z.number().int(),
   caseId: z.number().int(),
   caseNumber: z.string(),
+  /** Steps recorded so far: what a writer sends back as `baseRevision`. */
+  revision: z.number().int().min(0),
   customerName: z.string(),
   market: marketSchema,
   authority: authorityCodeSchema,

@@ -62,6 +62,10 @@ export const CHANNELS = [
   'exports:list',
   'exports:markSent',
   'exports:showInFolder',
+  'mail:settings',
+  'mail:setSettings',
+  'mail:draft',
+  'mail:send',
   'audit:list',
   'audit:export',
   'backups:status',
@@ -79,6 +83,10 @@ export const CHANNELS = [
   'stats:addReviewNote',
   'stats:registerFigures',
   'stats:exportRegister',
+  'review:queue',
+  'review:approvers',
+  'settings:approvers',
+  'settings:setApprovers',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,3 +1,4 @@
+import { mailOfficesSchema, mailSettingsViewSchema, smtpSettingsSchema } from '../domain/mail';
 import { z } from 'zod';
 import { backupFileSchema, backupScheduleSchema, recoveryStatusSchema } from '../domain/backup';
 import { retentionItemSchema, retentionRulesSchema, retentionRunSummarySchema } from '../domain/retention';
@@ -38,6 +39,7 @@ import {
 } from '../domain/decision';
 import { languageSchema, marketSchema } from '../domain/market';
 import { docSchema } from '../editor/document';
+import { reviewSubjectSchema } from '../domain/review-workflow';
 import { customerWindowSchema, deadlineSchema, nextDueSchema, redFlagSchema, searchHitSchema, userSummarySchema } from '../domain/review';
 import {
   addReviewNoteInputSchema,
@@ -108,9 +110,42 @@ const deadlinePolicyViewSchema = z.object({
 const sessionStateSchema = z.object({
   user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
   needsSetup: z.boolean(),
+  /** After sign-in over the harness or the team server: this tab's or connection's session, sent with every call. */
+  token: z.string().optional(),
 });
 
 /** Free text a person writes into the history: never empty, never a novel. */
+/**
+ * Compare-and-set: the revision of the case (or matter, or setting) the caller saw. When it moved
+ * on, the write is refused with a `conflict` whose details carry both versions (`mine`, `theirs`).
+ * Left out (the CLI, scripts), the write acts on the latest revision.
+ */
+const baseRevision = z.number().int().min(0).optional();
+
+const personSchema = z.object({ id: z.number().int(), name: z.string() });
+
+const reviewQueueItemSchema = z.object({
+  subject: reviewSubjectSchema,
+  id: z.number().int(),
+  caseId: z.number().int(),
+  caseNumber: z.string(),
+  market: marketSchema,
+  matterId: z.number().int().nullable(),
+  version: z.number().int(),
+  submittedBy: personSchema.nullable(),
+  submittedAt: z.string().nullable(),
+  lastBy: personSchema.nullable(),
+  lastAt: z.string().nullable(),
+  comment: z.string(),
+});
+
+const approverSettingsViewSchema = z.object({
+  deputy: z.object({ id: z.number().int(), name: z.string(), active: z.boolean() }).nullable(),
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  updatedBy: personSchema.nullable(),
+});
+
 const noteText = z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters');
 
 /** A case list row with what the review needs at a glance. */
@@ -123,6 +158,8 @@ const caseViewSchema = z.object({
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
   customerWindows: z.array(customerWindowSchema),
+  /** The latest answer date a holding reply may promise (PSD2's extended clock); null without one. */
+  holdingReplyLatest: isoDateSchema.nullable(),
 });
 
 const templateSchema = z.object({
@@ -235,22 +272,22 @@ export const contract = {
   },
   /** Moves a case along the workflow; appends a status-change event with who, when and why. */
   'cases:setStatus': {
-    input: z.object({ id: idSchema, status: caseStatusSchema, reason: z.string().trim().max(2000).optional() }).strict(),
+    input: z.object({ id: idSchema, status: caseStatusSchema, reason: z.string().trim().max(2000).optional(), baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** Assigns the case to a handler or the ombudsman (null: unassigned). */
   'cases:assign': {
-    input: z.object({ id: idSchema, assigneeId: idSchema.nullable() }).strict(),
+    input: z.object({ id: idSchema, assigneeId: idSchema.nullable(), baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** An internal note in the history. */
   'cases:addNote': {
-    input: z.object({ id: idSchema, text: noteText }).strict(),
+    input: z.object({ id: idSchema, text: noteText, baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** A request for information to the customer; the case waits for the customer and the internal clock pauses. */
   'cases:requestInfo': {
-    input: z.object({ id: idSchema, text: noteText }).strict(),
+    input: z.object({ id: idSchema, text: noteText, baseRevision }).strict(),
     output: caseViewSchema,
   },
   /** PSD2 holding reply: explains the delay and gives the date of the final answer (at most 35 business days). */
@@ -522,6 +559,47 @@ export const contract = {
     input: z.object({ caseId: idSchema, exportId: idSchema }).strict(),
     output: z.object({ path: z.string(), exists: z.boolean(), shown: z.boolean() }),
   },
+  /** The send settings the case's mail buttons need: offices per market, the server (never its password), whether "Skicka" can work. */
+  'mail:settings': {
+    input: z.object({}).strict(),
+    output: mailSettingsViewSchema,
+  },
+  /**
+   * The ombudsman sets the offices' From addresses, the SMTP server, DOCX beside the PDF and the
+   * attachment limit. `password` goes to the OS keychain (desktop app only; null removes it);
+   * elsewhere the server and CLI read $OMBUD_SMTP_PASSWORD.
+   */
+  'mail:setSettings': {
+    input: z
+      .object({
+        offices: mailOfficesSchema.optional(),
+        smtp: smtpSettingsSchema.nullable().optional(),
+        password: z.string().min(1).max(1000).nullable().optional(),
+        attachDocx: z.boolean().optional(),
+        maxAttachmentBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(),
+      })
+      .strict(),
+    output: mailSettingsViewSchema,
+  },
+  /**
+   * "Öppna i e-postprogrammet": the issued decision as a ready mail draft (`X-Unsent: 1`, the letter
+   * as PDF attached), written to the exports folder and filed in the case. An export job (poll
+   * `exports:status`; the harness downloads it). `recipient` null: the case has no e-mail address
+   * and the draft has no To. An invalid address or too large an attachment is refused with
+   * `details.mail` naming why.
+   */
+  'mail:draft': {
+    input: z.object({ caseId: idSchema, letter: z.literal('decision') }).strict(),
+    output: z.object({ jobId: z.string(), recipient: z.string().nullable(), opensInMailProgram: z.boolean() }),
+  },
+  /**
+   * "Skicka": the same message through the office's SMTP server, filed in the case as sent with its
+   * Message-ID (`letter_sent`, channel email). A failure leaves the case unchanged; `details.mail` says why.
+   */
+  'mail:send': {
+    input: z.object({ caseId: idSchema, letter: z.literal('decision') }).strict(),
+    output: z.object({ exportId: idSchema, eventId: idSchema, messageId: z.string(), recipient: z.string(), sha256: z.string() }),
+  },
   /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
   'audit:list': {
     input: auditListInputSchema,
@@ -613,6 +691,29 @@ export const contract = {
   'stats:exportRegister': {
     input: z.object({ year: yearSchema, market: scopeSchema.default(null), format: registerFormatSchema, language: languageSchema.default('sv') }).strict(),
     output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string(), cases: z.number().int() }),
+  },
+  /**
+   * "Att godkänna": decisions and ARN responses submitted by someone the caller may approve
+   * (`waiting`), and the caller's own submissions returned to them (`returned`).
+   */
+  'review:queue': {
+    input: emptyInput,
+    output: z.object({ waiting: z.array(reviewQueueItemSchema), returned: z.array(reviewQueueItemSchema) }),
+  },
+  /** Who would approve what the caller submits now; with nobody, the coded reason (`no_ombudsman`, `no_deputy`). */
+  'review:approvers': {
+    input: emptyInput,
+    output: z.object({ approvers: z.array(personSchema), reason: z.enum(['no_ombudsman', 'no_deputy']).nullable() }),
+  },
+  /** Who approves the ombudsman's own drafts (the deputy), with the setting's revision. */
+  'settings:approvers': {
+    input: emptyInput,
+    output: approverSettingsViewSchema,
+  },
+  /** Ombudsman only. Compare-and-set on `baseRevision`: a change made meanwhile is a `conflict` with both versions. */
+  'settings:setApprovers': {
+    input: z.object({ deputyId: idSchema.nullable(), baseRevision: z.number().int().min(0) }).strict(),
+    output: approverSettingsViewSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

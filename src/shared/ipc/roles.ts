@@ -52,9 +52,10 @@ export const CHANNEL_ACCESS = {
   'arnResponses:create': { roles: WRITERS, unauthenticated: false },
   'arnResponses:save': { roles: WRITERS, unauthenticated: false },
   'arnResponses:submit': { roles: WRITERS, unauthenticated: false },
-  // Four eyes: only the ombudsman returns and approves; a writer finalises what was approved.
-  'arnResponses:return': { roles: OMBUDSMAN, unauthenticated: false },
-  'arnResponses:approve': { roles: OMBUDSMAN, unauthenticated: false },
+  // Four eyes: an approver of the submitter returns and approves (see decisions:approve); a
+  // writer finalises what was approved.
+  'arnResponses:return': { roles: WRITERS, unauthenticated: false },
+  'arnResponses:approve': { roles: WRITERS, unauthenticated: false },
   'arnResponses:finalise': { roles: WRITERS, unauthenticated: false },
   'arnResponses:export': { roles: WRITERS, unauthenticated: false },
   'settings:setArnFourEyes': { roles: OMBUDSMAN, unauthenticated: false },
@@ -82,9 +83,11 @@ export const CHANNEL_ACCESS = {
   'decisions:compare': { roles: ALL, unauthenticated: false },
   'decisions:restore': { roles: WRITERS, unauthenticated: false },
   'decisions:submit': { roles: WRITERS, unauthenticated: false },
-  // Four eyes: only the ombudsman returns, approves and signs.
-  'decisions:return': { roles: OMBUDSMAN, unauthenticated: false },
-  'decisions:approve': { roles: OMBUDSMAN, unauthenticated: false },
+  // Four eyes: an approver of the submitter returns and approves (the ombudsman, or for the
+  // ombudsman's own drafts the deputy named in `settings:setApprovers`, who may be a handler);
+  // the service checks who submitted. Only the ombudsman signs.
+  'decisions:return': { roles: WRITERS, unauthenticated: false },
+  'decisions:approve': { roles: WRITERS, unauthenticated: false },
   'decisions:issue': { roles: OMBUDSMAN, unauthenticated: false },
   'decisions:precedents': { roles: ALL, unauthenticated: false },
   'import:start': { roles: WRITERS, unauthenticated: false },
@@ -104,6 +107,15 @@ export const CHANNEL_ACCESS = {
   'exports:list': { roles: ALL, unauthenticated: false },
   'exports:markSent': { roles: WRITERS, unauthenticated: false },
   'exports:showInFolder': { roles: WRITERS, unauthenticated: false },
+  'mail:settings': { roles: ALL, unauthenticated: false },
+  'mail:setSettings': { roles: OMBUDSMAN, unauthenticated: false },
+  'mail:draft': { roles: WRITERS, unauthenticated: false },
+  'mail:send': { roles: WRITERS, unauthenticated: false },
+  // "Att godkänna": what waits for the caller's approval; who would approve the caller's drafts.
+  'review:queue': { roles: WRITERS, unauthenticated: false },
+  'review:approvers': { roles: WRITERS, unauthenticated: false },
+  'settings:approvers': { roles: WRITERS, unauthenticated: false },
+  'settings:setApprovers': { roles: OMBUDSMAN, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

@@ -13,6 +13,9 @@ import { up as up0011 } from './0011-template-retire';
 import { up as up0012 } from './0012-zero-complaints';
 import { up as up0013 } from './0013-arn-responses';
 import { up as up0014 } from './0014-due-window';
+import { up as up0015 } from './0015-mail-attachments';
+import { up as up0016 } from './0016-claimed-by-currency';
+import { up as up0017 } from './0017-revisions';
 
 export interface Migration {
   version: number;
@@ -36,6 +39,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'zero-complaints', up: up0012 },
   { version: 13, name: 'arn-responses', up: up0013 },
   { version: 14, name: 'due-window', up: up0014 },
+  { version: 15, name: 'mail-attachments', up: up0015 },
+  { version: 16, name: 'claimed-by-currency', up: up0016 },
+  { version: 17, name: 'revisions', up: up0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

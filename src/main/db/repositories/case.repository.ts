@@ -117,6 +117,8 @@ function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
 }
 
 function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, TB, O>, sort: SortKey, dir: 'asc' | 'desc') {
+  // Amounts are compared within their currency (migration 21): all of one currency, then the next.
+  if (sort === 'claimed') return qb.orderBy(sql.ref('cases.claim_currency'), dir).orderBy(sql.ref('cases.claim_total_minor'), dir).orderBy(sql.ref('cases.id'), dir);
   return qb.orderBy(sortExpression(sort, dir), dir).orderBy(sql.ref('cases.id'), dir);
 }
 
@@ -362,12 +364,35 @@ export async function findPersonalNumber(db: Db, caseId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Changes the case's own state and counts a revision. With `baseRevision` the update happens only
+ * if nobody changed the case since (compare-and-set); the answer says whether it did.
+ */
 export async function updateCase(
   db: Db,
   caseId: number,
   changes: Partial<{ status: string; assignee_id: number | null; updated_at: string }>,
-): Promise<void> {
-  await db.updateTable('cases').set(changes).where('id', '=', caseId).execute();
+  baseRevision?: number,
+): Promise<boolean> {
+  let update = db
+    .updateTable('cases')
+    .set({ ...changes, revision: sql<number>`revision + 1` })
+    .where('id', '=', caseId);
+  if (baseRevision !== undefined) update = update.where('revision', '=', baseRevision);
+  const result = await update.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The last change to a case's own state: who moved or assigned it, and when. */
+export async function lastStateChange(db: Db, caseId: number) {
+  return db
+    .selectFrom('history_events')
+    .select(['actor', 'actor_user_id', 'occurred_at', 'kind'])
+    .where('case_id', '=', caseId)
+    .where('kind', 'in', ['status_change', 'assignment'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function updateDerived(

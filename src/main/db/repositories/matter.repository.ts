@@ -76,6 +76,10 @@ export async function updateMatter(db: Db, id: number, fields: Updateable<Author
   await db.updateTable('authority_matters').set(fields).where('id', '=', id).execute();
 }
 
+export async function bumpMatterRevision(db: Db, id: number): Promise<void> {
+  await db.updateTable('authority_matters').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+}
+
 /** Matters of one authority received in a year, with what the yearly statistics count. */
 export async function mattersReceivedIn(db: Db, authority: string, from: string, to: string) {
   return db

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Button, Group, Menu, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -22,6 +23,7 @@ import { asRpcFailure, useCall } from '../../lib/useCall';
 import { useStoredState } from '../../lib/useStoredState';
 import classes from './CasePanel.module.css';
 import { PanelSection } from './PanelSection';
+import { CaseConflictDialog, isCaseConflict, type CaseConflict } from '../../shared/conflict/CaseConflictDialog';
 import { allowedTransitions, canRequestInfo, needsReason } from '../../../shared/domain/workflow';
 
 export type CaseView = ChannelOutput<'cases:get'>;
@@ -30,18 +32,6 @@ type Action = 'status' | 'assign' | 'note' | 'request_info' | 'holding_reply';
 type Form = { kind: 'note' } | { kind: 'request_info' } | { kind: 'holding_reply' } | { kind: 'status'; to: CaseStatus };
 
 const parseText = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
-
-/** The date `days` weekdays after `from` (YYYY-MM-DD). Holidays are the service's to check. */
-function addWeekdays(from: string, days: number): string {
-  const d = new Date(`${from}T12:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Work on the case, each in place in the panel: change status along the workflow, assign, write a
@@ -64,6 +54,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   const [holding, setHolding] = useStoredState(`ombud.draft.${caseId}.holding`, '', parseText);
   const [answerBy, setAnswerBy] = useState('');
   const [reason, setReason] = useState('');
+  const [conflict, setConflict] = useState<{ action: Action; perform: (baseRevision: number) => Promise<CaseView>; after: (() => void) | undefined; details: CaseConflict } | null>(null);
 
   if (user.role === 'auditor') {
     return (
@@ -75,19 +66,38 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
     );
   }
 
-  const run = async (action: Action, perform: () => Promise<CaseView>, after?: () => void) => {
+  /**
+   * Every write is a compare-and-set on the case revision this window shows; a colleague's change
+   * in between comes back as a conflict with both versions, shown in a dialog.
+   */
+  const run = async (action: Action, perform: (baseRevision: number) => Promise<CaseView>, after?: () => void, baseRevision = header.revision) => {
     setPending(action);
     setFailure(null);
     try {
-      const next = await perform();
+      const next = await perform(baseRevision);
       onUpdated(next);
       setSaved({ at: new Date(), action });
       setForm(null);
+      setConflict(null);
       after?.();
     } catch (err) {
-      setFailure({ action, error: asRpcFailure(err) });
+      const failed = asRpcFailure(err);
+      if (failed.code === 'conflict' && isCaseConflict(failed.details)) setConflict({ action, perform, after, details: failed.details });
+      else {
+        setConflict(null);
+        setFailure({ action, error: failed });
+      }
     } finally {
       setPending(null);
+    }
+  };
+  const keepTheirs = async () => {
+    setConflict(null);
+    setForm(null);
+    try {
+      onUpdated(await call('cases:get', { id: caseId }));
+    } catch (err) {
+      setFailure({ action: conflict?.action ?? 'status', error: asRpcFailure(err) });
     }
   };
 
@@ -98,7 +108,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
       setFailure(null);
       setForm({ kind: 'status', to });
     } else {
-      void run('status', () => call('cases:setStatus', { id: caseId, status: to }));
+      void run('status', (baseRevision) => call('cases:setStatus', { id: caseId, status: to, baseRevision }));
     }
   };
 
@@ -109,11 +119,12 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
 
   const psd2 = deadlines.find((d) => d.kind === 'psd2_final');
   const today = todayIn(header.market);
-  const latestAnswer = addWeekdays(header.receivedDate, 35);
+  // The service computes the latest date a holding reply may promise (business days, holidays, the market's rules).
+  const latestAnswer = view.holdingReplyLatest;
   const holdingBlocked =
     header.status === 'closed' || header.status === 'decision_issued'
       ? t('actions.holding.notNow', { status: t(`status.${header.status}`) })
-      : !psd2
+      : !psd2 || latestAnswer === null
         ? t('actions.holding.noPsd2')
         : psd2.metOn
           ? t('actions.holding.alreadyMet')
@@ -128,7 +139,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   const errorFor = (action: Action) =>
     failure?.action === action ? (
       <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="action-error" role="alert">
-        <Text size="sm">{t('actions.saveFailed', { message: failure.error.message })}</Text>
+        <Text size="sm">{t('actions.saveFailed', { message: refusalText(t, failure.error) })}</Text>
       </Alert>
     ) : null;
 
@@ -145,7 +156,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   let panel: ReactNode = null;
   if (form?.kind === 'note') {
     const submit = () => {
-      if (note.trim() !== '') void run('note', () => call('cases:addNote', { id: caseId, text: note }), () => setNote(''));
+      if (note.trim() !== '') void run('note', (baseRevision) => call('cases:addNote', { id: caseId, text: note, baseRevision }), () => setNote(''));
     };
     panel = (
       <ActionForm
@@ -175,7 +186,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
     );
   } else if (form?.kind === 'request_info') {
     const submit = () => {
-      if (request.trim() !== '') void run('request_info', () => call('cases:requestInfo', { id: caseId, text: request }), () => setRequest(''));
+      if (request.trim() !== '') void run('request_info', (baseRevision) => call('cases:requestInfo', { id: caseId, text: request, baseRevision }), () => setRequest(''));
     };
     panel = (
       <ActionForm
@@ -203,7 +214,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
         />
       </ActionForm>
     );
-  } else if (form?.kind === 'holding_reply') {
+  } else if (form?.kind === 'holding_reply' && latestAnswer !== null) {
     const valid = holding.trim() !== '' && answerBy !== '' && answerBy >= today && answerBy <= latestAnswer;
     const submit = () => {
       if (valid) void run('holding_reply', () => call('cases:sendHoldingReply', { id: caseId, text: holding, answerBy }), () => setHolding(''));
@@ -249,7 +260,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   } else if (form?.kind === 'status') {
     const reopen = header.status === 'closed';
     const submit = () => {
-      if (reason.trim() !== '') void run('status', () => call('cases:setStatus', { id: caseId, status: form.to, reason: reason.trim() }));
+      if (reason.trim() !== '') void run('status', (baseRevision) => call('cases:setStatus', { id: caseId, status: form.to, reason: reason.trim(), baseRevision }));
     };
     panel = (
       <ActionForm
@@ -298,6 +309,15 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
         )
       }
     >
+      {conflict && (
+        <CaseConflictDialog
+          conflict={conflict.details}
+          market={header.market}
+          busy={pending !== null}
+          onKeepTheirs={() => void keepTheirs()}
+          onApplyMine={() => void run(conflict.action, conflict.perform, conflict.after, conflict.details.theirs.revision)}
+        />
+      )}
       <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
         <Menu position="bottom-start" width={240} disabled={pending !== null}>
           <Menu.Target>
@@ -355,7 +375,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
             <Menu.Label>{t('actions.assign.to')}</Menu.Label>
             {users.error && (
               <Text size="sm" c="red" px="sm" py={4}>
-                {t('actions.assign.usersFailed', { message: users.error.message })}
+                {t('actions.assign.usersFailed', { message: refusalText(t, users.error) })}
               </Text>
             )}
             {assignable.map((u) => {
@@ -370,7 +390,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
                       {u.title ?? t(`role.${u.role}`)}
                     </Text>
                   }
-                  onClick={() => void run('assign', () => call('cases:assign', { id: caseId, assigneeId: u.id }))}
+                  onClick={() => void run('assign', (baseRevision) => call('cases:assign', { id: caseId, assigneeId: u.id, baseRevision }))}
                   data-testid={`assign-option-${u.id}`}
                 >
                   {u.name}
@@ -381,7 +401,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
             <Menu.Item
               disabled={header.assignee === null}
               leftSection={<IconUserOff size={14} />}
-              onClick={() => void run('assign', () => call('cases:assign', { id: caseId, assigneeId: null }))}
+              onClick={() => void run('assign', (baseRevision) => call('cases:assign', { id: caseId, assigneeId: null, baseRevision }))}
               data-testid="assign-option-none"
             >
               {t('actions.assign.none')}

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconLock, IconSignature } from '@tabler/icons-react';
+import { refusalText } from '../../lib/refusalText';
+import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView, Panel, ValidationIssue } from '../../../shared/domain/decision';
@@ -12,12 +13,15 @@ import { dayKey, formatCalendarDate, formatDateTime, marketTimeZone } from '../.
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
+import { ReviewActions } from '../../shared/review/ReviewActions';
+import { refreshApprovalQueue } from '../../shared/review/queue';
 import { PanelSection } from '../case/PanelSection';
 import { ClaimPanel } from './ClaimPanel';
 import classes from './Decision.module.css';
 import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
 import { ExportPanel } from './ExportPanel';
+import { MailPanel } from '../send/MailPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
@@ -82,7 +86,7 @@ function StartDecision({ view, onStarted }: { view: CaseView; onStarted: (d: Dec
       />
       {error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
-          {error.message}
+          {refusalText(t, error)}
         </Alert>
       )}
       <Button
@@ -131,6 +135,8 @@ function DecisionArea({
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped when a mail is filed: the export list below reloads with it.
+  const [filed, setFiled] = useState(0);
   const [comment, setComment] = useState('');
   const [versionsKey, setVersionsKey] = useState(0);
 
@@ -157,8 +163,8 @@ function DecisionArea({
     onError: (error) => {
       if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
         // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
-        setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
-      } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+        setSave({ kind: 'conflict', message: refusalText(t, error), details: error.details as ConflictDetails });
+      } else setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) });
     },
   });
   const { content, panel, docKey, onText, onPanel } = draft;
@@ -181,8 +187,9 @@ function DecisionArea({
       adopt(d);
       setComment('');
       onCaseChanged();
+      void refreshApprovalQueue();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -291,32 +298,21 @@ function DecisionArea({
                 <Text size="sm">{actionError}</Text>
               </Alert>
             )}
-            {canSubmit && (
-              <Button
-                size="xs"
-                loading={busy === 'submit'}
-                disabled={issues.length > 0}
-                onClick={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: draft.baseVersion(decision.version) }))}
-                data-testid="decision-submit"
-              >
-                {t('decision.submit')}
-              </Button>
-            )}
-            {isOmbudsman && (decision.status === 'submitted' || decision.status === 'approved') && (
-              <>
-                <Textarea size="xs" placeholder={t('decision.commentPlaceholder')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} data-testid="review-comment-input" />
-                <Group gap="xs">
-                  <Button size="xs" variant="default" color="orange" disabled={!comment.trim()} loading={busy === 'return'} onClick={() => void act('return', () => call('decisions:return', { id: decision.id, comment }))} data-testid="decision-return">
-                    {t('decision.return')}
-                  </Button>
-                  {decision.status === 'submitted' && (
-                    <Button size="xs" leftSection={<IconCheck size={14} />} loading={busy === 'approve'} onClick={() => void act('approve', () => call('decisions:approve', { id: decision.id, comment }))} data-testid="decision-approve">
-                      {t('decision.approve')}
-                    </Button>
-                  )}
-                </Group>
-              </>
-            )}
+            <ReviewActions
+              subject="decision"
+              id={decision.id}
+              status={decision.status}
+              review={decision.review}
+              canSubmit={canSubmit}
+              submitReady={issues.length === 0}
+              busy={busy}
+              comment={comment}
+              onComment={setComment}
+              onSubmit={() => void act('submit', () => call('decisions:submit', { id: decision.id, baseVersion: draft.baseVersion(decision.version) }))}
+              onReturn={() => void act('return', () => call('decisions:return', { id: decision.id, comment }))}
+              onApprove={() => void act('approve', () => call('decisions:approve', { id: decision.id, comment }))}
+              testIds={{ submit: 'decision-submit', comment: 'review-comment-input', return: 'decision-return', approve: 'decision-approve' }}
+            />
             {isOmbudsman && decision.status === 'approved' && (
               <Button size="xs" color="teal" leftSection={<IconSignature size={14} />} loading={busy === 'issue'} onClick={() => void act('issue', () => call('decisions:issue', { id: decision.id }))} data-testid="decision-issue">
                 {t('decision.issue')}
@@ -332,7 +328,7 @@ function DecisionArea({
                   try {
                     onReplaced(await call('decisions:create', { caseId: view.header.id, language: decision.language, correctsDecisionId: decision.id }));
                   } catch (e) {
-                    setActionError(asRpcFailure(e).message);
+                    setActionError(refusalText(t, asRpcFailure(e)));
                   } finally {
                     setBusy(null);
                   }
@@ -349,8 +345,14 @@ function DecisionArea({
             )}
           </Stack>
         </PanelSection>
+        {decision.status === 'issued' && (
+          <PanelSection title={t('send.title')} testId="decision-mail">
+            <MailPanel caseId={view.header.id} email={view.header.customer.email} onFiled={() => setFiled((n) => n + 1)} />
+          </PanelSection>
+        )}
         <PanelSection title={t('exports.title')} testId="decision-exports">
           <ExportPanel
+            key={filed}
             caseId={view.header.id}
             market={market}
             canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}

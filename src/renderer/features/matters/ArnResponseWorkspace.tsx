@@ -1,6 +1,7 @@
+import { refusalText } from '../../lib/refusalText';
 import { isCitable } from '../../../shared/domain/citation';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconCheck, IconDownload, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconDownload, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_POSITIONS, EXHIBIT_WORD, numberedExhibits, type ArnResponseView, type ResponseIssue, type ResponsePanel } from '../../../shared/domain/arn-response';
@@ -14,6 +15,8 @@ import { dayKey, formatCalendarDate, formatDateTime, marketTimeZone } from '../.
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import type { CaseView } from '../case/CaseActions';
+import { ReviewActions } from '../../shared/review/ReviewActions';
+import { refreshApprovalQueue } from '../../shared/review/queue';
 import { PanelSection } from '../case/PanelSection';
 import classes from '../decision/Decision.module.css';
 import { DecisionEditor } from '../decision/DecisionEditor';
@@ -84,7 +87,7 @@ function StartResponse({ view, matter, onStarted }: { view: CaseView; matter: Ma
           try {
             onStarted(await call('arnResponses:create', { matterId: matter.id, language }));
           } catch (e) {
-            setError(asRpcFailure(e).message);
+            setError(refusalText(t, asRpcFailure(e)));
           } finally {
             setBusy(false);
           }
@@ -163,7 +166,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       return saved.version;
     },
     onSaved: (at) => setSave({ kind: 'saved', at }),
-    onError: (error) => setSave({ kind: 'error', message: asRpcFailure(error).message }),
+    onError: (error) => setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) }),
   });
   const { content, panel, docKey, onText } = draft;
   const changePanel = draft.onPanel;
@@ -183,8 +186,9 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       adopt(await run());
       setComment('');
       onCaseChanged();
+      void refreshApprovalQueue();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -199,7 +203,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       // The export is in the history now; the case view picks it up when the history is shown again.
       setExported({ fileName: file.fileName, sha256: file.sha256, warnings: file.warnings });
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -251,7 +255,6 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
     </div>
   );
 
-  const isOmbudsman = user.role === 'ombudsman';
   const canWrite = user.role !== 'auditor';
   const ready = issues.length === 0;
   const overdue = matter.responseDue !== null && matter.daysLeft !== null && matter.daysLeft < 0;
@@ -276,26 +279,21 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
                 <Text size="sm">{actionError}</Text>
               </Alert>
             )}
-            {canWrite && editable && response.fourEyes && (
-              <Button size="xs" disabled={!ready} loading={busy === 'submit'} onClick={() => void act('submit', () => call('arnResponses:submit', { id: response.id, baseVersion: draft.baseVersion(response.version) }))} data-testid="response-submit">
-                {t('arnResponse.submit')}
-              </Button>
-            )}
-            {isOmbudsman && (response.status === 'submitted' || response.status === 'approved') && (
-              <>
-                <Textarea size="xs" placeholder={t('decision.commentPlaceholder')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} data-testid="response-comment" />
-                <Group gap="xs">
-                  <Button size="xs" variant="default" disabled={!comment.trim()} loading={busy === 'return'} onClick={() => void act('return', () => call('arnResponses:return', { id: response.id, comment }))} data-testid="response-return">
-                    {t('decision.return')}
-                  </Button>
-                  {response.status === 'submitted' && (
-                    <Button size="xs" leftSection={<IconCheck size={14} />} loading={busy === 'approve'} onClick={() => void act('approve', () => call('arnResponses:approve', { id: response.id, comment }))} data-testid="response-approve">
-                      {t('decision.approve')}
-                    </Button>
-                  )}
-                </Group>
-              </>
-            )}
+            <ReviewActions
+              subject="arn_response"
+              id={response.id}
+              status={response.status}
+              review={response.review}
+              canSubmit={canWrite && editable && response.fourEyes}
+              submitReady={ready}
+              busy={busy}
+              comment={comment}
+              onComment={setComment}
+              onSubmit={() => void act('submit', () => call('arnResponses:submit', { id: response.id, baseVersion: draft.baseVersion(response.version) }))}
+              onReturn={() => void act('return', () => call('arnResponses:return', { id: response.id, comment }))}
+              onApprove={() => void act('approve', () => call('arnResponses:approve', { id: response.id, comment }))}
+              testIds={{ submit: 'response-submit', comment: 'response-comment', return: 'response-return', approve: 'response-approve' }}
+            />
             {canWrite && (response.status === 'approved' || (!response.fourEyes && editable)) && (
               <Button size="xs" color="teal" leftSection={<IconLock size={14} />} disabled={!ready} loading={busy === 'finalise'} onClick={() => void act('finalise', () => call('arnResponses:finalise', { id: response.id, baseVersion: draft.baseVersion(response.version) }))} data-testid="response-finalise">
                 {t('arnResponse.finalise')}
