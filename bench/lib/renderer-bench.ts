@@ -123,7 +123,9 @@ export async function runRendererBench(options: { root: string; dbPath: string; 
           (globalThis as unknown as { __bench: Probe }).__bench.longTasks = [];
         });
         for (let step = 1; step <= scrollSteps; step++) {
-          await grid.evaluate((el, f) => {
+          await grid.evaluate((node, f) => {
+            // @types/pdfkit declares a bare HTMLElement for Node; the element here is the browser's.
+            const el = node as unknown as { scrollTop: number; scrollHeight: number; clientHeight: number };
             el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
           }, step / scrollSteps);
           await page.waitForTimeout(40);

@@ -198,7 +198,8 @@ describe('drafting a response to ARN', () => {
   it('exports the package: response, index, exhibits in order; the redacted and internal text is absent; DOCX holds the same', async () => {
     const out = join(dir, 'arn-paket.pdf');
     const run = await ombud('export', 'arn', caseNumber, '--out', out, '--db', store.path);
-    expect(run.stderr).toBe('');
+    // Only warnings naming the exhibits to check by hand (the receipt PDF cannot be redacted automatically, its font is not embedded).
+    expect(run.stderr.split('\n').filter((l) => l.trim() !== '' && !/^warning: Bilaga [12]/.test(l))).toEqual([]);
     expect(run.code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Allmänna reklamationsnämnden');

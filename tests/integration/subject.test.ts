@@ -69,7 +69,8 @@ describe('subject access', () => {
     expect(text).toContain('Søren Ærbø Østergård');
     expect(text).toContain('120385-1234');
     expect(text).toContain('Åboulevarden 7, 8000 Aarhus, DK');
-    expect(text).toContain('æ-ø-å-spørgsmål');
+    // A line may break after a hyphen.
+    expect(text.replace(/-\s+/g, '-')).toContain('æ-ø-å-spørgsmål');
     for (const n of [...numbers.slice(0, 3), numbers[4]!]) expect(text).toContain(n);
     expect(text).toContain('DFA 2026-555');
     expect(text).toContain('Søren kræver 1.200 kr. tilbage');

@@ -1,15 +1,14 @@
-import pdfmake from 'pdfmake';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { OUTCOME_LABEL, REMEDY_LABEL } from '../../shared/domain/decision';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
 import { formatMoney, type Money } from '../../shared/domain/money';
 import type { RegisterReport } from '../services/register.service';
-import { PDF_FONT, setUpPdfmake } from './pdf';
+import type { Block, Run, TableCell } from '../../shared/letter/model';
+import { FONT, GREY, TaggedPdf } from './tagged-pdf';
 
 /**
  * The complaints register as a PDF report for management: the business-day figures per market,
  * every escalated case of the year with its claims, outcomes, remedies, deadlines and authority
- * matters, and the review notes of the year. Same fonts and pdfmake set-up as the letters.
+ * matters, and the review notes of the year. Tagged like the letters (`tagged-pdf.ts`), same fonts.
  */
 
 const LABELS: Record<Language, Record<string, string>> = {
@@ -137,116 +136,97 @@ const MATTER_OUTCOME: Record<Language, Record<string, string>> = {
 };
 
 const LOCALE: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
-const GREY = '#555555';
 
-/** Light rules and narrow cell padding: a register row should fit a claim's text beside its facts. */
-const DENSE = {
-  hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows?: number } }) => (i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 1 : 0.5),
-  vLineWidth: () => 0,
-  hLineColor: (i: number) => (i === 1 ? '#000000' : '#aaaaaa'),
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
-};
-
-function head(cells: string[]): TableCell[] {
-  return cells.map((text) => ({ text, bold: true, fillColor: '#eeeeee' }));
-}
+type Cell = TableCell;
+const para = (runs: Run[]): Block => ({ type: 'paragraph', runs });
+const cell = (content: string | Run[] | Block[], header = false): Cell => ({
+  header,
+  colspan: 1,
+  rowspan: 1,
+  blocks: typeof content === 'string' ? [para([{ type: 'text', text: content }])] : content.length > 0 && 'runs' in (content[0] as Block) ? (content as Block[]) : [para(content as Run[])],
+});
+const headRow = (labels: string[]): Cell[] => labels.map((l) => cell(l, true));
 
 export async function renderRegisterPdf(report: RegisterReport, language: Language): Promise<Buffer> {
-  setUpPdfmake();
   const l = LABELS[language];
   const locale = LOCALE[language];
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dec = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const amount = (m: Money | null) => (m === null ? '' : formatMoney(m, MARKET_INFO[m.currency === 'DKK' ? 'DK' : 'SE'].locale));
   const words = (code: string) => code.replaceAll('_', ' ');
+  const title = `${l.title} ${report.year}`;
+  const pdf = new TaggedPdf({ title, lang: LOCALE[language], author: 'Ombud', margins: { top: 40, bottom: 44, left: 32, right: 32 }, landscape: true, size: 7.5 });
+  const { root } = pdf;
 
-  const figures: Content = {
-    table: {
+  pdf.blocks(root, [
+    { type: 'heading', level: 1, runs: [{ type: 'text', text: `${title} — ${report.market ?? l.allMarkets}` }] },
+    para([{ type: 'text', text: `${l.asOf} ${report.asOf}` }]),
+    { type: 'heading', level: 2, runs: [{ type: 'text', text: l.figures! }] },
+    {
+      type: 'table',
       headerRows: 1,
-      widths: ['auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
-      body: [
-        head([l.market!, l.cases!, l.answered!, l.within15!, l.holding!, l.avg!, l.p90!]),
-        ...report.figures.map((f) => [
-          f.market,
-          String(f.cases),
-          String(f.answered),
-          f.answeredWithin15Share === null ? '—' : `${pct.format(f.answeredWithin15Share)} (${f.answeredWithin15})`,
-          String(f.holdingReplies),
-          f.averageDaysToDecision === null ? '—' : dec.format(f.averageDaysToDecision),
-          f.p90DaysToDecision === null ? '—' : String(f.p90DaysToDecision),
-        ]),
+      rows: [
+        headRow([l.market!, l.cases!, l.answered!, l.within15!, l.holding!, l.avg!, l.p90!]),
+        ...report.figures.map((f) =>
+          [
+            f.market,
+            String(f.cases),
+            String(f.answered),
+            f.answeredWithin15Share === null ? '—' : `${pct.format(f.answeredWithin15Share)} (${f.answeredWithin15})`,
+            String(f.holdingReplies),
+            f.averageDaysToDecision === null ? '—' : dec.format(f.averageDaysToDecision),
+            f.p90DaysToDecision === null ? '—' : String(f.p90DaysToDecision),
+          ].map((t) => cell(t)),
+        ),
       ],
     },
-    layout: 'lightHorizontalLines',
-    margin: [0, 4, 0, 12],
-  };
-
-  const caseRows: TableCell[][] = report.rows.map((r) => [
-    { text: r.number, noWrap: true },
-    r.market,
-    { text: r.receivedDate, noWrap: true },
-    { text: r.acknowledgedOn ?? '—', noWrap: true },
-    { text: r.answeredOn ?? '—', noWrap: true },
-    r.businessDaysToAnswer === null ? '—' : String(r.businessDaysToAnswer),
-    r.products.map(words).join(', '),
-    words(r.category),
-    {
-      stack: r.claims.map((c) => ({
-        text: [
-          `${c.position}. ${c.text}${c.amount ? ` (${amount(c.amount)})` : ''} — `,
-          { text: c.outcome ? OUTCOME_LABEL[language][c.outcome] : l.open!, bold: true },
-          c.remedies.length > 0 ? `; ${c.remedies.map((x) => `${REMEDY_LABEL[language][x.kind]}${x.amount ? ` ${amount(x.amount)}` : ''}`).join(', ')}` : '',
-        ],
-      })),
-    },
-    { text: l[r.deadlinesMet]!, color: r.deadlinesMet === 'no' ? '#b00020' : undefined },
-    { stack: r.matters.map((m) => ({ text: [`${m.authority} ${m.reference}: `, { text: m.outcome ? (MATTER_OUTCOME[language][m.outcome] ?? words(m.outcome)) : l.open!, noWrap: true }] })) },
+    { type: 'heading', level: 2, runs: [{ type: 'text', text: `${l.register} (${report.rows.length})` }] },
   ]);
-
-  const notes: Content =
-    report.notes.length === 0
-      ? { text: l.noNotes!, color: GREY }
-      : {
-          table: {
-            headerRows: 1,
-            widths: ['auto', 'auto', 'auto', '*', 'auto'],
-            body: [
-              head([l.month!, l.cause!, l.notedOn!, l.note!, l.author!]),
-              ...report.notes.map((n) => [n.month, words(n.cause.replace(':', ': ')), { text: n.notedOn, noWrap: true }, n.text, n.author]),
-            ],
-          },
-          layout: 'lightHorizontalLines',
-        };
-
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [32, 40, 32, 36],
-    defaultStyle: { font: PDF_FONT, fontSize: 7.5, lineHeight: 1.15 },
-    info: { title: `${l.title} ${report.year}`, producer: 'Ombud' },
-    footer: (page, pages) => ({ text: `${l.title} ${report.year} — ${l.page} ${page} / ${pages}`, alignment: 'center', fontSize: 7, color: GREY, margin: [0, 10, 0, 0] }),
-    content: [
-      { text: `${l.title} ${report.year} — ${report.market ?? l.allMarkets}`, fontSize: 15, bold: true },
-      { text: `${l.asOf} ${report.asOf}`, color: GREY, margin: [0, 2, 0, 10] },
-      { text: l.figures!, fontSize: 10.5, bold: true },
-      figures,
-      { text: `${l.register} (${report.rows.length})`, fontSize: 10.5, bold: true, margin: [0, 0, 0, 4] },
-      report.rows.length === 0
-        ? { text: l.none!, color: GREY, margin: [0, 0, 0, 12] }
-        : {
-            table: {
-              headerRows: 1,
-              dontBreakRows: true,
-              widths: [62, 24, 42, 42, 42, 14, 40, 52, '*', 34, 80],
-              body: [head([l.number!, l.marketShort!, l.received!, l.acknowledged!, l.answeredOn!, l.bd!, l.product!, l.category!, l.claims!, l.deadlines!, l.authorities!]), ...caseRows],
-            },
-            layout: DENSE,
-            margin: [0, 0, 0, 12],
-          },
-      { text: l.notes!, fontSize: 10.5, bold: true, margin: [0, 0, 0, 4] },
-      notes,
-    ],
-  };
-  return pdfmake.createPdf(doc).getBuffer();
+  if (report.rows.length === 0) pdf.blocks(root, [para([{ type: 'text', text: l.none! }])]);
+  else {
+    const rows: Cell[][] = report.rows.map((r) => [
+      cell(r.number),
+      cell(r.market),
+      cell(r.receivedDate),
+      cell(r.acknowledgedOn ?? '—'),
+      cell(r.answeredOn ?? '—'),
+      cell(r.businessDaysToAnswer === null ? '—' : String(r.businessDaysToAnswer)),
+      cell(r.products.map(words).join(', ')),
+      cell(words(r.category)),
+      cell(
+        r.claims.map((c) =>
+          para([
+            { type: 'text', text: `${c.position}. ${c.text}${c.amount ? ` (${amount(c.amount)})` : ''} — ` },
+            { type: 'text', text: c.outcome ? OUTCOME_LABEL[language][c.outcome] : l.open!, bold: true },
+            { type: 'text', text: c.remedies.length > 0 ? `; ${c.remedies.map((x) => `${REMEDY_LABEL[language][x.kind]}${x.amount ? ` ${amount(x.amount)}` : ''}`).join(', ')}` : '' },
+          ]),
+        ),
+      ),
+      cell(l[r.deadlinesMet]!),
+      cell(r.matters.map((m) => para([{ type: 'text', text: `${m.authority} ${m.reference}: ${m.outcome ? (MATTER_OUTCOME[language][m.outcome] ?? words(m.outcome)) : l.open!}` }]))),
+    ]);
+    pdf.table(
+      root,
+      { type: 'table', headerRows: 1, rows: [headRow([l.number!, l.marketShort!, l.received!, l.acknowledged!, l.answeredOn!, l.bd!, l.product!, l.category!, l.claims!, l.deadlines!, l.authorities!]), ...rows] },
+      0,
+      [62, 24, 42, 42, 42, 16, 40, 52, 260, 36, 80],
+    );
+  }
+  pdf.blocks(root, [{ type: 'heading', level: 2, runs: [{ type: 'text', text: l.notes! }] }]);
+  if (report.notes.length === 0) pdf.blocks(root, [para([{ type: 'text', text: l.noNotes! }])]);
+  else {
+    pdf.table(
+      root,
+      {
+        type: 'table',
+        headerRows: 1,
+        rows: [headRow([l.month!, l.cause!, l.notedOn!, l.note!, l.author!]), ...report.notes.map((n) => [n.month, words(n.cause.replace(':', ': ')), n.notedOn, n.text, n.author].map((t) => cell(t)))],
+      },
+      0,
+      [40, 110, 50, 330, 80],
+    );
+  }
+  return pdf.finish((page, pages) => {
+    pdf.doc.font(FONT.regular).fontSize(7).fillColor(GREY).text(`${title} — ${l.page} ${page} / ${pages}`, 32, pdf.doc.page.height - 28, { width: pdf.width, align: 'center', lineBreak: false });
+  });
 }

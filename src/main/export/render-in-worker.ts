@@ -3,7 +3,7 @@ import { spawnWorker } from '../workers/spawn';
 import type { RenderOutput, RenderProgress, RenderTask, WorkerMessage, WorkerRequest } from './render-task';
 
 /**
- * Runs render tasks in one long-lived `worker_threads` worker, so pdfmake, docx and pdf-lib never
+ * Runs render tasks in one long-lived `worker_threads` worker, so pdfkit, docx and pdf-lib never
  * hold main's event loop: the window (or the harness) keeps answering while a package is built.
  *
  * From source (CLI, harness, tests) the worker loads `render-worker.ts` through tsx; the built

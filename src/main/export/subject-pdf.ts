@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Block, Run, TableCell } from '../../shared/letter/model';
 import type { SubjectReport } from '../services/subject.service';
+import { FONT, TaggedPdf } from './tagged-pdf';
 
 /**
  * A body longer than this is shortened in the PDF, with a note; the JSON beside it has it whole.
@@ -24,30 +22,6 @@ export type SubjectPdfReport = Omit<SubjectReport, 'cases'> & {
   cases: (Omit<SubjectReport['cases'][number], 'events'> & { events: (SubjectReport['cases'][number]['events'][number] & { bodyLength: number })[] })[];
 };
 
-const require = createRequire(import.meta.url);
-
-/** Roboto as pdfmake ships it: full coverage of å ä ö æ ø é ü, embedded (subset) in every PDF. */
-function robotoDir(): string {
-  return join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-}
-
-let fontsSet = false;
-function useFonts(): void {
-  if (fontsSet) return;
-  const dir = robotoDir();
-  pdfmake.setFonts({
-    Roboto: {
-      normal: join(dir, 'Roboto-Regular.ttf'),
-      bold: join(dir, 'Roboto-Medium.ttf'),
-      italics: join(dir, 'Roboto-Italic.ttf'),
-      bolditalics: join(dir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Nothing from the network, and only the font files from disk.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(dir));
-  fontsSet = true;
-}
 
 type Lang = 'sv' | 'da' | 'en';
 
@@ -96,96 +70,61 @@ function when(instant: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: lang === 'da' ? 'Europe/Copenhagen' : 'Europe/Stockholm' }).format(new Date(instant));
 }
 
-/** The report as a readable PDF, in the subject's language. */
+const text = (t: string, style: Omit<Extract<Run, { type: 'text' }>, 'type' | 'text'> = {}): Run => ({ type: 'text', text: t, ...style });
+const para = (...runs: Run[]): Block => ({ type: 'paragraph', runs });
+const heading = (level: 1 | 2 | 3 | 4, t: string): Block => ({ type: 'heading', level, runs: [text(t)] });
+const cell = (t: string, header = false): TableCell => ({ header, colspan: 1, rowspan: 1, blocks: [para(text(t))] });
+/** A two-column table of labelled facts; the label is the row's header cell. */
+const facts = (rows: [string, string][]): Block => ({ type: 'table', headerRows: 0, rows: rows.map(([k, v]) => [cell(k, true), cell(v)]) });
+const list = (ordered: boolean, items: string[]): Block => ({ type: 'list', ordered, start: 1, items: items.map((i) => [para(text(i))]) });
+
+/** The report as a readable, tagged PDF in the subject's language (same writer and fonts as the letters). */
 export async function subjectReportPdf(report: SubjectPdfReport, lang: Lang): Promise<Buffer> {
-  useFonts();
   const t = T[lang];
-  const content: Content[] = [
-    { text: t.title, style: 'h1' },
-    { text: `${t.generated}: ${when(report.generatedAt, lang)}`, style: 'muted' },
-    { text: t.intro, margin: [0, 6, 0, 10] },
-    { text: t.person, style: 'h2' },
-  ];
+  const blocks: Block[] = [heading(1, t.title), para(text(`${t.generated}: ${when(report.generatedAt, lang)}`, { italic: true })), para(text(t.intro)), heading(2, t.person)];
   for (const c of report.customers) {
-    content.push({
-      table: {
-        widths: [110, '*'],
-        body: [
-          [t.name, c.name],
-          [t.personalNumber, c.personalNumber],
-          [t.email, c.email ?? ''],
-          [t.phone, c.phone ?? ''],
-          [t.address, [c.street, [c.postalCode, c.city].filter(Boolean).join(' '), c.country].filter(Boolean).join(', ')],
-        ],
-      },
-      layout: 'lightHorizontalLines',
-      margin: [0, 0, 0, 8],
-    });
+    blocks.push(
+      facts([
+        [t.name, c.name],
+        [t.personalNumber, c.personalNumber],
+        [t.email, c.email ?? ''],
+        [t.phone, c.phone ?? ''],
+        [t.address, [c.street, [c.postalCode, c.city].filter(Boolean).join(' '), c.country].filter(Boolean).join(', ')],
+      ]),
+    );
   }
-  content.push({ text: t.cases, style: 'h2' });
-  if (report.cases.length === 0) content.push({ text: t.none });
+  blocks.push(heading(2, t.cases));
+  if (report.cases.length === 0) blocks.push(para(text(t.none)));
   for (const c of report.cases) {
-    content.push({ text: `${t.case} ${c.number}${c.anonymisedAt ? ` (${t.anonymised})` : ''}`, style: 'h3' });
-    content.push({
-      table: {
-        widths: [110, '*'],
-        body: [
-          [t.received, `${when(c.receivedAt, lang)} (${c.receivedChannel})`],
-          [t.status, c.status],
-          [t.category, c.category],
-          [t.merchant, c.merchant ?? ''],
-          [t.summary, c.summary],
-        ],
-      },
-      layout: 'lightHorizontalLines',
-    });
-    if (c.purchases.length > 0) {
-      content.push({ text: t.purchases, style: 'h4' });
-      content.push({ ul: c.purchases.map((p) => `${p.orderRef} · ${p.purchasedOn} · ${money(p.amountMinor, p.currency, lang)} · ${p.product} · ${p.status}`) });
-    }
-    if (c.claims.length > 0) {
-      content.push({ text: t.claims, style: 'h4' });
-      content.push({ ol: c.claims.map((cl) => `${cl.text}${cl.amountMinor !== null ? ` (${money(cl.amountMinor, cl.currency, lang)})` : ''}`) });
-    }
-    content.push({ text: t.history, style: 'h4' });
+    blocks.push(heading(3, `${t.case} ${c.number}${c.anonymisedAt ? ` (${t.anonymised})` : ''}`));
+    blocks.push(
+      facts([
+        [t.received, `${when(c.receivedAt, lang)} (${c.receivedChannel})`],
+        [t.status, c.status],
+        [t.category, c.category],
+        [t.merchant, c.merchant ?? ''],
+        [t.summary, c.summary],
+      ]),
+    );
+    if (c.purchases.length > 0) blocks.push(heading(4, t.purchases), list(false, c.purchases.map((p) => `${p.orderRef} · ${p.purchasedOn} · ${money(p.amountMinor, p.currency, lang)} · ${p.product} · ${p.status}`)));
+    if (c.claims.length > 0) blocks.push(heading(4, t.claims), list(true, c.claims.map((cl) => `${cl.text}${cl.amountMinor !== null ? ` (${money(cl.amountMinor, cl.currency, lang)})` : ''}`)));
+    blocks.push(heading(4, t.history));
     for (const e of c.events) {
-      content.push({
-        stack: [
-          { text: [{ text: `${when(e.occurredAt, lang)}  `, bold: true }, `${e.actor} · ${e.summary}`] },
-          ...(e.body ? [{ text: e.body, margin: [10, 2, 0, 0] as [number, number, number, number], style: 'body' }] : []),
-          ...(e.bodyLength > e.body.length
-            ? [{ text: t.truncated.replace('{n}', new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang === 'en' ? 'en-GB' : 'sv-SE').format(e.bodyLength)), margin: [10, 2, 0, 0] as [number, number, number, number], style: 'muted' }]
-            : []),
-        ],
-        margin: [0, 0, 0, 5],
-      });
+      blocks.push(para(text(`${when(e.occurredAt, lang)}  `, { bold: true }), text(`${e.actor} · ${e.summary}`)));
+      if (e.body) blocks.push({ type: 'quote', blocks: e.body.split(/\n{2,}/).map((b) => para(text(b))) });
+      if (e.bodyLength > e.body.length) blocks.push(para(text(t.truncated.replace('{n}', new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang === 'en' ? 'en-GB' : 'sv-SE').format(e.bodyLength)), { italic: true })));
     }
     if (c.matters.length > 0) {
-      content.push({ text: t.matters, style: 'h4' });
-      content.push({
-        ul: c.matters.map((m) => `${m.authority} ${m.reference} · ${m.receivedDate} · ${m.claim}${m.outcome ? ` · ${m.outcome} ${m.decidedOn ?? ''}` : ''}${m.recommendation ? ` · ${m.recommendation}` : ''}`),
-      });
+      blocks.push(
+        heading(4, t.matters),
+        list(false, c.matters.map((m) => `${m.authority} ${m.reference} · ${m.receivedDate} · ${m.claim}${m.outcome ? ` · ${m.outcome} ${m.decidedOn ?? ''}` : ''}${m.recommendation ? ` · ${m.recommendation}` : ''}`)),
+      );
     }
-    if (c.attachments.length > 0) {
-      content.push({ text: t.attachments, style: 'h4' });
-      content.push({ ul: c.attachments.map((a) => `${a.fileName} (${a.mediaType}, ${a.size} B) → ${a.file}`) });
-    }
+    if (c.attachments.length > 0) blocks.push(heading(4, t.attachments), list(false, c.attachments.map((a) => `${a.fileName} (${a.mediaType}, ${a.size} B) → ${a.file}`)));
   }
-  const doc: TDocumentDefinitions = {
-    info: { title: `${t.title}`, creator: 'Ombud' },
-    pageSize: 'A4',
-    pageMargins: [48, 56, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 14, bold: true, margin: [0, 10, 0, 4] },
-      h3: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      h4: { fontSize: 10, bold: true, margin: [0, 8, 0, 2] },
-      muted: { color: '#666666', fontSize: 9 },
-      body: { color: '#333333' },
-    },
-    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#888888' }),
-    content,
-  };
-  return pdfmake.createPdf(doc).getBuffer();
+  const pdf = new TaggedPdf({ title: t.title, lang: lang === 'da' ? 'da-DK' : lang === 'en' ? 'en-GB' : 'sv-SE', author: 'Ombud', margins: { top: 56, bottom: 56, left: 48, right: 48 } });
+  pdf.blocks(pdf.root, blocks);
+  return pdf.finish((page, pages) => {
+    pdf.doc.font(FONT.regular).fontSize(8).fillColor('#888888').text(`${page} / ${pages}`, 48, pdf.doc.page.height - 36, { width: pdf.width, align: 'center', lineBreak: false });
+  });
 }

@@ -2,6 +2,8 @@ import { displayFileName } from '../../shared/files/display-name';
 import { resolve } from 'node:path';
 import { EXHIBIT_WORD, numberedExhibits } from '../../shared/domain/arn-response';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
+import type { DocNode } from '../../shared/editor/document';
+import { redactedTexts } from '../../shared/editor/walk';
 import { fitDecisionToFrame } from '../../shared/letter/decision-frame';
 import { findAttachment } from '../db/repositories/attachment.repository';
 import { findResponseByMatter } from '../db/repositories/arn-response.repository';
@@ -25,6 +27,25 @@ import { dayInZone } from './calendar/business-days';
  */
 
 export type ResponseFormat = 'package' | 'docx';
+
+const REDACTED: Record<Language, string> = { sv: '[maskerat]', da: '[skjult]', en: '[redacted]' };
+
+/**
+ * What the response redacts, as the strings to hide everywhere else in the package: text carrying
+ * the redaction mark and the values of redacted merge fields (the customer's name also word by word,
+ * so "Åsa" alone in a chat transcript is hidden too).
+ */
+export function redactionSecrets(content: DocNode, fields: readonly string[], values: Readonly<Record<string, string>>): string[] {
+  const out = new Set<string>(redactedTexts(content).filter((t) => t.length >= 3));
+  for (const field of fields) {
+    const value = values[field]?.trim();
+    if (!value || value.length < 3) continue;
+    out.add(value);
+    if (field === 'customer.name') for (const part of value.split(/\s+/)) if (part.length >= 3) out.add(part);
+  }
+  // Longest first, so a full name is replaced before its parts.
+  return [...out].sort((a, b) => b.length - a.length);
+}
 
 const SUBJECT: Record<Language, (ref: string) => string> = {
   sv: (ref) => `Yttrande i ärende ${ref}`,
@@ -75,11 +96,19 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
   }
   const tz = MARKET_INFO[src.view.header.market].timeZone;
   const events = new Map(src.view.events.map((e) => [e.id, e]));
+  // Redaction covers the whole package: what the response hides never shows in an exhibit either.
+  const secrets = redactionSecrets(src.content, rendered.redaction.fields, rendered.values);
+  const hide = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED[language]), text);
   const exhibits: Exhibit[] = [];
+  const cautions: string[] = [];
   for (const { number, exhibit } of numberedExhibits(src.panel)) {
     if (exhibit.source === 'attachment') {
       const a = await findAttachment(ctx.store.db, exhibit.id);
       if (!a) throw notFound(`${EXHIBIT_WORD[language]} ${number}: attachment ${exhibit.id}`);
+      if (secrets.length > 0) {
+        // A PDF or an image cannot be searched and blanked here: the user is told which one to check.
+        cautions.push(`${EXHIBIT_WORD[language]} ${number} (${exhibit.title}, ${a.file_name ?? a.id}) cannot be redacted automatically; check that it holds none of the redacted data before sending.`);
+      }
       exhibits.push({ title: exhibit.title, fileName: displayFileName(a.file_name, `bilaga-${a.id}`), mediaType: a.media_type, bytes: new Uint8Array(a.content) });
     } else {
       const e = events.get(exhibit.id);
@@ -88,13 +117,20 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
         title: exhibit.title,
         fileName: `${base}-${EXHIBIT_WORD[language].toLowerCase()}-${number}.pdf`,
         mediaType: 'application/pdf',
-        bytes: await renderEventExhibit({ date: dayInZone(e.occurredAt, tz), source: sourceLabel(e.source, language), actor: e.actor, summary: e.summary, body: e.body }),
+        bytes: await renderEventExhibit({ date: dayInZone(e.occurredAt, tz), source: sourceLabel(e.source, language), actor: hide(e.actor), summary: hide(e.summary), body: hide(e.body) }, language),
       });
     }
   }
   const response = render === 'worker' ? await workerBytes(letter, 'pdf') : await renderLetterPdf(letter);
-  const pkg = render === 'worker' ? await workerPackage(response, exhibits, language) : await buildArnPackage({ response, exhibits, language });
-  return { bytes: pkg.pdf, fileName: `${base}.pdf`, mediaType: 'application/pdf', pages: pkg.pages, warnings: pkg.warnings, caseId: row.case_id };
+  let pkg;
+  try {
+    pkg = render === 'worker' ? await workerPackage(response, exhibits, language) : await buildArnPackage({ response, exhibits, language });
+  } catch (error) {
+    // A refused exhibit (fonts not embedded) is the user's to fix: say which, not "internal".
+    if (error instanceof Error && (error.name === 'PackageRefusal' || /not embedded|ikke er indlejret|inte är inbäddade/.test(error.message))) throw new ServiceError('invalid_input', error.message);
+    throw error;
+  }
+  return { bytes: pkg.pdf, fileName: `${base}.pdf`, mediaType: 'application/pdf', pages: pkg.pages, warnings: [...cautions, ...pkg.warnings], caseId: row.case_id };
 }
 
 async function workerBytes(letter: Parameters<typeof renderLetterPdf>[0], format: 'pdf' | 'docx'): Promise<Uint8Array> {

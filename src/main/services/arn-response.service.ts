@@ -266,7 +266,10 @@ export async function checkResponse(db: Db, src: Source, rendered: Rendered, day
     const numbers = numberCandidates(text);
     const lowered = new Set(names.map((n) => n.toLowerCase()));
     for (const other of await repo.otherCustomersMatching(db, customerId, names, numbers)) {
-      if (lowered.has(other.name.toLowerCase())) add('other_customer', 'letter', `The text names ${other.name}, a customer of another case; redact the name.`);
+      // People are compared by identity, never by name alone: a name the case's own customer shares
+      // with another customer refers to the case's own customer.
+      const ownName = other.name.toLowerCase() === view.header.customer.name.toLowerCase();
+      if (lowered.has(other.name.toLowerCase()) && !ownName) add('other_customer', 'letter', `The text names ${other.name}, a customer of another case; redact the name.`);
       if (numbers.includes(other.personal_number)) add('other_customer', 'letter', `The text holds the personal number of another customer (${other.personal_number.slice(0, -4)}****); redact it.`);
     }
   }
