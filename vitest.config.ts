@@ -1,9 +1,13 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Audit anchors are signed with a key outside the store; tests never touch the user's own key.
+    env: { OMBUD_ANCHOR_KEY_FILE: join(tmpdir(), `ombud-test-anchor-${process.pid}.key`) },
     projects: [
       {
         extends: true,

@@ -28,11 +28,12 @@ const program = new Command()
   .option('--like-runs <n>', 'runs of each LIKE-scan baseline (each reads the whole history)', count, 3)
   .option('--intake-cases <n>', 'cases written by the intake measurement', count, 2_000)
   .option('--import-cases <n>', 'cases in the JSON Lines file the import measurement reads (about 15 events each)', count, 10_000)
+  .option('--mail-messages <n>', 'messages in the generated mbox the mail import reads', count, 10_000)
   .option('--no-renderer', 'skip the Chromium measurements')
   .option('--navigations <n>', 'measured page loads', count, 5)
   .option('--scroll-steps <n>', 'stops while scrolling the inbox end to end', count, 100)
   .option('--out <file>', 'results file', join(root, 'bench', 'results.json'))
-  .action(async (opts: { cases: number; store?: string; cacheDir: string; today?: string; runs: number; likeRuns: number; intakeCases: number; importCases: number; renderer: boolean; navigations: number; scrollSteps: number; out: string }) => {
+  .action(async (opts: { cases: number; store?: string; cacheDir: string; today?: string; runs: number; likeRuns: number; intakeCases: number; importCases: number; mailMessages: number; renderer: boolean; navigations: number; scrollSteps: number; out: string }) => {
     const result = await runSuite({
       root,
       storePath: opts.store ? resolve(opts.store) : undefined,
@@ -43,6 +44,7 @@ const program = new Command()
       likeRuns: opts.likeRuns,
       intakeCases: opts.intakeCases,
       importCases: opts.importCases,
+      mailMessages: opts.mailMessages,
       renderer: opts.renderer,
       navigations: opts.navigations,
       scrollSteps: opts.scrollSteps,

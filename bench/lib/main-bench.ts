@@ -15,7 +15,7 @@ import { measure, measurePair, type Timing } from './stats';
 export interface Figure {
   group: string;
   name: string;
-  unit: 'ms' | 'events/s' | 'ratio' | 'MiB' | 'share';
+  unit: 'ms' | 'events/s' | 'messages/s' | 'ratio' | 'MiB' | 'share';
   /** Timings for 'ms' figures. */
   timing?: Timing;
   /** A single value for throughput, ratios and sizes. */

@@ -8,7 +8,7 @@ function fmt(n: number | undefined, digits = 2): string {
 
 function targetText(f: Figure): string {
   if (!f.target) return '';
-  const unit = f.unit === 'ms' ? ' ms' : f.unit === 'ratio' ? '×' : f.unit === 'events/s' ? ' ev/s' : '';
+  const unit = f.unit === 'ms' ? ' ms' : f.unit === 'ratio' ? '×' : f.unit === 'events/s' ? ' ev/s' : f.unit === 'messages/s' ? ' msg/s' : '';
   return `${f.target.of === 'p95' ? 'p95 ' : ''}${f.target.op === '<=' ? '≤' : '≥'} ${f.target.value.toLocaleString('en')}${unit}`;
 }
 

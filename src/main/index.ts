@@ -1,20 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { defaultKeyFile, fileAnchorKey, setAnchorKeyProvider } from './audit/anchor-key';
+import { safeStorageAnchorKey } from './shell/anchor-key-electron';
 import { CHANNELS } from '../shared/ipc/channels';
-import { openStore, useNativeBinding, type Store } from './db/connection';
-import { createDemoStore } from './demo/generate';
+import { useNativeBinding } from './db/connection';
 import { registerLocalFile } from './import/uploads';
-import { StoreError } from './db/errors';
-import { dispatch } from './ipc/dispatch';
-import { dispatchRecovery, type Recovery } from './ipc/recovery';
-import { startBackupSchedule } from './services/backup.service';
+import { bootStore, type Booted } from './boot';
+import { createTransport } from './transport/adapter';
+import { LOCAL_IDLE_MS, SessionTable } from './transport/session';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
-import type { SessionContext } from './services/context';
-import { startDerivedRefresh } from './services/derived-refresh.service';
-import { startRetentionSchedule } from './services/retention.service';
+import { configureMailShell } from './services/mail.service';
+import { electronMailShell } from './shell/mail-shell';
 import { allowPermission, externalLinkTarget, isAllowedNavigation, secureWebPreferences } from './shell/security';
 import { spellingMenu } from './shell/spelling';
 
@@ -68,22 +67,10 @@ function appStorePath(): string {
   return argValue('db') ?? process.env.OMBUD_DB ?? join(app.getPath('userData'), 'ombud.sqlite');
 }
 
-async function openAppStore(): Promise<Store> {
-  const path = appStorePath();
-  mkdirSync(dirname(path), { recursive: true });
-  // quick_check on every start: a damaged store gets the recovery screen, not a crash later.
-  const store = await openStore(path, { check: 'auto' });
-  if (store.integrity) console.log(`Store check: ${store.integrity.checked ? 'quick_check passed' : 'skipped'} (${store.integrity.reason}).`);
-  const demo = Number(argValue('demo') ?? 0);
-  const hasCases = store.sqlite.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
-  if (demo > 0 && !hasCases) {
-    await createDemoStore(store, { cases: demo, seed: 1, asOf: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()) });
-  }
-  return store;
-}
-
 async function start(): Promise<void> {
   await app.whenReady();
+  // Audit anchors are signed with a key the OS keychain protects, never kept in the store.
+  setAnchorKeyProvider(safeStorageAnchorKey(safeStorage, join(app.getPath('userData'), 'audit-anchor.key.enc'), (options) => fileAnchorKey(defaultKeyFile(), options)));
   spellCheckLanguages();
   harden();
   selectNativeBinding();
@@ -100,45 +87,39 @@ async function start(): Promise<void> {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   });
-  let context: SessionContext | undefined;
-  let recovery: Recovery | undefined;
-  let stopSchedule: (() => void) | undefined;
-  const openForWork = async (): Promise<SessionContext> => {
-    const store = await openAppStore();
-    // Cases computed by older rules are recomputed in the background; the inbox shows the progress.
-    void startDerivedRefresh(store, (line) => console.log(line));
-    const stopBackups = startBackupSchedule({ store }, { log: (line) => console.log(line) });
-    const stopRetention = startRetentionSchedule({ store }, { log: (line) => console.log(line) });
-    stopSchedule = () => {
-      stopBackups();
-      stopRetention();
-    };
-    // Nobody is signed in until the sign-in screen succeeds; each start asks again.
-    return { store, user: null };
-  };
+  // A mail draft opens in the system's mail program; the SMTP password lives in the OS keychain.
+  configureMailShell(electronMailShell({ openPath: (path) => shell.openPath(path), safeStorage, userData: app.getPath('userData') }));
+  const log = (line: string) => console.log(line);
+  let booted: Booted;
   try {
-    context = await openForWork();
+    // quick_check when due, migrations, schedules: the same start as `ombud serve` and `ombud server`.
+    booted = await bootStore({ path: appStorePath(), demo: Number(argValue('demo') ?? 0) || undefined, log });
   } catch (error) {
-    if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'unreadable')) {
-      dialog.showErrorBox('Ombud', (error as Error).message);
-      app.quit();
-      return;
-    }
-    recovery = { storePath: appStorePath(), problem: error.message, reopen: openForWork };
+    dialog.showErrorBox('Ombud', (error as Error).message);
+    app.quit();
+    return;
   }
+  const transport = createTransport({
+    kind: 'ipc',
+    context: booted.context,
+    recovery: booted.recovery,
+    sessions: new SessionTable({ idleMs: LOCAL_IDLE_MS }),
+    log: (line) => console.error(line),
+  });
+  /** Each window is its own session: its sign-in is kept here, by the window's web contents. */
+  const windowSessions = new Map<number, string>();
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       // Only our own page may call; anything else loaded by mistake gets nothing.
       if (event.senderFrame?.url.split('#')[0] !== rendererUrl) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the workbench only.' } };
       }
-      if (recovery) {
-        return dispatchRecovery(recovery, channel, input, (reopened) => {
-          context = reopened;
-          recovery = undefined;
-        });
-      }
-      return dispatch(context!, channel, input, { onInternalError: (ch, error) => console.error(ch, error) });
+      const { result, session } = await transport.call(windowSessions.get(event.sender.id), channel, input);
+      if (session === null) windowSessions.delete(event.sender.id);
+      else if (session !== undefined) windowSessions.set(event.sender.id, session);
+      // The window needs no token: main keeps it.
+      if (result.ok && session) return { ok: true, data: { ...(result.data as object), token: undefined } };
+      return result;
     });
   }
   // A file the user chose or dropped, by its path as the preload read it from the File object.
@@ -160,6 +141,12 @@ async function start(): Promise<void> {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  const windowId = window.webContents.id;
+  // A closed window's session ends with it.
+  window.webContents.once('destroyed', () => {
+    transport.sessions.end(windowSessions.get(windowId));
+    windowSessions.delete(windowId);
+  });
   // Right-click in the editor: the spell checker's suggestions, then cut/copy/paste.
   window.webContents.on('context-menu', (_event, params) => {
     const items = spellingMenu(params, app.getLocale()).map((item): MenuItemConstructorOptions => {
@@ -173,8 +160,7 @@ async function start(): Promise<void> {
   });
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
-    stopSchedule?.();
-    void (context?.store.close() ?? Promise.resolve()).finally(() => app.quit());
+    void booted.stop().finally(() => app.quit());
   });
   // Links in letters or help open in the system browser, never inside the workbench.
   window.webContents.setWindowOpenHandler(({ url }) => {

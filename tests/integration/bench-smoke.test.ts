@@ -32,6 +32,7 @@ describe('benchmark suite', () => {
       likeRuns: 1,
       intakeCases: 40,
       importCases: 40,
+      mailMessages: 60,
       renderer: false,
       navigations: 1,
       scrollSteps: 2,

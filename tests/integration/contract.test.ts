@@ -67,7 +67,7 @@ describe('the contract', () => {
   });
 
   it('cases:get names a missing case', async () => {
-    expect(await dispatch(ctx, 'cases:get', { id: 999_999 })).toEqual({ ok: false, error: { code: 'not_found', message: 'Case 999999 does not exist.' } });
+    expect(await dispatch(ctx, 'cases:get', { id: 999_999 })).toEqual({ ok: false, error: { code: 'not_found', message: 'Case 999999 does not exist.', reason: 'record.notFound', params: {} } });
   });
 
   it('names the field that is wrong', async () => {

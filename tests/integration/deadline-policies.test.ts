@@ -57,7 +57,7 @@ describe('deadline rules per market', () => {
 
   it('only the ombudsman may change them', async () => {
     const refused = await dispatch(as(handler), 'settings:setDeadlinePolicies', { policies: shorter, baseRevision: 0 });
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may change the deadline rules.' } });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'settings:setDeadlinePolicies: only the ombudsman may do this.', reason: 'role.ombudsmanOnly', params: {} } });
     expect(store.sqlite.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
   });
 

@@ -105,7 +105,7 @@ describe('drafting from a template', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const dk = seed({ market: 'DK', language: 'da' });
     const sv = await dispatch(as(jonas), 'decisions:create', { caseId: dk, language: 'sv' });
-    expect(sv).toEqual({ ok: false, error: { code: 'invalid_input', message: 'decisions:create: language: there is no sv template for DK cases' } });
+    expect(sv).toEqual({ ok: false, error: { code: 'invalid_input', message: 'decisions:create: language: there is no sv template for DK cases', reason: 'decision.noTemplate', params: { market: 'DK', language: 'sv' } } });
   });
 
   it('names a remedy the letter does not show, an invalid amount and a wrong-market appeal section', async () => {
@@ -220,9 +220,10 @@ describe('four eyes, by role, enforced in the services', () => {
     });
     expect(await dispatch(as(gunnar), 'decisions:submit', { id: draft.id, baseVersion: draft.version })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version }));
-    expect(await dispatch(as(jonas), 'decisions:approve', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may approve a decision.' } });
+    // A handler may approve only as the deputy for the ombudsman's own drafts (review.service).
+    expect(await dispatch(as(jonas), 'decisions:approve', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may approve a decision.', reason: 'role.ombudsmanOnly' } });
     expect(await dispatch(as(linnea), 'decisions:return', { id: draft.id, comment: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch(as(jonas), 'decisions:issue', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may sign and issue a decision.' } });
+    expect(await dispatch(as(jonas), 'decisions:issue', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'decisions:issue: only the ombudsman may do this.', reason: 'role.ombudsmanOnly', params: {} } });
     expect(await dispatch(as(fia), 'decisions:issue', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('must be approved') } });
     expect(await dispatch(as(jonas), 'decisions:saveTemplate', { market: 'SE', language: 'sv', name: 'x', content: draft.content })).toMatchObject({
       ok: false,

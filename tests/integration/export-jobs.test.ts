@@ -163,7 +163,7 @@ describe('exporting a decision through the channels', () => {
   it('refuses an auditor, a case without an issued decision, and another user’s job', async () => {
     expect(await dispatch(as(gunnar), 'exports:start', { caseId, kind: 'decision', format: 'pdf' })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'An auditor may read but not export letters.' },
+      error: { code: 'forbidden', message: 'exports:start: only the ombudsman or a handler may do this.', reason: 'role.auditorReadOnly', params: {} },
     });
     expect(await dispatch(as(jonas), 'exports:start', { caseId, kind: 'decision', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no issued decision') } });
     expect(await dispatch(as(jonas), 'exports:start', { caseId, kind: 'decision', format: 'rtf' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('format') } });
@@ -232,8 +232,13 @@ describe('the harness download', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toContain(`${caseNumber}-beslut.pdf`);
       expect(sha(new Uint8Array(await response.arrayBuffer()))).toBe(job.result!.sha256);
-      session.user = fia;
-      expect((await fetch(url, { headers: { 'x-ombud-token': harness.token } })).status).toBe(404);
+      // Another person, at her own harness tab: the job is not hers.
+      const fiaHarness = await startHarness({ context: { store, user: fia, now: clock }, rendererDir });
+      try {
+        expect((await fetch(`${fiaHarness.origin}/download/${job.jobId}`, { headers: { 'x-ombud-token': fiaHarness.token } })).status).toBe(404);
+      } finally {
+        await fiaHarness.close();
+      }
     } finally {
       await harness.close();
       rmRenderer();

@@ -61,7 +61,7 @@ afterAll(async () => t.cleanup());
 describe('ombud import mail', () => {
   it('reads every message of the folder and the mbox, once', () => {
     expect(report).toMatchObject({ messages: 9, attached: 3, newCases: 5, duplicates: 1, rejected: 0 });
-    expect(report.outcomes.find((o) => o.result === 'duplicate')).toMatchObject({ origin: '07-mailbox.mbox#3', messageId: '<latin1-1@example.se>' });
+    expect(report.outcomes.find((o) => o.result === 'duplicate')).toMatchObject({ origin: '07-mailbox.mbox#3 (line 20)', messageId: '<latin1-1@example.se>' });
   });
 
   it('UTF-8 with quoted-printable and RFC 2047 words: attached to the case its subject names', () => {

@@ -140,6 +140,26 @@ describe('migrations', () => {
     }
   });
 
+  it('6: adds authority matters to a version-5 store, one per authority and reference, listed by due date on an index', async () => {
+    const { raw, db } = await storeAt(5);
+    populateV1(raw);
+    await migrate(db, raw, 6);
+    expect(raw.pragma('user_version', { simple: true })).toBe(6);
+    const insert = raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, response_due, claim_text, questions, registered_by, created_at, updated_at)
+      VALUES (1, ?, ?, '2025-06-01', ?, 'Kräver återbetalning', ?, 1, '2025-06-01T08:00:00Z', '2025-06-01T08:00:00Z')`);
+    insert.run('ARN', '2025-01234', '2025-06-20', '[]');
+    expect(raw.prepare('SELECT authority, reference, status, documents FROM authority_matters').all()).toEqual([
+      { authority: 'ARN', reference: '2025-01234', status: 'registered', documents: '[]' },
+    ]);
+    expect(() => insert.run('ARN', '2025-01234', '2025-06-21', '[]')).toThrow(/UNIQUE/);
+    expect(() => insert.run('FI', 'FI-1', '2025-06-21', 'not json')).toThrow(/CHECK/);
+    expect(() => raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, claim_text, registered_by, created_at, updated_at)
+      VALUES (1, 'FI', 'FI-2', '2025-06-01', 'x', 'fia', 'now', 'now')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    const plan = JSON.stringify(raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM authority_matters WHERE status = 'registered' ORDER BY response_due, id LIMIT 20`).all());
+    expect(plan).toContain('authority_matters_open_due');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
   it('7: adds monthly figures, the mail register and per-link attachment media type and source, keeping existing links', async () => {
     const { path, raw, db } = await storeAt(4);
     populateV1(raw);
@@ -287,8 +307,8 @@ describe('migrations', () => {
     }
   });
 
-  it('17: gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
-    const { path, raw, db } = await storeAt(14);
+  it('16 (collab 17): gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
+    const { path, raw, db } = await storeAt(15);
     populateV1(raw);
     const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as number;
     await db.destroy();
@@ -320,6 +340,30 @@ describe('migrations', () => {
     const plan = JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE ${window}`).all());
     expect(plan).toContain('COVERING INDEX cases_due_asc');
     expect(s.prepare('SELECT day, n FROM case_due_counts').all()).toEqual([{ day: '2025-06-12', n: 1 }]);
+  });
+
+  it('19 (mail): numbers each event’s files, so the same name and bytes twice are two files; links and media types kept', async () => {
+    const { path, raw, db } = await storeAt(14);
+    populateV1(raw);
+    raw.exec(`
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (1, '${'a'.repeat(64)}', 0, 'message/rfc822', x'', '2025-05-01T08:00:00Z');
+      INSERT INTO attachments (id, sha256, size, media_type, content, created_at) VALUES (2, '${'b'.repeat(64)}', 3, 'application/pdf', x'255044', '2025-05-01T08:00:00Z');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 2, 'kvitto.pdf', 'application/pdf', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (1, 1, 'tom.xls', 'application/vnd.ms-excel', 'mail:<x>');
+      INSERT INTO event_attachments (event_id, attachment_id, file_name) VALUES (1, 1, 'gammal.eml');
+    `);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    expect(store.sqlite.prepare('SELECT position, attachment_id, file_name, media_type, source FROM event_attachments ORDER BY position').all()).toEqual([
+      { position: 0, attachment_id: 1, file_name: 'gammal.eml', media_type: null, source: null },
+      { position: 1, attachment_id: 2, file_name: 'kvitto.pdf', media_type: 'application/pdf', source: 'mail:<x>' },
+      { position: 2, attachment_id: 1, file_name: 'tom.xls', media_type: 'application/vnd.ms-excel', source: 'mail:<x>' },
+    ]);
+    store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 2, 'kvitto.pdf')`).run();
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM event_attachments WHERE file_name = 'kvitto.pdf'`).get()).toEqual({ n: 2 });
+    expect(() => store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 1, 'x')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'event_attachments_attachment'`).get()).toEqual({ n: 1 });
   });
 
   it('a failing step leaves the store at the previous version', async () => {

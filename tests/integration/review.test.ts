@@ -47,13 +47,13 @@ describe('working on a case', () => {
     expect(last).toMatchObject({ kind: 'status_change', actor: 'Johan Berg', data: { fromStatus: 'received', toStatus: 'in_review' } });
     expect(last.occurredAt).toBe('2026-03-12T10:00:00.000Z');
     const jump = await dispatch(as(handler), 'cases:setStatus', { id, status: 'decision_issued' });
-    expect(jump).toEqual({ ok: false, error: { code: 'conflict', message: 'A case cannot go from "in_review" to "decision_issued".' } });
+    expect(jump).toEqual({ ok: false, error: { code: 'conflict', message: 'A case cannot go from "in_review" to "decision_issued".', reason: 'case.transition', params: { from: 'in_review', to: 'decision_issued' } } });
     const closing = await dispatch(as(handler), 'cases:setStatus', { id, status: 'closed' });
     expect(!closing.ok && closing.error.message).toContain('reason');
     await ok(dispatch(as(handler), 'cases:setStatus', { id, status: 'closed', reason: 'Kunden återkallade klagomålet' }));
     // Only the ombudsman reopens.
     const reopen = await dispatch(as(handler), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' });
-    expect(reopen).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may reopen a closed case.' } });
+    expect(reopen).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may reopen a closed case.', reason: 'case.reopenOmbudsmanOnly', params: {} } });
     const reopened = await ok(dispatch(as(ombudsman), 'cases:setStatus', { id, status: 'in_review', reason: 'Nya uppgifter' }));
     expect(reopened.header.status).toBe('in_review');
     // Nothing was edited: four status events appended after the three original ones.
@@ -109,6 +109,23 @@ describe('working on a case', () => {
     expect(!tooLate.ok && tooLate.error.message).toContain('at most 35 business days after receipt (2026-04-22)');
     const view = await ok(dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-04-15' }));
     expect(view.deadlines.find((d) => d.kind === 'psd2_final')).toMatchObject({ extended: true, dueDate: '2026-04-22' });
+  });
+
+  it('the case view and the holding reply agree on the latest answer date, holidays and the market’s rules included', async () => {
+    // Received 2026-03-25: 35 business days skip Good Friday, Easter Monday, 1 May and Ascension Day in Sweden
+    // (35 weekdays would be 2026-05-13).
+    const [id] = seed({ receivedAt: '2026-03-25T08:00:00.000Z', receivedDate: '2026-03-25' });
+    expect((await ok(dispatch(as(handler), 'cases:get', { id }))).holdingReplyLatest).toBe('2026-05-19');
+    // The ombudsman promises less: 30 business days with a holding reply.
+    const current = await ok(dispatch(as(ombudsman), 'settings:deadlinePolicies', {}));
+    const policies = { ...current.policies, SE: current.policies.SE.map((p) => (p.kind === 'psd2_final' ? { ...p, extendedDays: 30 } : p)) };
+    await ok(dispatch(as(ombudsman), 'settings:setDeadlinePolicies', { policies, baseRevision: current.revision }));
+    const view = await ok(dispatch(as(handler), 'cases:get', { id }));
+    expect(view.holdingReplyLatest).toBe('2026-05-11');
+    const tooLate = await dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-05-12' });
+    expect(!tooLate.ok && tooLate.error.message).toContain('at most 30 business days after receipt (2026-05-11)');
+    const sent = await ok(dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-05-11' }));
+    expect(sent.deadlines.find((d) => d.kind === 'psd2_final')).toMatchObject({ extended: true, dueDate: '2026-05-11' });
   });
 
   it('reveals the personal number only with an audit row, chained to the previous one', async () => {
@@ -369,6 +386,6 @@ describe('search', () => {
       expect(result.ok || (!result.ok && result.error.code === 'invalid_input')).toBe(true);
     }
     const empty = await dispatch(as(handler), 'search:query', { query: '!!!' });
-    expect(empty).toEqual({ ok: false, error: { code: 'invalid_input', message: 'search:query: query: has no letters or digits to search for' } });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid_input', message: 'search:query: query: has no letters or digits to search for', reason: 'search.noTerms', params: {} } });
   });
 });

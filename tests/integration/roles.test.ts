@@ -154,6 +154,10 @@ function validInput(channel: Channel, role: Role): unknown {
     'settings:approvers': {},
     // A stale revision: the ombudsman gets a conflict and nothing is written.
     'settings:setApprovers': { deputyId: null, baseRevision: 999 },
+    'mail:settings': {},
+    'mail:setSettings': { attachDocx: false },
+    'mail:draft': { caseId: MISSING, letter: 'decision' },
+    'mail:send': { caseId: MISSING, letter: 'decision' },
   };
   return inputs[channel];
 }

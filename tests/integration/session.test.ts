@@ -33,7 +33,7 @@ async function addAccount(username: string, role: 'ombudsman' | 'handler' | 'aud
 describe('sign-in', () => {
   it('a new store asks for the first ombudsman account and refuses everything else until then', async () => {
     expect(await dispatch(ctx, 'session:get', {})).toEqual({ ok: true, data: { user: null, needsSetup: true } });
-    expect(await dispatch(ctx, 'cases:list', {})).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'cases:list: sign in first.' } });
+    expect(await dispatch(ctx, 'cases:list', {})).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'cases:list: sign in first.', reason: 'signIn.required', params: {} } });
     expect((await dispatch(ctx, 'app:info', {})).ok).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('sign-in', () => {
   it('signs in with the right password only; failures are audited without the password', async () => {
     const id = await addAccount('jonas', 'handler', 'handler password 1');
     const wrong = await dispatch(ctx, 'session:signIn', { username: 'jonas', password: 'guess' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'The username or password is wrong.' } });
+    expect(wrong).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'The username or password is wrong.', reason: 'signIn.wrong', params: {} } });
     const unknown = await dispatch(ctx, 'session:signIn', { username: 'nobody', password: 'guess' });
     expect(unknown).toEqual(wrong);
     expect(ctx.user).toBeNull();

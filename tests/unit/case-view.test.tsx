@@ -99,6 +99,7 @@ const FULL: CaseView = {
     { ...DEADLINE, kind: 'psd2_final', dueDate: '2026-04-01', daysLeft: 12, extended: true },
   ],
   customerWindows: [],
+  holdingReplyLatest: null,
 };
 
 const USERS: ChannelOutput<'users:list'> = [
@@ -144,7 +145,7 @@ beforeEach(() => {
 
 describe('<CaseScreen>', () => {
   it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     renderCase();
     const header = await screen.findByTestId('case-header');
     expect(vi.mocked(call)).toHaveBeenCalledWith('cases:get', { id: 42 });
@@ -166,7 +167,7 @@ describe('<CaseScreen>', () => {
 
   it('goes back to the inbox on Esc', async () => {
     const user = userEvent.setup();
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     const onBack = vi.fn();
     renderCase({ onBack });
     await screen.findByTestId('case-header');
@@ -179,13 +180,14 @@ describe('<CaseScreen>', () => {
   });
 
   it('says what happened when the case cannot be fetched', async () => {
-    vi.mocked(call).mockRejectedValue(new RpcFailure('not_found', 'Case 999 was not found'));
+    vi.mocked(call).mockRejectedValue(new RpcFailure('not_found', 'Case 999 was not found', undefined, 'record.notFound', {}));
     const onBack = vi.fn();
     renderCase({ caseId: 999, onBack });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ärendet kunde inte hämtas');
-    expect(alert.textContent).toContain('Hittades inte: Case 999 was not found');
-    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [] });
+    expect(alert.textContent).toContain('Det du bad om finns inte (längre).');
+    expect(alert.textContent).not.toContain('Case 999');
+    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(screen.getByTestId('case-header')).toBeTruthy());
   });
@@ -367,11 +369,11 @@ describe('actions on the case', () => {
     expect(screen.getByTestId('timeline-count').textContent).toBe('5 händelser');
   });
 
-  it('shows the service’s message when an action is refused, and keeps what was typed', async () => {
+  it('words the service’s refusal in Swedish when an action is refused, and keeps what was typed', async () => {
     const user = userEvent.setup();
     serveCase(FULL, {
       'cases:requestInfo': () => {
-        throw new RpcFailure('conflict', 'A case that is "decision_issued" cannot wait for the customer.');
+        throw new RpcFailure('conflict', 'A case that is "decision_issued" cannot wait for the customer.', undefined, 'case.cannotWait', { status: 'decision_issued' });
       },
     });
     renderCase();
@@ -380,7 +382,7 @@ describe('actions on the case', () => {
     await user.type(screen.getByTestId('request-info-text'), 'Send kvitteringen.');
     await user.click(screen.getByTestId('request-info-save'));
     const error = await screen.findByTestId('action-error');
-    expect(error.textContent).toBe('Kunde inte spara: A case that is "decision_issued" cannot wait for the customer.');
+    expect(error.textContent).toBe('Kunde inte spara: Ett ärende med status ”Beslut meddelat” kan inte vänta på kunden.');
     expect((screen.getByTestId('request-info-text') as HTMLTextAreaElement).value).toBe('Send kvitteringen.');
   });
 

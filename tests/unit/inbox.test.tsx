@@ -379,7 +379,8 @@ describe('<InboxScreen>', () => {
     renderInbox();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ärendelistan kunde inte hämtas');
-    expect(alert.textContent).toContain('Tjänsten svarar inte: connection refused');
+    expect(alert.textContent).toContain('Tjänsten svarar inte');
+    expect(alert.textContent).not.toContain('connection refused');
     serve(makeCases(5));
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(rows()).toHaveLength(5));

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { StoreError } from './errors';
 import { backupFileName, backupFolder, backupTo, quickCheck } from './backup';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -9,6 +9,8 @@ import { APPLICATION_ID, nativeBinding } from './native';
 import { runShapesDirectly } from './query-shapes';
 import { repairSearchIndex } from './repositories/bulk-load.repository';
 import type { Database } from './schema';
+import { WriteLockDialect } from './write-lock';
+import { registerAuditFunctions } from './audit-chain';
 
 export { APPLICATION_ID, nativeBinding, useNativeBinding } from './native';
 
@@ -229,8 +231,9 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  registerAuditFunctions(sqlite);
   const statements = cachingStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new WriteLockDialect({ database: statements }, sqlite) });
   runShapesDirectly(db, { sqlite, prepare: (text) => statements.prepare(text) });
   if (!readonly) {
     if (backupBeforeMigrate && state !== 'new' && state.version < LATEST_VERSION) {

@@ -119,6 +119,8 @@ export interface AttachmentTable {
 
 export interface EventAttachmentTable {
   event_id: number;
+  /** The file's place among its event's files (migration 19). */
+  position: number;
   attachment_id: number;
   file_name: string;
   media_type: string | null;

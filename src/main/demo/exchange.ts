@@ -1,3 +1,4 @@
+import { isExternalEventKind } from '../../shared/domain/history';
 import { toDecimal } from '../../shared/domain/money';
 import { EXCHANGE_FORMAT, type ExchangeCase } from '../../shared/exchange/case-exchange';
 import type { NewCaseBundle } from '../db/repositories/case-writer.repository';
@@ -14,8 +15,7 @@ function isStoredMoney(v: unknown): v is { minor: number; currency: string } {
  * number is left out too, so the importing store gives its own.
  */
 export function bundleToExchange(b: NewCaseBundle, options: { includeOfficeEvents?: boolean } = {}): ExchangeCase {
-  const office = new Set(['note', 'info_request', 'status_change', 'assignment', 'decision_issued', 'letter_sent']);
-  const events = b.events.filter((e) => options.includeOfficeEvents || !office.has(e.kind));
+  const events = b.events.filter((e) => options.includeOfficeEvents || isExternalEventKind(e.kind));
   return {
     format: EXCHANGE_FORMAT,
     sourceId: b.sourceId ?? b.number,

@@ -511,7 +511,7 @@ export const sv: LanguagePack = {
   statusLabel: {
     received: 'Mottaget',
     acknowledged: 'Bekräftat',
-    in_review: 'Under granskning',
+    in_review: 'Under utredning',
     waiting_for_customer: 'Väntar på kund',
     decision_drafted: 'Beslutsutkast',
     decision_issued: 'Beslut meddelat',

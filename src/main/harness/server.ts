@@ -8,15 +8,26 @@ import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
 import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
-import { dispatch, isChannel } from '../ipc/dispatch';
-import { dispatchRecovery, type Recovery } from '../ipc/recovery';
+import { isChannel } from '../ipc/dispatch';
+import type { Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { exportJobFile } from '../services/export-job.service';
+import { createTransport } from '../transport/adapter';
+import { decodePathPart, HttpRefusal, readJson, requestPath } from '../transport/http';
+import { LOCAL_IDLE_MS, SessionTable } from '../transport/session';
 
 export interface HarnessOptions {
-  /** The session this harness serves (sign-in and sign-out change its user); absent when the store failed its start check (then `recovery`). */
+  /**
+   * The store opened for work and its clock; absent when the store failed its start check (then
+   * `recovery`). Each tab signs in on its own; `context.user` (tests only) is the user of calls
+   * that carry no session at all, and `ombud serve` leaves it null.
+   */
   context?: SessionContext;
+  /** How long an unused tab stays signed in (default 12 hours on one's own machine). */
+  idleMs?: number;
+  /** The sessions' clock in ms (tests move it to test idle expiry). */
+  clock?: () => number;
   /** Serve the recovery screen's channels only, until a restore reopens the store. */
   recovery?: Recovery;
   /** The built renderer (out/renderer). */
@@ -78,24 +89,6 @@ function sendResult(res: ServerResponse, status: number, result: Result<unknown>
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /**
  * The browser harness: the same handler table as Electron IPC, served over HTTP on 127.0.0.1
  * only, with a random token per start required on every RPC. It lets the renderer run and be
@@ -106,9 +99,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const tokenBytes = Buffer.from(token);
   const rendererRoot = resolve(options.rendererDir);
   let port = 0;
-  let context = options.context;
-  let recovery = options.recovery;
-  if (!context && !recovery) throw new Error('startHarness needs a context or a recovery.');
+  const transport = createTransport({
+    kind: 'harness',
+    context: options.context,
+    recovery: options.recovery,
+    sessions: new SessionTable({ idleMs: options.idleMs ?? LOCAL_IDLE_MS, clock: options.clock }),
+    anonymousUser: options.context?.user ?? null,
+    validateOutput: options.validateOutput,
+    log: options.log,
+  });
+  /** The tab's own session (from its sign-in), sent with every call beside the start token. */
+  const sessionOf = (req: IncomingMessage): string | null => {
+    const value = req.headers['x-ombud-session'];
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
 
   const tokenMatches = (given: string | string[] | undefined): boolean => {
     if (typeof given !== 'string') return false;
@@ -117,7 +121,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePathPart(pathname);
+    if (decoded === null || decoded.includes('\0')) {
+      send(res, 400, 'Bad request: the path is not a valid file name.', 'text/plain; charset=utf-8');
+      return;
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = resolve(rendererRoot, relative === '' ? 'index.html' : relative);
     if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
@@ -154,29 +163,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = await readJson(req, MAX_BODY);
     } catch (error) {
-      const message = (error as Error).message === 'too large' ? `The request is larger than ${MAX_BODY} bytes.` : 'The request body is not valid JSON.';
-      sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message } });
+      const refusal = error instanceof HttpRefusal ? error : new HttpRefusal(400, 'The request broke off.');
+      sendResult(res, refusal.status, { ok: false, error: { code: 'invalid_input', message: refusal.message } });
       return;
     }
-    if (recovery) {
-      const active = recovery;
-      sendResult(
-        res,
-        200,
-        await dispatchRecovery(active, channel, input, (reopened) => {
-          context = reopened;
-          recovery = undefined;
-        }),
-      );
-      return;
-    }
-    const result = await dispatch(context!, channel, input, {
-      validateOutput: options.validateOutput,
-      onInternalError: (ch, error) => options.log?.(`${ch}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    });
+    const { result } = await transport.call(sessionOf(req), channel, input);
     sendResult(res, 200, result);
   }
 
@@ -187,7 +180,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
    */
   async function serveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (refusedCaller(req, res)) return;
-    if (!options.context?.user) {
+    if (!transport.signedIn(sessionOf(req))) {
       sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to import.' } });
       return;
     }
@@ -233,14 +226,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
    */
   async function serveDownload(jobId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (refusedCaller(req, res)) return;
-    const user = context?.user;
-    if (!context || !user) {
+    const signedIn = transport.signedIn(sessionOf(req));
+    if (!signedIn) {
       sendResult(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in to download an export.' } });
       return;
     }
     let file: { path: string; fileName: string };
     try {
-      file = exportJobFile({ ...context, user }, jobId);
+      file = exportJobFile(signedIn, jobId);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       sendResult(res, error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 409, { ok: false, error: { code: error.code, message: error.message } });
@@ -248,7 +241,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const bytes = await readFile(file.path);
     res.writeHead(200, {
-      'content-type': file.fileName.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-type': file.fileName.endsWith('.pdf') ? 'application/pdf' : file.fileName.endsWith('.eml') ? 'message/rfc822' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-length': bytes.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       'cache-control': 'no-store',
@@ -259,35 +252,54 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     res.end(bytes);
   }
 
-  const server = createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Loopback only, and only under our own host name: refuses other hosts and DNS rebinding.
     const host = req.headers.host ?? '';
     if (!isLoopback(req.socket.remoteAddress) || (host !== `${HOST}:${port}` && host !== `localhost:${port}`)) {
       send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
-      return;
+      return Promise.resolve();
     }
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
-    const rpc = /^\/rpc\/([^/]+)$/.exec(url.pathname);
-    const download = /^\/download\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
-    const work = download
-      ? req.method === 'GET'
-        ? serveDownload(download[1]!, req, res)
-        : Promise.resolve(send(res, 405, 'Use GET', 'text/plain; charset=utf-8'))
-      : url.pathname === '/upload'
-      ? req.method === 'POST'
-        ? serveUpload(req, res)
-        : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))
-      : rpc
-      ? req.method === 'POST'
-        ? serveRpc(decodeURIComponent(rpc[1]!), req, res)
-        : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'))
-      : req.method === 'GET' || req.method === 'HEAD'
-        ? serveStatic(url.pathname, res)
-        : Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
+    const target = requestPath(req.url);
+    if (!target) {
+      send(res, 400, 'Bad request: the request target is not a path.', 'text/plain; charset=utf-8');
+      return Promise.resolve();
+    }
+    const { pathname } = target;
+    const rpc = /^\/rpc\/([^/]+)$/.exec(pathname);
+    const download = /^\/download\/([A-Za-z0-9_-]{16,64})$/.exec(pathname);
+    if (download) return req.method === 'GET' ? serveDownload(download[1]!, req, res) : Promise.resolve(send(res, 405, 'Use GET', 'text/plain; charset=utf-8'));
+    if (pathname === '/upload') return req.method === 'POST' ? serveUpload(req, res) : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
+    if (rpc) {
+      if (req.method !== 'POST') return Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
+      const channel = decodePathPart(rpc[1]!);
+      if (channel === null) {
+        sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The channel name in the path is not validly encoded.' } });
+        return Promise.resolve();
+      }
+      return serveRpc(channel, req, res);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(pathname, res);
+    return Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
+  }
+
+  const server = createServer((req, res) => {
+    let work: Promise<void>;
+    try {
+      work = route(req, res);
+    } catch (error) {
+      work = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     work.catch((error: unknown) => {
-      options.log?.(`harness: ${String(error)}`);
-      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+      // A fault of ours, never the request's: logged, answered as unavailable, and the server goes on.
+      options.log?.(`harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendResult(res, 503, { ok: false, error: { code: 'unavailable', message: 'The request could not be answered. The details are in the log.' } });
+      else res.destroy();
     });
+  });
+  // A malformed request line or header is answered 400 by Node; a broken socket only closes.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolveListen, reject) => {

@@ -7,6 +7,7 @@ import { readSetting } from '../db/repositories/settings.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { MAX_ATTACHMENT_SETTING, type ConvertContext, type LineProblem, type ReadCasesOptions } from './case-lines';
 import { openImportSession } from './import-session';
 import { checkpointInWorker, readCaseBatchesInWorker } from './parse-in-worker';
@@ -79,16 +80,16 @@ function writeLine(stream: WriteStream, text: string): Promise<void> {
  * repository). A killed process leaves the store as before: the transaction never committed.
  */
 export async function importCases(ctx: ServiceContext, options: CaseImportOptions): Promise<CaseImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import cases.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import cases.');
   const started = performance.now();
   const file = resolve(options.path);
   let stat;
   try {
     stat = statSync(file);
   } catch {
-    throw new ServiceError('invalid_input', `There is no file ${file}.`);
+    throw new ServiceError(refusal('import.noFile', { file }), `There is no file ${file}.`);
   }
-  if (!stat.isFile()) throw new ServiceError('invalid_input', `${file} is not a file.`);
+  if (!stat.isFile()) throw new ServiceError(refusal('import.notAFile', { file }), `${file} is not a file.`);
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const maxLineBytes = options.maxLineBytes ?? Math.max(64 * 1024 * 1024, Math.ceil((limit * 4) / 3) * 2);
   const partial = options.partial === true;
@@ -136,6 +137,8 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
   let lastProgress = 0;
   let wrongEncoding: string | null = null;
   let blankOnly = true;
+  /** Each case's source id and the line that first held it: a second line with it is refused. */
+  const sourceLines = new Map<string, number>();
   try {
     // New cases arrive derived with the deadline rules the writer would use (the session's).
     const reading: ReadCasesOptions = { path: file, maxLineBytes, cx, keepText: partial, prederive: policy };
@@ -152,6 +155,12 @@ export async function importCases(ctx: ServiceContext, options: CaseImportOption
           await reject(item.line, item.problems, item.text);
           continue;
         }
+        const firstLine = sourceLines.get(item.bundle.sourceId);
+        if (firstLine !== undefined) {
+          await reject(item.line, [{ line: item.line, path: '$.sourceId', message: `duplicate case "${item.bundle.sourceId}": line ${firstLine} already holds it (lines ${firstLine} and ${item.line})` }], item.text);
+          continue;
+        }
+        sourceLines.set(item.bundle.sourceId, item.line);
         report.validCases++;
         report.events += item.events;
         // All or nothing: after the first bad line nothing more is written, only checked.

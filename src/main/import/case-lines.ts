@@ -1,6 +1,8 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { inputIssueParams, type InputProblem } from '../../shared/domain/refusals';
 import { resolve, sep } from 'node:path';
 import { parseDecimal } from '../../shared/domain/money';
+import { findIllFormedString, ILL_FORMED_MESSAGE } from '../../shared/domain/unicode';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
 import { exchangeCaseSchema, jsonPath, type ExchangeCase, type ExchangeMoney } from '../../shared/exchange/case-exchange';
 import type { ImportBundle } from '../db/repositories/case-import.repository';
@@ -22,6 +24,9 @@ export interface LineProblem {
   /** JSON path inside the line, `$` for the line as a whole. */
   path: string;
   message: string;
+  /** When the schema refused a field: what is wrong, worded by the import screen. */
+  problem?: InputProblem;
+  limit?: number;
 }
 
 const dateFormatters = new Map<Market, Intl.DateTimeFormat>();
@@ -169,6 +174,12 @@ function jsonProblem(error: unknown, text: string, terminated: boolean): string 
   return `is not valid JSON${column}: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected token/, 'unexpected token')}`;
 }
 
+/** The worded form of a schema problem, so the import screen names it in the user's language. */
+function problemOf(issue: Parameters<typeof inputIssueParams>[0]): { problem: InputProblem; limit?: number } {
+  const { problem, limit } = inputIssueParams(issue);
+  return limit === undefined ? { problem } : { problem, limit };
+}
+
 export type LineOutcome = { ok: true; bundle: ImportBundle; events: number } | { ok: false; problems: LineProblem[] };
 
 export function parseLine(text: string, lineNumber: number, terminated: boolean, cx: ConvertContext): LineOutcome {
@@ -178,11 +189,13 @@ export function parseLine(text: string, lineNumber: number, terminated: boolean,
   } catch (error) {
     return { ok: false, problems: [{ line: lineNumber, path: '$', message: jsonProblem(error, text, terminated) }] };
   }
+  const illFormed = findIllFormedString(value);
+  if (illFormed) return { ok: false, problems: [{ line: lineNumber, path: jsonPath(illFormed), message: ILL_FORMED_MESSAGE }] };
   const parsed = exchangeCaseSchema.safeParse(value);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ line: lineNumber, path: jsonPath(i.path), message: i.message })),
+      problems: parsed.error.issues.map((i) => ({ line: lineNumber, path: jsonPath(i.path), message: i.message, ...problemOf(i) })),
     };
   }
   try {
@@ -253,10 +266,15 @@ export async function* readCaseBatches(options: ReadCasesOptions): AsyncGenerato
     if (line.kind === 'error') {
       batch.items.push({ kind: 'invalid', line: line.lineNumber, problems: [{ line: line.lineNumber, path: '$', message: `Line ${line.lineNumber} ${line.message}` }], text: line.text });
     } else if (line.text.trim().length > 0) {
-      const outcome = parseLine(line.text, line.lineNumber, line.terminated, cx);
+      let outcome = parseLine(line.text, line.lineNumber, line.terminated, cx);
       if (outcome.ok && options.prederive) {
         const b = outcome.bundle;
-        b.derivedByPosition = deriveCaseFields(b.market as Market, b.receivedDate, writtenEvents(historyOrder(b.events), 0), options.prederive);
+        try {
+          b.derivedByPosition = deriveCaseFields(b.market as Market, b.receivedDate, writtenEvents(historyOrder(b.events), 0), options.prederive);
+        } catch (error) {
+          // A value the schema let through but the deadline rules cannot place refuses this line, never the whole file.
+          outcome = { ok: false, problems: [{ line: line.lineNumber, path: '$', message: `cannot be placed on the calendar: ${(error as Error).message}` }] };
+        }
       }
       batch.items.push(
         outcome.ok

@@ -1,12 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse, CsvError } from 'csv-parse';
+import { calendarMonthSchema } from '../../shared/domain/dates';
 import { z } from 'zod';
 import { MARKETS } from '../../shared/domain/market';
 import { existingMonthlyKeys, upsertMonthlyFigures, type MonthlyFigureRow } from '../db/repositories/monthly-figures.repository';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /** The columns of the monthly figures file, the input to the zero-complaints measure (domain brief). */
 export const MONTHLY_COLUMNS = ['month', 'market', 'purchases', 'customer_service_complaints'] as const;
@@ -14,7 +16,7 @@ export const MONTHLY_COLUMNS = ['month', 'market', 'purchases', 'customer_servic
 // Fifteen digits keep every count a safe integer.
 const count = z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number ≥ 0 written with digits only (no sign, decimals or separators)');
 const rowSchema = z.object({
-  month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, e.g. 2026-03'),
+  month: calendarMonthSchema,
   market: z.enum(MARKETS, { error: `must be one of ${MARKETS.join(', ')}` }),
   purchases: count,
   customer_service_complaints: count,
@@ -41,12 +43,12 @@ export interface MonthlyImportReport {
  * (unless `replace`) leaves the store unchanged, and every problem is reported with its line.
  */
 export async function importMonthlyFigures(ctx: ServiceContext, options: { path: string; replace?: boolean; sourceName?: string }): Promise<MonthlyImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import figures.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import figures.');
   const file = resolve(options.path);
   try {
     if (!statSync(file).isFile()) throw new Error();
   } catch {
-    throw new ServiceError('invalid_input', `There is no file ${file}.`);
+    throw new ServiceError(refusal('import.noFile', { file }), `There is no file ${file}.`);
   }
   const report: MonthlyImportReport = { file, committed: false, rows: 0, inserted: 0, replaced: 0, problems: [] };
   const rows: (MonthlyFigureRow & { line: number })[] = [];
@@ -66,7 +68,7 @@ export async function importMonthlyFigures(ctx: ServiceContext, options: { path:
         const extra = got.filter((c) => !(MONTHLY_COLUMNS as readonly string[]).includes(c));
         if (missing.length > 0 || extra.length > 0) {
           throw new ServiceError(
-            'invalid_input',
+            refusal('import.monthlyHeader', { columns: MONTHLY_COLUMNS.join(', ') }),
             `Line 1: the header must be ${MONTHLY_COLUMNS.join(',')}` +
               (missing.length ? `; missing ${missing.join(', ')}` : '') +
               (extra.length ? `; unknown ${extra.join(', ')}` : ''),

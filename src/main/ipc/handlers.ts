@@ -5,6 +5,7 @@ import { getAttachment } from '../services/attachment.service';
 import { exportAudit, listAudit } from '../services/audit.service';
 import { backupNow, backupStatus, setBackupSchedule } from '../services/backup.service';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { retentionOverview, runRetentionFromApp, setRetentionRules } from '../services/retention.service';
 import { getCase, countCaseLists, listCases } from '../services/case.service';
 import * as review from '../services/review.service';
@@ -16,6 +17,7 @@ import * as responses from '../services/arn-response.service';
 import { exportResponse } from '../services/arn-export.service';
 import { importStatus, startImport } from '../services/import.service';
 import * as exportJobs from '../services/export-job.service';
+import * as mail from '../services/mail.service';
 import { markSent } from '../services/export.service';
 import * as decisions from '../services/decision.service';
 import { listTemplates, resetTemplate, saveTemplate } from '../services/decision-templates';
@@ -93,6 +95,10 @@ export const handlers: HandlerTable = {
   'exports:list': (ctx, input) => exportJobs.listCaseExports(ctx, input),
   'exports:markSent': (ctx, input) => markSent(ctx, input),
   'exports:showInFolder': (ctx, input) => exportJobs.showExportInFolder(ctx, input),
+  'mail:settings': (ctx) => mail.mailSettings(ctx),
+  'mail:setSettings': (ctx, input) => mail.setMailSettings(ctx, input),
+  'mail:draft': (ctx, input) => mail.startMailDraft(ctx, input),
+  'mail:send': (ctx, input) => mail.sendMailNow(ctx, input),
   'audit:list': (ctx, input) => listAudit(ctx, input),
   'audit:export': (ctx, input) => exportAudit(ctx, input),
   'backups:status': (ctx) => backupStatus(ctx),
@@ -121,6 +127,6 @@ export const handlers: HandlerTable = {
   'settings:approvers': (ctx) => review.approverSettings(ctx),
   'settings:setApprovers': (ctx, input) => review.setApprovers(ctx, input),
   'recovery:restore': async () => {
-    throw new ServiceError('conflict', 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
+    throw new ServiceError(refusal('recovery.notDamaged'), 'The store is not damaged. To go back to a backup, close Ombud and run `ombud restore`.');
   },
 };

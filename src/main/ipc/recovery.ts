@@ -37,7 +37,7 @@ export async function dispatchRecovery(
     onRestored(await recovery.reopen());
     return { ok: true, data: { restoredFrom: result.restoredFrom, schemaVersion: result.schemaVersion, previous: result.previous } };
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message, ...(error.reason === undefined ? {} : { reason: error.reason, params: error.params ?? {} }) } };
     if (error instanceof StoreError) return { ok: false, error: { code: 'unavailable', message: error.message } };
     return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(error as Error).message}` } };
   }

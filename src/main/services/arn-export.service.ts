@@ -1,3 +1,4 @@
+import { displayFileName } from '../../shared/files/display-name';
 import { resolve } from 'node:path';
 import { EXHIBIT_WORD, numberedExhibits } from '../../shared/domain/arn-response';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
@@ -11,6 +12,7 @@ import { renderInWorker } from '../export/render-in-worker';
 import { responseForExport } from './arn-response.service';
 import { type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { recordExport, sha256, writeFileAtomic } from './export.service';
 import { buildCaseLetter, sourceLabel } from './letter.service';
 import { caseMatters } from './matter.service';
@@ -46,9 +48,9 @@ export interface BuiltExport {
  * a package with dozens of exhibits is built (the app); the CLI renders in its own process.
  */
 export async function buildResponseExport(ctx: ServiceContext, id: number, format: ResponseFormat, render: 'inline' | 'worker' = 'inline'): Promise<BuiltExport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read ARN responses but not export them.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read ARN responses but not export them.');
   const { row, src, rendered } = await responseForExport(ctx, id);
-  if (row.status !== 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; finalise it before exporting it for ${src.matter.authority}.`);
+  if (row.status !== 'finalised') throw new ServiceError(refusal('response.notFinalised', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status}; finalise it before exporting it for ${src.matter.authority}.`);
   const language = src.language;
   // The response's title ("Yttrande till Allmänna reklamationsnämnden") becomes the subject with
   // ARN's reference, so the letter does not print two headings one under the other.
@@ -77,7 +79,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
     if (exhibit.source === 'attachment') {
       const a = await findAttachment(ctx.store.db, exhibit.id);
       if (!a) throw notFound(`${EXHIBIT_WORD[language]} ${number}: attachment ${exhibit.id}`);
-      exhibits.push({ title: exhibit.title, fileName: a.file_name ?? `bilaga-${a.id}`, mediaType: a.media_type, bytes: new Uint8Array(a.content) });
+      exhibits.push({ title: exhibit.title, fileName: displayFileName(a.file_name, `bilaga-${a.id}`), mediaType: a.media_type, bytes: new Uint8Array(a.content) });
     } else {
       const e = events.get(exhibit.id);
       if (!e) throw notFound(`${EXHIBIT_WORD[language]} ${number}: event ${exhibit.id}`);
@@ -130,15 +132,15 @@ export async function exportResponse(ctx: ServiceContext, input: { id: number; f
 export async function exportArnForCase(ctx: ServiceContext, input: { caseId: number; matterId?: number; format: ResponseFormat; out: string }) {
   const { rows } = await caseMatters(ctx, input.caseId);
   const candidates = input.matterId === undefined ? rows : rows.filter((m) => m.id === input.matterId);
-  if (input.matterId !== undefined && candidates.length === 0) throw new ServiceError('not_found', `--matter: matter ${input.matterId} is not a matter of this case`);
+  if (input.matterId !== undefined && candidates.length === 0) throw new ServiceError(refusal('matter.notOfCase'), `--matter: matter ${input.matterId} is not a matter of this case`);
   const withResponse = [];
   for (const m of candidates) {
     const r = await findResponseByMatter(ctx.store.db, m.id);
     if (r?.status === 'finalised') withResponse.push({ matter: m, responseId: r.id });
   }
-  if (withResponse.length === 0) throw new ServiceError('not_found', input.matterId === undefined ? 'The case has no finalised ARN response.' : `Matter ${input.matterId} has no finalised response.`);
+  if (withResponse.length === 0) throw new ServiceError(refusal('response.noneFinalised'), input.matterId === undefined ? 'The case has no finalised ARN response.' : `Matter ${input.matterId} has no finalised response.`);
   if (withResponse.length > 1) {
-    throw new ServiceError('invalid_input', `The case has ${withResponse.length} finalised responses; choose one with --matter (${withResponse.map((w) => `${w.matter.id} = ${w.matter.authority} ${w.matter.reference}`).join(', ')}).`);
+    throw new ServiceError(refusal('response.chooseMatter', { count: withResponse.length }), `The case has ${withResponse.length} finalised responses; choose one with --matter (${withResponse.map((w) => `${w.matter.id} = ${w.matter.authority} ${w.matter.reference}`).join(', ')}).`);
   }
   const { matter, responseId } = withResponse[0]!;
   const built = await buildResponseExport(ctx, responseId, input.format);

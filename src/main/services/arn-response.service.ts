@@ -30,6 +30,7 @@ import { readCaseView, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { recordReviewStep, takeReviewStep, type ReviewTarget } from './review.service';
+import { refusal } from '../../shared/domain/refusals';
 import { caseMergeFields, citationText, isInternal, loadLetterheads } from './letter.service';
 import { getMatter } from './matter.service';
 import { dayInZone } from './calendar/business-days';
@@ -48,11 +49,11 @@ const TEMPLATES: Record<Language, { name: string; content: DocNode }> = Object.f
 ) as Record<Language, { name: string; content: DocNode }>;
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read ARN responses but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read ARN responses but not ${what}.`);
 }
 
 function requireOmbudsman(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', `Only the ombudsman may ${what}.`);
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
 export async function fourEyesRequired(ctx: Pick<ServiceContext, 'store'>): Promise<boolean> {
@@ -370,6 +371,8 @@ export const ARN_RESPONSE_REVIEW: ReviewTarget<repo.ArnResponseRow> = {
   }),
   auditPrefix: 'arn_response',
   auditDetail: (row) => ({ responseId: row.id, matterId: row.matter_id, version: row.version }),
+  wrongStatus: (row, action) =>
+    refusal(({ submitted: 'response.notSubmittable', returned: 'response.notReturnable', approved: 'response.notApprovable' } as const)[action], { responseStatus: row.status }),
 };
 
 async function step(trx: Db, ctx: ServiceContext, row: repo.ArnResponseRow, action: 'created' | 'finalised', comment: string, extra: Record<string, unknown> = {}) {
@@ -385,7 +388,7 @@ export async function createResponse(ctx: ServiceContext, input: { matterId: num
   const matter = await getMatter(ctx, input.matterId);
   const at = now(ctx).toISOString();
   const id = await ctx.store.db.transaction().execute(async (trx) => {
-    if (await repo.findResponseByMatter(trx, input.matterId)) throw new ServiceError('conflict', `${matter.authority} ${matter.reference} already has a response; open it instead.`);
+    if (await repo.findResponseByMatter(trx, input.matterId)) throw new ServiceError(refusal('response.exists', { authority: matter.authority, reference: matter.reference }), `${matter.authority} ${matter.reference} already has a response; open it instead.`);
     const panel: ResponsePanel = {
       points: [{ text: matter.claimText, amount: matter.claimAmount, position: null, amountReasonable: null }],
       answers: matter.questions.map(() => ''),
@@ -417,9 +420,9 @@ export async function createResponse(ctx: ServiceContext, input: { matterId: num
 }
 
 function editable(row: repo.ArnResponseRow): void {
-  if (row.status === 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is finalised and can never change.`);
+  if (row.status === 'finalised') throw new ServiceError(refusal('response.finalisedFrozen'), `ARN response ${row.id} is finalised and can never change.`);
   if (row.status === 'submitted' || row.status === 'approved') {
-    throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
+    throw new ServiceError(refusal('response.lockedForReview', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
   }
 }
 
@@ -452,10 +455,10 @@ export async function saveResponse(ctx: ServiceContext, input: { id: number; bas
     editable(current);
     const stored = responsePanelSchema.parse(JSON.parse(current.panel));
     if (input.panel.points.length !== stored.points.length) {
-      throw new ServiceError('invalid_input', `arnResponses:save: panel.points: the authority's claim has ${stored.points.length} point(s), not ${input.panel.points.length}`);
+      throw new ServiceError(refusal('response.pointCount', { expected: stored.points.length, got: input.panel.points.length }), `arnResponses:save: panel.points: the authority's claim has ${stored.points.length} point(s), not ${input.panel.points.length}`);
     }
     if (input.panel.answers.length !== stored.answers.length) {
-      throw new ServiceError('invalid_input', `arnResponses:save: panel.answers: the authority asked ${stored.answers.length} question(s), not ${input.panel.answers.length}`);
+      throw new ServiceError(refusal('response.answerCount', { expected: stored.answers.length, got: input.panel.answers.length }), `arnResponses:save: panel.answers: the authority asked ${stored.answers.length} question(s), not ${input.panel.answers.length}`);
     }
     const values = { content: JSON.stringify(input.content), panel: JSON.stringify(input.panel), saved_by: ctx.user.id, saved_at: at, version: current.version + 1 };
     if (current.version !== input.baseVersion || !(await repo.saveIfVersion(trx, current.id, input.baseVersion, values))) {
@@ -472,7 +475,7 @@ export async function saveResponse(ctx: ServiceContext, input: { id: number; bas
 
 function refuse(issues: readonly ResponseIssue[], what: string): void {
   if (issues.length === 0) return;
-  throw new ServiceError('invalid_input', `The response cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
+  throw new ServiceError(refusal('response.notValid', { step: what }), `The response cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
 }
 
 export async function submitResponse(ctx: ServiceContext, input: { id: number; baseVersion: number }): Promise<ArnResponseView> {
@@ -510,9 +513,9 @@ export async function finaliseResponse(ctx: ServiceContext, input: { id: number;
   const fourEyes = await fourEyesRequired(ctx);
   const caseId = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await load(trx, input.id);
-    if (row.status === 'finalised') throw new ServiceError('conflict', `ARN response ${row.id} is already finalised.`);
-    if (fourEyes && row.status !== 'approved') throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status}; a second person must approve it before it is finalised (four eyes).`);
-    if (!fourEyes && !['draft', 'returned', 'approved'].includes(row.status)) throw new ServiceError('conflict', `ARN response ${row.id} is ${row.status} and cannot be finalised now.`);
+    if (row.status === 'finalised') throw new ServiceError(refusal('response.alreadyFinalised'), `ARN response ${row.id} is already finalised.`);
+    if (fourEyes && row.status !== 'approved') throw new ServiceError(refusal('response.needsApproval', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status}; a second person must approve it before it is finalised (four eyes).`);
+    if (!fourEyes && !['draft', 'returned', 'approved'].includes(row.status)) throw new ServiceError(refusal('response.notFinalisable', { responseStatus: row.status }), `ARN response ${row.id} is ${row.status} and cannot be finalised now.`);
     if (row.version !== input.baseVersion) throw await conflictError(ctx, trx, row, { content: JSON.parse(row.content) as DocNode, panel: responsePanelSchema.parse(JSON.parse(row.panel)) });
     const { rendered, issues } = await analyse(ctx, trx, row);
     refuse(issues, 'finalised');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditFilterInput } from '../../shared/domain/audit';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
@@ -7,16 +6,18 @@ import {
   auditRowsAfter,
   countAuditRows,
   findCaseIdByNumber,
-  insertAuditRow,
-  lastAuditHash,
+  appendAuditRow,
   listAuditPage,
   type AuditFilter,
 } from '../db/repositories/audit.repository';
+import { anchorQuietly } from './anchor.service';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
-/** The hash the first row of every store's chain points back to. */
-export const GENESIS_HASH = '0'.repeat(64);
+import { auditHash, GENESIS_HASH } from '../db/audit-chain';
+
+export { auditHash, GENESIS_HASH };
 
 export interface AuditEntry {
   at: string;
@@ -26,27 +27,14 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-/** Each row's hash covers the previous row's hash and its own content, so an edit breaks the chain. */
-export function auditHash(prevHash: string, entry: { at: string; userId: number | null; action: string; caseId: number | null; detail: string }): string {
-  return createHash('sha256').update(JSON.stringify([prevHash, entry.at, entry.userId, entry.action, entry.caseId, entry.detail])).digest('hex');
-}
-
 /**
  * Appends one audit row, chained to the last. Call inside the transaction that does the audited
  * work, so the work and its record are stored together or not at all.
  */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
-  const prev = (await lastAuditHash(db)) ?? GENESIS_HASH;
-  const detail = JSON.stringify(entry.detail);
-  await insertAuditRow(db, {
-    at: entry.at,
-    user_id: entry.userId,
-    action: entry.action,
-    case_id: entry.caseId,
-    detail,
-    prev_hash: prev,
-    hash: auditHash(prev, { ...entry, detail }),
-  });
+  // One statement reads the head and appends (see registerAuditFunctions): atomic under the write
+  // lock whether or not the caller is in a transaction, in this process or any other.
+  await appendAuditRow(db, { at: entry.at, user_id: entry.userId, action: entry.action, case_id: entry.caseId, detail: JSON.stringify(entry.detail) });
 }
 
 /** The outcome of walking the chain: intact, or the first row where it breaks and how. */
@@ -59,7 +47,7 @@ export type AuditVerification =
  * hash of the row before means a row was removed, inserted or re-hashed; a row whose own hash no
  * longer matches its content means its time, user, action, case or detail was edited.
  */
-export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Db, batch = 5000, visit?: (index: number, id: number, hash: string) => void): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   let prevId: number | null = null;
   let rows = 0;
@@ -95,6 +83,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerif
       prev = row.hash;
       prevId = row.id;
       rows += 1;
+      visit?.(rows, row.id, row.hash);
     }
     afterId = page[page.length - 1]!.id;
   }
@@ -102,7 +91,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<AuditVerif
 
 function requireAuditReader(ctx: ServiceContext): void {
   if (ctx.user.role !== 'auditor' && ctx.user.role !== 'ombudsman') {
-    throw new ServiceError('forbidden', 'Only an auditor or the ombudsman may read the audit log.');
+    throw new ServiceError(refusal('role.auditorOrOmbudsman'), 'Only an auditor or the ombudsman may read the audit log.');
   }
 }
 
@@ -169,11 +158,11 @@ export const AUDIT_EXPORT_MAX = 200_000;
  */
 export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput<'audit:export'>): Promise<ChannelOutput<'audit:export'>> {
   requireAuditReader(ctx);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const exported = await ctx.store.db.transaction().execute(async (trx) => {
     const filter = await resolveFilter(trx, input);
     const total = await countAuditRows(trx, filter);
     if (total > AUDIT_EXPORT_MAX) {
-      throw new ServiceError('invalid_input', `audit:export: the filter selects ${total} rows; at most ${AUDIT_EXPORT_MAX} per export. Narrow the period.`);
+      throw new ServiceError(refusal('audit.tooMany', { count: total, max: AUDIT_EXPORT_MAX }), `audit:export: the filter selects ${total} rows; at most ${AUDIT_EXPORT_MAX} per export. Narrow the period.`);
     }
     const rows = (await listAuditPage(trx, filter, 0, Math.max(total, 1))).reverse();
     const at = now(ctx).toISOString();
@@ -192,4 +181,6 @@ export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput
     const scope = input.caseNumber ?? (input.from || input.to ? `${input.from ?? 'start'}_${input.to ?? stamp}` : 'all');
     return { fileName: `audit-${scope}-${stamp}.csv`, csv: `\uFEFF${csv}`, rows: rows.length };
   });
+  await anchorQuietly(ctx.store, 'export');
+  return exported;
 }

@@ -7,11 +7,13 @@ import { readSetting, writeSetting } from '../db/repositories/settings.repositor
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
+import { anchorQuietly } from './anchor.service';
 
 const SCHEDULE_KEY = 'backup.schedule';
 
 function requireOmbudsman(ctx: ServiceContext): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman manages backups.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman manages backups.');
 }
 
 export async function readBackupSchedule(ctx: Pick<ServiceContext, 'store'>): Promise<BackupSchedule> {
@@ -31,7 +33,7 @@ export async function takeBackup(ctx: Pick<ServiceContext, 'store' | 'now'> & { 
   const at = now(ctx);
   const path = join(backupFolder(ctx.store.path), backupFileName(ctx.store.path, reason, at));
   // Backups are named by the second; a second one in the same second would have to overwrite the first.
-  if (existsSync(path)) throw new ServiceError('conflict', `A ${reason} backup was taken this very second (${basename(path)}); try again in a moment.`);
+  if (existsSync(path)) throw new ServiceError(refusal('backup.sameSecond'), `A ${reason} backup was taken this very second (${basename(path)}); try again in a moment.`);
   const result = await backupTo(ctx.store.path, path);
   let pruned: string[] = [];
   if (reason === 'scheduled') pruned = pruneScheduledBackups(ctx.store.path, (await readBackupSchedule(ctx)).keep);
@@ -44,6 +46,8 @@ export async function takeBackup(ctx: Pick<ServiceContext, 'store' | 'now'> & { 
       detail: { reason, file: path, bytes: result.bytes, milliseconds: Math.round(result.milliseconds), pruned: pruned.length },
     });
   });
+  // The head, with this backup's row, signed beside the store and in the backups folder.
+  await anchorQuietly(ctx.store, 'backup');
   const file = listBackups(ctx.store.path).find((b) => b.path === path);
   return info(file ?? { fileName: path, takenAt: at.toISOString(), reason, bytes: result.bytes });
 }

@@ -7,12 +7,13 @@ import * as cases from '../db/repositories/case.repository';
 import { appendEvent, listClockEvents } from '../db/repositories/history.repository';
 import { findUser, listActiveUsers } from '../db/repositories/user.repository';
 import { appendAudit } from './audit.service';
-import { addBusinessDays } from './calendar/business-days';
 import { getCase, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
+import { latestHoldingReply, policiesFor } from './deadlines';
 import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
 import { publishChange } from './changes';
+import { refusal } from '../../shared/domain/refusals';
 import { loadPolicyConfig } from './policy-config';
 
 /**
@@ -21,7 +22,7 @@ import { loadPolicyConfig } from './policy-config';
  */
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read but not ${what}.`);
 }
 
 async function loadCase(db: Db, id: number) {
@@ -193,16 +194,16 @@ export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'
   requireWriter(ctx, 'change a case');
   return record(ctx, input.id, 'case.status', { baseRevision: input.baseRevision, wanted: { status: input.status } }, (row) => {
     const from = row.status as CaseStatus;
-    if (from === input.status) throw new ServiceError('conflict', `The case is already "${from}".`);
+    if (from === input.status) throw new ServiceError(refusal('case.sameStatus', { status: from }), `The case is already "${from}".`);
     if (!allowedTransitions(from, ctx.user.role).includes(input.status)) {
       const reopen = from === 'closed' && input.status === 'in_review';
       throw new ServiceError(
-        reopen ? 'forbidden' : 'conflict',
+        reopen ? refusal('case.reopenOmbudsmanOnly') : refusal('case.transition', { from, to: input.status }),
         reopen ? 'Only the ombudsman may reopen a closed case.' : `A case cannot go from "${from}" to "${input.status}".`,
       );
     }
     if (needsReason(from, input.status) && !input.reason) {
-      throw new ServiceError('invalid_input', 'cases:setStatus: reason: closing or reopening a case needs a reason');
+      throw new ServiceError(refusal('case.reasonNeeded'), 'cases:setStatus: reason: closing or reopening a case needs a reason');
     }
     return [statusChange(from, input.status, input.reason)];
   });
@@ -211,12 +212,12 @@ export async function setStatus(ctx: ServiceContext, input: ChannelParsedInput<'
 export async function assign(ctx: ServiceContext, input: ChannelParsedInput<'cases:assign'>): Promise<CaseView> {
   requireWriter(ctx, 'assign cases');
   return record(ctx, input.id, 'case.assign', { baseRevision: input.baseRevision, wanted: { assigneeId: input.assigneeId } }, async (row, trx) => {
-    if (row.assignee_id === input.assigneeId) throw new ServiceError('conflict', 'The case already has that assignee.');
+    if (row.assignee_id === input.assigneeId) throw new ServiceError(refusal('case.sameAssignee'), 'The case already has that assignee.');
     let name: string | null = null;
     if (input.assigneeId !== null) {
       const user = await findUser(trx, input.assigneeId);
-      if (!user || !user.active) throw new ServiceError('invalid_input', `cases:assign: assigneeId: user ${input.assigneeId} does not exist or is inactive`);
-      if (user.role === 'auditor') throw new ServiceError('invalid_input', 'cases:assign: assigneeId: an auditor cannot be assigned cases');
+      if (!user || !user.active) throw new ServiceError(refusal('case.assigneeUnknown'), `cases:assign: assigneeId: user ${input.assigneeId} does not exist or is inactive`);
+      if (user.role === 'auditor') throw new ServiceError(refusal('case.assigneeAuditor'), 'cases:assign: assigneeId: an auditor cannot be assigned cases');
       name = user.display_name;
     }
     return [
@@ -249,7 +250,7 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
     ];
     if (from !== 'waiting_for_customer') {
       if (!canRequestInfo(from)) {
-        throw new ServiceError('conflict', `A case that is "${from}" cannot wait for the customer.`);
+        throw new ServiceError(refusal('case.cannotWait', { status: from }), `A case that is "${from}" cannot wait for the customer.`);
       }
       changes.push(statusChange(from, 'waiting_for_customer', input.text.split('\n')[0]));
     }
@@ -257,18 +258,22 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
   });
 }
 
-/** PSD2 allows a holding reply in exceptional situations: it must give a date within 35 business days. */
+/**
+ * PSD2 allows a holding reply in exceptional situations: it must give a date within the extended
+ * deadline (35 business days, or less where the market's rules promise less), `latestHoldingReply`.
+ */
 export async function sendHoldingReply(ctx: ServiceContext, input: ChannelParsedInput<'cases:sendHoldingReply'>): Promise<CaseView> {
   requireWriter(ctx, 'send letters');
   return record(ctx, input.id, 'case.holding_reply', { baseRevision: undefined, wanted: {} }, async (row, trx) => {
     const market = row.market as Market;
-    const limit = addBusinessDays(market, row.received_date, 35);
-    if (input.answerBy > limit) {
-      throw new ServiceError('invalid_input', `cases:sendHoldingReply: answerBy: must be at most 35 business days after receipt (${limit})`);
+    const limit = latestHoldingReply(market, row.received_date, policiesFor(market, (await loadPolicyConfig(trx)).policies));
+    if (limit === null) throw new ServiceError(refusal('holding.noDeadline', { market }), `A case in ${market} has no deadline a holding reply can extend.`);
+    if (input.answerBy > limit.date) {
+      throw new ServiceError(refusal('holding.tooLate', { date: limit.date, businessDays: limit.businessDays }), `cases:sendHoldingReply: answerBy: must be at most ${limit.businessDays} business days after receipt (${limit.date})`);
     }
-    if (input.answerBy < today(ctx)) throw new ServiceError('invalid_input', 'cases:sendHoldingReply: answerBy: lies in the past');
+    if (input.answerBy < today(ctx)) throw new ServiceError(refusal('holding.past'), 'cases:sendHoldingReply: answerBy: lies in the past');
     const events = await listClockEvents(trx, row.id);
-    if (events.some((e) => e.kind === 'decision_issued')) throw new ServiceError('conflict', 'The decision is already issued.');
+    if (events.some((e) => e.kind === 'decision_issued')) throw new ServiceError(refusal('holding.decisionIssued'), 'The decision is already issued.');
     return [
       {
         kind: 'letter_sent',

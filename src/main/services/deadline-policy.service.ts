@@ -4,6 +4,7 @@ import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { derivedRefreshStatus, startDerivedRefresh, type RefreshStatus } from './derived-refresh.service';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { POLICY_KEY as KEY, storedPolicySchema as storedSchema, type StoredPolicies as Stored } from './policy-config';
 
 export interface DeadlinePolicyView {
@@ -34,14 +35,14 @@ export async function getDeadlinePolicies(ctx: ServiceContext): Promise<Deadline
  * in the background; the audit row keeps the rules before and after.
  */
 export async function setDeadlinePolicies(ctx: ServiceContext, input: { policies: DeadlinePolicies; baseRevision: number }): Promise<DeadlinePolicyView> {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may change the deadline rules.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may change the deadline rules.');
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
     const stored = await readSetting(trx, KEY, storedSchema);
     const revision = stored?.revision ?? 0;
     if (revision !== input.baseRevision) {
       throw new ServiceError(
-        'conflict',
+        refusal('deadlineRules.changed', { name: stored?.updatedBy.name ?? '?', at: stored?.updatedAt ?? '?' }),
         `The deadline rules were changed by ${stored?.updatedBy.name ?? 'someone else'} at ${stored?.updatedAt ?? 'an unknown time'} while you edited them. Reload them and apply your change again.`,
       );
     }

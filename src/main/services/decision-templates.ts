@@ -10,6 +10,7 @@ import { validateTemplate } from '../../shared/domain/decision';
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * Decision templates: the shipped defaults in resources/templates (bundled at build time, so the
@@ -72,10 +73,10 @@ export async function listTemplates(ctx: ServiceContext, market?: Market): Promi
  * wrong market's appeal wording) is refused with every problem named, and the stored one stays.
  */
 export async function saveTemplate(ctx: ServiceContext, input: { market: Market; language: Language; name: string; content: DocNode }): Promise<TemplateView> {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may edit decision templates.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may edit decision templates.');
   const issues = validateTemplate(input);
   if (issues.length > 0) {
-    throw new ServiceError('invalid_input', `The ${input.market} ${input.language} template cannot be saved: ${issues.map((i) => i.message).join(' ')}`, { issues });
+    throw new ServiceError(refusal('template.notValid', { market: input.market, language: input.language }), `The ${input.market} ${input.language} template cannot be saved: ${issues.map((i) => i.message).join(' ')}`, { issues });
   }
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
@@ -87,9 +88,9 @@ export async function saveTemplate(ctx: ServiceContext, input: { market: Market;
 
 /** Drops the ombudsman's edit of a market and language's template; new drafts use the shipped default again. */
 export async function resetTemplate(ctx: ServiceContext, input: { market: Market; language: Language }): Promise<TemplateView> {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may edit decision templates.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may edit decision templates.');
   const fallback = DEFAULTS.find((t) => t.market === input.market && t.language === input.language);
-  if (!fallback) throw new ServiceError('not_found', `No ${input.market} template in "${input.language}" is shipped.`);
+  if (!fallback) throw new ServiceError(refusal('template.notShipped', { market: input.market, language: input.language }), `No ${input.market} template in "${input.language}" is shipped.`);
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
     if ((await retireStoredTemplate(trx, input.market, input.language, at)) === 0) return;

@@ -30,6 +30,7 @@ import { now, today, type ServiceContext } from './context';
 import { templateFor } from './decision-templates';
 import { notFound, ServiceError } from './errors';
 import { takeReviewStep, type ReviewTarget } from './review.service';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * The final decision: drafted by a handler, reviewed by a second pair of eyes, signed and issued by
@@ -41,11 +42,11 @@ import { takeReviewStep, type ReviewTarget } from './review.service';
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof repo.findDecision>>>;
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read decisions but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read decisions but not ${what}.`);
 }
 
 function requireOmbudsman(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', `Only the ombudsman may ${what}.`);
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), `Only the ombudsman may ${what}.`);
 }
 
 async function loadDecision(db: Db, id: number): Promise<DecisionRow> {
@@ -151,9 +152,10 @@ async function recordEvent(
   });
 }
 
-async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: string): Promise<void> {
+/** Moves the case as a consequence of a decision step; `cause` names the step (worded on screen, never stored as prose). */
+async function moveCase(trx: Db, ctx: ServiceContext, caseId: number, from: CaseStatus, to: CaseStatus, at: string, reason: 'decision_submitted' | 'decision_issued'): Promise<void> {
   if (from === to) return;
-  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, reason, { fromStatus: from, toStatus: to });
+  await recordEvent(trx, ctx, caseId, at, 'status_change', `${from} → ${to}`, '', { fromStatus: from, toStatus: to, cause: reason });
   await cases.updateCase(trx, caseId, { status: to, updated_at: at });
 }
 
@@ -196,23 +198,23 @@ export async function createDecision(ctx: ServiceContext, input: { caseId: numbe
   const at = now(ctx).toISOString();
   const id = await ctx.store.db.transaction().execute(async (trx) => {
     const view = await readCaseView(trx, ctx, input.caseId);
-    if (await repo.findOpenDecision(trx, input.caseId)) throw new ServiceError('conflict', `Case ${view.header.number} already has a decision being drafted; open it instead.`);
-    if (view.header.status === 'closed') throw new ServiceError('conflict', `Case ${view.header.number} is closed; reopen it before drafting a decision.`);
+    if (await repo.findOpenDecision(trx, input.caseId)) throw new ServiceError(refusal('decision.draftExists', { caseNumber: view.header.number }), `Case ${view.header.number} already has a decision being drafted; open it instead.`);
+    if (view.header.status === 'closed') throw new ServiceError(refusal('decision.caseClosed', { caseNumber: view.header.number }), `Case ${view.header.number} is closed; reopen it before drafting a decision.`);
     let content: DocNode;
     let panel: Panel;
     let templateId: number | null = null;
     if (input.correctsDecisionId !== undefined) {
       const old = await repo.findDecision(trx, input.correctsDecisionId);
-      if (!old || old.case_id !== input.caseId) throw new ServiceError('invalid_input', `decisions:create: correctsDecisionId: decision ${input.correctsDecisionId} is not a decision of this case`);
-      if (old.status !== 'issued') throw new ServiceError('conflict', `Decision ${old.id} is not issued; edit it instead of correcting it.`);
+      if (!old || old.case_id !== input.caseId) throw new ServiceError(refusal('decision.correctsOther', { decisionId: input.correctsDecisionId }), `decisions:create: correctsDecisionId: decision ${input.correctsDecisionId} is not a decision of this case`);
+      if (old.status !== 'issued') throw new ServiceError(refusal('decision.correctNotIssued', { decisionId: old.id }), `Decision ${old.id} is not issued; edit it instead of correcting it.`);
       content = JSON.parse(old.content) as DocNode;
       panel = panelSchema.parse(JSON.parse(old.panel));
     } else {
       if ((await repo.listCaseDecisions(trx, input.caseId)).some((d) => d.status === 'issued')) {
-        throw new ServiceError('conflict', `Case ${view.header.number} already has an issued decision; a change must be a correction linked to it.`);
+        throw new ServiceError(refusal('decision.correctInstead', { caseNumber: view.header.number }), `Case ${view.header.number} already has an issued decision; a change must be a correction linked to it.`);
       }
       const template = await templateFor(trx, view.header.market, input.language);
-      if (!template) throw new ServiceError('invalid_input', `decisions:create: language: there is no ${input.language} template for ${view.header.market} cases`);
+      if (!template) throw new ServiceError(refusal('decision.noTemplate', { market: view.header.market, language: input.language }), `decisions:create: language: there is no ${input.language} template for ${view.header.market} cases`);
       templateId = template.id;
       content = expandClaimBlocks(template.content, view.header.claims.length);
       panel = { claims: view.header.claims.map((c) => ({ claimId: c.id, outcome: null, remedies: [], reasoning: '' })) };
@@ -244,9 +246,9 @@ export async function createDecision(ctx: ServiceContext, input: { caseId: numbe
 }
 
 function editable(row: DecisionRow): void {
-  if (row.status === 'issued') throw new ServiceError('conflict', `Decision ${row.id} is issued and can never change; start a correction instead.`);
+  if (row.status === 'issued') throw new ServiceError(refusal('decision.issuedFrozen', { decisionId: row.id }), `Decision ${row.id} is issued and can never change; start a correction instead.`);
   if (row.status === 'submitted' || row.status === 'approved') {
-    throw new ServiceError('conflict', `Decision ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
+    throw new ServiceError(refusal('decision.lockedForReview', { decisionId: row.id, decisionStatus: row.status }), `Decision ${row.id} is ${row.status} and locked for review; the ombudsman must return it before it can be edited.`);
   }
 }
 
@@ -259,7 +261,7 @@ async function conflictError(trx: Db, ctx: ServiceContext, row: DecisionRow, min
   const names = await repo.userNames(trx, [row.saved_by]);
   const savedBy = { id: row.saved_by, name: names.get(row.saved_by) ?? `#${row.saved_by}` };
   return new ServiceError(
-    'conflict',
+    refusal('decision.editConflict', { name: savedBy.name, version: row.version, at: row.saved_at }),
     `${savedBy.name} saved version ${row.version} of this decision at ${row.saved_at} while you were editing an older version. Both texts are kept: choose one, or copy what you need from yours into theirs.`,
     {
       theirs: { version: row.version, savedAt: row.saved_at, savedBy, content: theirsContent, panel: theirsPanel, text: render(view, row.language as Language, theirsContent, theirsPanel, day, signer).text },
@@ -362,7 +364,7 @@ export async function restoreVersion(ctx: ServiceContext, input: { id: number; v
 
 function refuseInvalid(issues: readonly ValidationIssue[], what: string): void {
   if (issues.length === 0) return;
-  throw new ServiceError('invalid_input', `The decision cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
+  throw new ServiceError(refusal('decision.notValid', { step: what }), `The decision cannot be ${what} yet: ${issues.map((i) => i.message).join(' ')}`, { issues });
 }
 
 /** How the review workflow reads and tells a decision's steps (`review.service.ts`). */
@@ -380,6 +382,8 @@ export const DECISION_REVIEW: ReviewTarget<DecisionRow> = {
   }),
   auditPrefix: 'decision',
   auditDetail: (row) => ({ decisionId: row.id, version: row.version }),
+  wrongStatus: (row, action) =>
+    refusal(({ submitted: 'decision.notSubmittable', returned: 'decision.notReturnable', approved: 'decision.notApprovable' } as const)[action], { decisionId: row.id, decisionStatus: row.status }),
 };
 
 async function validationOf(trx: Db, ctx: ServiceContext, row: DecisionRow, signerName: string | null, decisionDate: string): Promise<Rendered> {
@@ -399,7 +403,7 @@ export async function submitDecision(ctx: ServiceContext, input: { id: number; b
     after: async (row, trx, at) => {
       const c = await cases.findCaseById(trx, row.case_id);
       if (c && ['received', 'acknowledged', 'in_review', 'waiting_for_customer'].includes(c.status)) {
-        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'Decision draft submitted');
+        await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_drafted', at, 'decision_submitted');
         await refreshDerived(trx, row.case_id, c.market as Market, c.received_date);
       }
     },
@@ -433,12 +437,12 @@ export async function issueDecision(ctx: ServiceContext, input: { id: number }):
   const at = now(ctx).toISOString();
   const caseId = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await loadDecision(trx, input.id);
-    if (row.status === 'issued') throw new ServiceError('conflict', `Decision ${row.id} is already issued.`);
-    if (row.status !== 'approved') throw new ServiceError('conflict', `Decision ${row.id} is ${row.status}; it must be approved before it is issued.`);
+    if (row.status === 'issued') throw new ServiceError(refusal('decision.alreadyIssued', { decisionId: row.id }), `Decision ${row.id} is already issued.`);
+    if (row.status !== 'approved') throw new ServiceError(refusal('decision.notApproved', { decisionId: row.id, decisionStatus: row.status }), `Decision ${row.id} is ${row.status}; it must be approved before it is issued.`);
     const involved = (await repo.customerServiceActors(trx, row.case_id)).find((e) => e.actor_user_id === ctx.user.id || namesPerson(e.actor, ctx.user.name));
     if (involved) {
       throw new ServiceError(
-        'forbidden',
+        refusal('decision.impartiality', { actor: involved.actor }),
         `You appear as "${involved.actor}" in this case's customer-service history (event #${involved.id}); another ombudsman must sign and issue the decision (impartiality).`,
       );
     }
@@ -457,7 +461,7 @@ export async function issueDecision(ctx: ServiceContext, input: { id: number }):
       correctsDecisionId: row.corrects_decision_id,
     });
     const c = await cases.findCaseById(trx, row.case_id);
-    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'Decision issued');
+    if (c && c.status !== 'closed') await moveCase(trx, ctx, row.case_id, c.status as CaseStatus, 'decision_issued', at, 'decision_issued');
     if (c) await refreshDerived(trx, row.case_id, market, c.received_date);
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'decision.issue', caseId: row.case_id, detail: { decisionId: row.id, sha256, version: row.version } });
     return row.case_id;

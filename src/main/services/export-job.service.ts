@@ -14,6 +14,7 @@ import { renderInWorker } from '../export/render-in-worker';
 import { today, type ServiceContext } from './context';
 import { getDecision } from './decision.service';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { decisionToExport, exportDecision } from './export.service';
 
 /**
@@ -84,7 +85,7 @@ function forgetOldJobs(): void {
 }
 
 function requireWriter(ctx: ServiceContext): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not export letters.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not export letters.');
 }
 
 /**
@@ -141,7 +142,7 @@ export function exportJobStatus(ctx: ServiceContext, input: ChannelParsedInput<'
 /** The finished file of a job of this user, for the harness's download endpoint. */
 export function exportJobFile(ctx: ServiceContext, jobId: string): { path: string; fileName: string } {
   const job = ownJob(ctx, jobId);
-  if (job.state !== 'done' || !job.result) throw new ServiceError('conflict', `Export ${jobId} is not finished.`);
+  if (job.state !== 'done' || !job.result) throw new ServiceError(refusal('export.notFinished'), `Export ${jobId} is not finished.`);
   return { path: job.result.path, fileName: job.result.fileName };
 }
 
@@ -243,8 +244,8 @@ export async function showExportInFolder(ctx: ServiceContext, input: ChannelPars
   requireWriter(ctx);
   const { exports } = await listCaseExports(ctx, { caseId: input.caseId });
   const found = exports.find((e) => e.exportId === input.exportId);
-  if (!found) throw new ServiceError('not_found', `exportId: ${input.exportId} is not an export of case ${input.caseId}`);
-  if (!found.path) throw new ServiceError('not_found', `exportId: ${input.exportId}: where the file was written is not recorded`);
+  if (!found) throw new ServiceError(refusal('letter.exportUnknown'), `exportId: ${input.exportId} is not an export of case ${input.caseId}`);
+  if (!found.path) throw new ServiceError(refusal('export.pathUnknown'), `exportId: ${input.exportId}: where the file was written is not recorded`);
   const exists = existsSync(found.path);
   if (exists && shell.showInFolder) {
     shell.showInFolder(found.path);

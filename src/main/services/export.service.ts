@@ -13,11 +13,14 @@ import { renderLetterPdf } from '../export/pdf';
 import { appendAudit } from './audit.service';
 import { refreshDerived } from './case-work.service';
 import { now, type ServiceContext } from './context';
-import { notFound, ServiceError } from './errors';
+import { inputRefusal, notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { buildCaseLetter, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
+import { anchorQuietly } from './anchor.service';
 
 export { EXPORT_FORMATS, SEND_CHANNELS, type ExportFormat } from '../../shared/domain/export';
 
@@ -35,7 +38,7 @@ export interface ExportRecord {
 }
 
 function requireWriter(ctx: ServiceContext, what: string): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read but not ${what}.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read but not ${what}.`);
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -48,8 +51,8 @@ export function sha256(bytes: Uint8Array): string {
  */
 export async function recordExport(ctx: ServiceContext, input: ExportRecord): Promise<{ exportId: number }> {
   requireWriter(ctx, 'export letters');
-  if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ServiceError('invalid_input', 'recordExport: sha256: must be 64 lowercase hex digits');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ServiceError(refusal('export.badHash'), 'recordExport: sha256: must be 64 lowercase hex digits');
+  const booked = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
     const at = now(ctx).toISOString();
@@ -75,12 +78,15 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
     });
     return { exportId };
   });
+  // Each export anchors the audit chain outside the store (anchor.service.ts).
+  await anchorQuietly(ctx.store, 'export');
+  return booked;
 }
 
 export const markSentSchema = z.object({
   caseId: z.number().int().positive(),
   exportId: z.number().int().positive(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  date: calendarDateSchema,
   channel: z.enum(SEND_CHANNELS),
 });
 
@@ -92,20 +98,20 @@ export const markSentSchema = z.object({
 export async function markSent(ctx: ServiceContext, raw: z.input<typeof markSentSchema>): Promise<{ eventId: number }> {
   requireWriter(ctx, 'mark letters as sent');
   const parsed = markSentSchema.safeParse(raw);
-  if (!parsed.success) throw new ServiceError('invalid_input', `markSent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new ServiceError(inputRefusal(parsed.error), `markSent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const input = parsed.data;
   return ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, input.caseId);
     if (!row) throw notFound(`Case ${input.caseId}`);
     const today = dayInZone(now(ctx), MARKET_INFO[row.market as Market].timeZone);
-    if (input.date > today) throw new ServiceError('invalid_input', `markSent: date: ${input.date} lies in the future`);
+    if (input.date > today) throw new ServiceError(refusal('letter.sentInFuture', { date: input.date }), `markSent: date: ${input.date} lies in the future`);
     const { events } = await listCaseEvents(trx, input.caseId);
     const exported = events.find((e) => e.id === input.exportId && e.kind === 'letter_exported');
-    if (!exported) throw new ServiceError('not_found', `markSent: exportId: ${input.exportId} is not an export of case ${row.number}`);
+    if (!exported) throw new ServiceError(refusal('letter.exportUnknown'), `markSent: exportId: ${input.exportId} is not an export of case ${row.number}`);
     const data = JSON.parse(exported.data) as { letter: string; sha256: string; draft?: boolean; fileName?: string };
-    if (data.draft) throw new ServiceError('conflict', `markSent: exportId: ${input.exportId} is a draft; export the final letter before sending it`);
+    if (data.draft) throw new ServiceError(refusal('letter.draftNotSendable'), `markSent: exportId: ${input.exportId} is a draft; export the final letter before sending it`);
     if (events.some((e) => e.kind === 'letter_sent' && (JSON.parse(e.data) as { exportId?: number }).exportId === input.exportId)) {
-      throw new ServiceError('conflict', `markSent: exportId: ${input.exportId} is already marked as sent`);
+      throw new ServiceError(refusal('letter.alreadySent'), `markSent: exportId: ${input.exportId} is already marked as sent`);
     }
     const at = now(ctx).toISOString();
     const occurredAt = input.date === today ? at : `${input.date}T11:00:00.000Z`;
@@ -179,7 +185,7 @@ export async function decisionToExport(ctx: ServiceContext, caseId: number, draf
   const issued = [...decisions].reverse().find((d) => d.status === 'issued');
   const wanted = draft ? (current && current.status !== 'issued' ? current.id : null) : (issued?.id ?? null);
   if (wanted === null) {
-    throw new ServiceError('not_found', draft ? 'The case has no decision draft.' : 'The case has no issued decision; export the draft instead.');
+    throw new ServiceError(draft ? refusal('letter.noDraft') : refusal('letter.noIssued'), draft ? 'The case has no decision draft.' : 'The case has no issued decision; export the draft instead.');
   }
   return wanted;
 }
@@ -191,23 +197,20 @@ const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
 };
 
 /**
- * Exports a case's decision letter: the issued one (signed by its issuer, dated the day it was
- * issued), or the current draft marked as a draft on every page. Refuses a case without one.
+ * The letter request of a case's decision: the issued one (signed by its issuer, dated the day it
+ * was issued), or the current draft marked as a draft. The PDF/DOCX export and the mail build on it.
  */
-export async function exportDecision(
-  ctx: ServiceContext,
-  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
-): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
-  requireWriter(ctx, 'export letters');
-  const decision = await getDecision(ctx, await decisionToExport(ctx, input.caseId, input.draft ?? false));
+export async function decisionLetterRequest(ctx: ServiceContext, caseId: number, draft: boolean): Promise<{ request: LetterRequest; decisionId: number; draft: boolean }> {
+  const decision = await getDecision(ctx, await decisionToExport(ctx, caseId, draft));
   const isDraft = decision.status !== 'issued';
-  const number = (await getCase(ctx, input.caseId)).header.number;
+  const number = (await getCase(ctx, caseId)).header.number;
   // The frame prints the case number, date, addressee and subject: the template's own opening would repeat them.
   const fitted = fitDecisionToFrame(decision.content);
-  const result = await exportLetter(
-    ctx,
-    {
-      caseId: input.caseId,
+  return {
+    decisionId: decision.id,
+    draft: isDraft,
+    request: {
+      caseId,
       content: fitted.content,
       language: decision.language,
       subject: fitted.title ?? DECISION_SUBJECT[decision.language](number),
@@ -217,7 +220,19 @@ export async function exportDecision(
       fields: decision.mergeValues,
       signerUserId: decision.issued?.by.id,
     },
-    { format: input.format, out: input.out, kind: 'decision', render: input.render },
-  );
-  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId: decision.id, draft: isDraft };
+  };
+}
+
+/**
+ * Exports a case's decision letter: the issued one, or the current draft marked as a draft on
+ * every page. Refuses a case without one.
+ */
+export async function exportDecision(
+  ctx: ServiceContext,
+  input: { caseId: number; format: ExportFormat; out: string; draft?: boolean; render?: LetterRenderer },
+): Promise<{ path: string; sha256: string; bytes: number; exportId: number; decisionId: number; draft: boolean }> {
+  requireWriter(ctx, 'export letters');
+  const { request, decisionId, draft } = await decisionLetterRequest(ctx, input.caseId, input.draft ?? false);
+  const result = await exportLetter(ctx, request, { format: input.format, out: input.out, kind: 'decision', render: input.render });
+  return { path: result.path, sha256: result.sha256, bytes: result.bytes, exportId: result.exportId, decisionId, draft };
 }

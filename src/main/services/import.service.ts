@@ -7,6 +7,7 @@ import { importMonthlyFigures } from '../import/monthly-import';
 import { discardUpload, findUpload } from '../import/uploads';
 import type { ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * Imports started from the app. Each runs in the background on a connection of its own (the
@@ -18,7 +19,7 @@ const runs = new Map<string, ImportRun & { userId: number }>();
 export function startImport(session: ServiceContext, input: ChannelParsedInput<'import:start'>): ChannelOutput<'import:start'> {
   // The run goes on in the background as the user who started it, even if the window signs out.
   const ctx: ServiceContext = { store: session.store, user: { ...session.user }, now: session.now };
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import.');
   const upload = findUpload(input.uploadId);
   if (!upload) throw notFound(`Upload ${input.uploadId}`);
   const runId = randomBytes(12).toString('base64url');

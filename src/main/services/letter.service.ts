@@ -11,7 +11,9 @@ import { findUser } from '../db/repositories/user.repository';
 import { getCase, type CaseView } from './case.service';
 import { today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { dayInZone } from './calendar/business-days';
+import { calendarDateSchema } from '../../shared/domain/dates';
 
 export const LETTERHEAD_SETTING = 'letters.letterhead';
 
@@ -83,7 +85,7 @@ export const letterRequestSchema = z.object({
   language: z.enum(['sv', 'da', 'en']).optional(),
   draft: z.boolean(),
   /** Letter date; today in the market by default. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: calendarDateSchema.optional(),
   redaction: z.object({ fields: z.array(z.string()).optional(), eventIds: z.array(z.number().int()).optional() }).optional(),
   /** Extra merge fields the caller knows (a decision's own values, for instance). */
   fields: z.record(z.string(), z.string()).optional(),
@@ -129,7 +131,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
       redaction: request.redaction as Redaction | undefined,
     });
   } catch (error) {
-    if (error instanceof LetterModelError) throw new ServiceError('invalid_input', `Letter for case ${c.number}: ${error.message}`);
+    if (error instanceof LetterModelError) throw new ServiceError(refusal('letter.cannotBuild', { caseNumber: c.number }), `Letter for case ${c.number}: ${error.message}`);
     throw error;
   }
   const redactedFields = new Set(request.redaction?.fields ?? []);

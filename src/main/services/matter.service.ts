@@ -10,6 +10,7 @@ import {
   type MatterOutcome,
   type RegisterMatterInput,
 } from '../../shared/domain/authority';
+import { isCalendarDate } from '../../shared/domain/dates';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
 import { parseDecimal, type Money } from '../../shared/domain/money';
 import type { ChannelParsedInput } from '../../shared/ipc/contract';
@@ -23,6 +24,7 @@ import { publishChange } from './changes';
 import { addBusinessDays, addCalendarDays, businessDaysBetween } from './calendar/business-days';
 import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * Complaints that reached an authority. Registering, the response being sent, the outcome and
@@ -41,17 +43,17 @@ export async function listAuthorities(ctx: Pick<ServiceContext, 'store'>): Promi
 }
 
 export async function setAuthorities(ctx: ServiceContext, list: Authority[]): Promise<Authority[]> {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may change the list of authorities.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may change the list of authorities.');
   const codes = new Set<string>();
   list.forEach((a, i) => {
-    if (codes.has(a.code)) throw new ServiceError('invalid_input', `settings:setAuthorities: authorities.${i}.code: ${a.code} is listed twice`);
+    if (codes.has(a.code)) throw new ServiceError(refusal('authorities.duplicate', { authority: a.code }), `settings:setAuthorities: authorities.${i}.code: ${a.code} is listed twice`);
     codes.add(a.code);
   });
   await ctx.store.db.transaction().execute(async (trx) => {
     const used = await trx.selectFrom('authority_matters').select('authority').distinct().execute();
     const missing = used.map((u) => u.authority).filter((code) => !codes.has(code));
     if (missing.length > 0) {
-      throw new ServiceError('conflict', `Matters are registered with ${missing.join(', ')}; an authority in use cannot be removed from the list.`);
+      throw new ServiceError(refusal('authorities.inUse', { authorities: missing.join(', ') }), `Matters are registered with ${missing.join(', ')}; an authority in use cannot be removed from the list.`);
     }
     await writeSetting(trx, AUTHORITIES_KEY, list);
     await appendAudit(trx, { at: now(ctx).toISOString(), userId: ctx.user.id, action: 'settings.authorities', caseId: null, detail: { codes: [...codes] } });
@@ -60,7 +62,7 @@ export async function setAuthorities(ctx: ServiceContext, list: Authority[]): Pr
 }
 
 function requireWriter(ctx: ServiceContext): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read authority matters but not change them.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read authority matters but not change them.');
 }
 
 function money(minor: number | null, currency: string): Money | null {
@@ -74,7 +76,7 @@ function amount(channel: string, field: string, text: string | null, currency: s
     if (value.minor < 0) throw new Error('must not be negative');
     return value.minor;
   } catch (error) {
-    throw new ServiceError('invalid_input', `${channel}: ${field}: ${(error as Error).message}`);
+    throw new ServiceError(refusal('input.amount', { field, value: text }), `${channel}: ${field}: ${(error as Error).message}`);
   }
 }
 
@@ -84,6 +86,25 @@ export function followUpDates(decidedOn: string): { consumerReportBy: string; co
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   const consumerReportBy = new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
   return { consumerReportBy, companyAnswerBy: addCalendarDays(consumerReportBy, 14) };
+}
+
+/**
+ * A figure computed from a stored date. A row written before dates were checked as real calendar
+ * dates (e.g. `2026-02-30`) must not break the list for every user: the figure is left out and the
+ * row named in the log, so `ombud matters` and the register screen keep working and the row can
+ * be found and corrected.
+ */
+function tolerant<T>(row: repo.MatterRow, column: string, compute: () => T): T | null {
+  if (!isCalendarDate(String(row[column as keyof repo.MatterRow]))) {
+    console.warn(`authority_matters row ${row.id}: ${column} "${String(row[column as keyof repo.MatterRow])}" is not a calendar date; its figures are left out`);
+    return null;
+  }
+  try {
+    return compute();
+  } catch (error) {
+    console.warn(`authority_matters row ${row.id}: ${column}: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 function toView(row: repo.MatterRow, authorities: Authority[], day: string): Matter {
@@ -103,7 +124,7 @@ function toView(row: repo.MatterRow, authorities: Authority[], day: string): Mat
     reference: row.reference,
     receivedDate: row.received_date,
     responseDue: row.response_due,
-    daysLeft: open ? businessDaysBetween(market, day, row.response_due!) : null,
+    daysLeft: open ? tolerant(row, 'response_due', () => businessDaysBetween(market, day, row.response_due!)) : null,
     claimText: row.claim_text,
     claimAmount: money(row.claim_amount_minor, currency),
     questions: JSON.parse(row.questions) as string[],
@@ -117,7 +138,7 @@ function toView(row: repo.MatterRow, authorities: Authority[], day: string): Mat
     compliance: row.compliance as Matter['compliance'],
     compliedOn: row.complied_on,
     paid: money(row.paid_minor, currency),
-    followUp: recommending && row.decided_on ? followUpDates(row.decided_on) : null,
+    followUp: recommending && row.decided_on ? tolerant(row, 'decided_on', () => followUpDates(row.decided_on!)) : null,
     registeredBy: row.registered_by_name,
   };
 }
@@ -147,20 +168,20 @@ export async function registerMatter(ctx: ServiceContext, input: RegisterMatterI
   requireWriter(ctx);
   const authorities = await listAuthorities(ctx);
   const authority = authorities.find((a) => a.code === input.authority);
-  if (!authority) throw new ServiceError('invalid_input', `matters:register: authority: ${input.authority} is not in the list of authorities (${authorities.map((a) => a.code).join(', ')})`);
+  if (!authority) throw new ServiceError(refusal('matter.unknownAuthority', { authority: input.authority }), `matters:register: authority: ${input.authority} is not in the list of authorities (${authorities.map((a) => a.code).join(', ')})`);
   const day = today(ctx);
-  if (input.receivedDate > day) throw new ServiceError('invalid_input', 'matters:register: receivedDate: lies in the future');
+  if (input.receivedDate > day) throw new ServiceError(refusal('matter.receivedInFuture'), 'matters:register: receivedDate: lies in the future');
   if (input.responseDue !== null && input.responseDue < input.receivedDate) {
-    throw new ServiceError('invalid_input', 'matters:register: responseDue: is before the date the matter was received');
+    throw new ServiceError(refusal('matter.dueBeforeReceived'), 'matters:register: responseDue: is before the date the matter was received');
   }
   const at = now(ctx).toISOString();
-  const id = await ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.db.transaction().execute(async (trx) => {
     const kase = await findCaseById(trx, input.caseId);
     if (!kase) throw notFound(`Case ${input.caseId}`);
     const currency = kase.claim_currency ?? MARKET_INFO[kase.market as Market].currency;
     const claimMinor = amount('matters:register', 'claimAmount', input.claimAmount, currency);
     const existing = await repo.findMatterByReference(trx, input.authority, input.reference);
-    if (existing) throw new ServiceError('conflict', `${input.authority} ${input.reference} is already registered (on case ${existing.case_id}).`);
+    if (existing) throw new ServiceError(refusal('matter.exists', { authority: input.authority, reference: input.reference }), `${input.authority} ${input.reference} is already registered (on case ${existing.case_id}).`);
     const id = await repo.insertMatter(trx, {
       case_id: input.caseId,
       authority: input.authority,
@@ -186,9 +207,9 @@ export async function registerMatter(ctx: ServiceContext, input: RegisterMatterI
       'inbound',
     );
     await appendAudit(trx, { at, userId: ctx.user.id, action: 'matter.register', caseId: input.caseId, detail: { matterId: id, authority: input.authority, reference: input.reference } });
-    return id;
+    // The answer is built inside the transaction: should it fail, nothing stays written.
+    return toView(await load(trx, id), authorities, day);
   });
-  return getMatter(ctx, id);
 }
 
 export async function getMatter(ctx: ServiceContext, id: number): Promise<Matter> {
@@ -247,9 +268,9 @@ async function change(
 
 export async function recordResponseSent(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordResponseSent'>): Promise<Matter> {
   return change(ctx, input, 'matter.response_sent', async (row, trx, at) => {
-    if (row.status !== 'registered') throw new ServiceError('conflict', `The response to ${row.authority} ${row.reference} is already recorded.`);
+    if (row.status !== 'registered') throw new ServiceError(refusal('matter.responseRecorded', { authority: row.authority, reference: row.reference }), `The response to ${row.authority} ${row.reference} is already recorded.`);
     if (input.sentOn < row.received_date || input.sentOn > today(ctx)) {
-      throw new ServiceError('invalid_input', 'matters:recordResponseSent: sentOn: must lie between the day the matter arrived and today');
+      throw new ServiceError(refusal('matter.sentOnRange'), 'matters:recordResponseSent: sentOn: must lie between the day the matter arrived and today');
     }
     await repo.updateMatter(trx, row.id, { status: 'response_sent', response_sent_on: input.sentOn, updated_at: at });
     const late = row.response_due !== null && input.sentOn > row.response_due;
@@ -259,13 +280,13 @@ export async function recordResponseSent(ctx: ServiceContext, input: ChannelPars
 
 export async function recordOutcome(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordOutcome'>): Promise<Matter> {
   return change(ctx, input, 'matter.outcome', async (row, trx, at) => {
-    if (row.outcome !== null) throw new ServiceError('conflict', `The outcome of ${row.authority} ${row.reference} is already recorded (${row.outcome}).`);
+    if (row.outcome !== null) throw new ServiceError(refusal('matter.outcomeRecorded', { authority: row.authority, reference: row.reference, outcome: row.outcome }), `The outcome of ${row.authority} ${row.reference} is already recorded (${row.outcome}).`);
     if (input.decidedOn < row.received_date || input.decidedOn > today(ctx)) {
-      throw new ServiceError('invalid_input', 'matters:recordOutcome: decidedOn: must lie between the day the matter arrived and today');
+      throw new ServiceError(refusal('matter.decidedOnRange'), 'matters:recordOutcome: decidedOn: must lie between the day the matter arrived and today');
     }
     const recommending = RECOMMENDING_OUTCOMES.includes(input.outcome);
     if (recommending && input.recommendation.trim() === '') {
-      throw new ServiceError('invalid_input', 'matters:recordOutcome: recommendation: an upheld or partly upheld matter needs the recommendation’s text');
+      throw new ServiceError(refusal('matter.recommendationNeeded'), 'matters:recordOutcome: recommendation: an upheld or partly upheld matter needs the recommendation’s text');
     }
     const currency = row.claim_currency ?? row.case_currency ?? MARKET_INFO[row.market as Market].currency;
     const minor = amount('matters:recordOutcome', 'amount', input.amount, currency);
@@ -285,14 +306,14 @@ export async function recordOutcome(ctx: ServiceContext, input: ChannelParsedInp
 export async function recordCompliance(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordCompliance'>): Promise<Matter> {
   return change(ctx, input, 'matter.compliance', async (row, trx, at) => {
     if (row.outcome === null || !RECOMMENDING_OUTCOMES.includes(row.outcome as MatterOutcome)) {
-      throw new ServiceError('conflict', `${row.authority} ${row.reference} has no recommendation to comply with.`);
+      throw new ServiceError(refusal('matter.noRecommendation', { authority: row.authority, reference: row.reference }), `${row.authority} ${row.reference} has no recommendation to comply with.`);
     }
-    if (row.compliance !== null) throw new ServiceError('conflict', `Compliance with ${row.authority} ${row.reference} is already recorded.`);
+    if (row.compliance !== null) throw new ServiceError(refusal('matter.complianceRecorded', { authority: row.authority, reference: row.reference }), `Compliance with ${row.authority} ${row.reference} is already recorded.`);
     if (input.compliance !== 'not_followed' && input.compliedOn === null) {
-      throw new ServiceError('invalid_input', 'matters:recordCompliance: compliedOn: needed when the recommendation was followed');
+      throw new ServiceError(refusal('matter.compliedOnNeeded'), 'matters:recordCompliance: compliedOn: needed when the recommendation was followed');
     }
     if (input.compliedOn !== null && (input.compliedOn < row.decided_on! || input.compliedOn > today(ctx))) {
-      throw new ServiceError('invalid_input', 'matters:recordCompliance: compliedOn: must lie between the outcome and today');
+      throw new ServiceError(refusal('matter.compliedOnRange'), 'matters:recordCompliance: compliedOn: must lie between the outcome and today');
     }
     const currency = row.claim_currency ?? row.case_currency ?? MARKET_INFO[row.market as Market].currency;
     const paid = amount('matters:recordCompliance', 'paid', input.paid, currency);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { recoveryStatusSchema } from '../../shared/domain/backup';
 import { latestGoodBackup, listBackups, restoreFrom, type RestoreResult } from '../db/backup';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * What happens when the store fails its start check: the app cannot sign anyone in (the users
@@ -23,6 +24,6 @@ export function recoveryStatus(storePath: string, problem: string): z.infer<type
 /** Restores one of the store's own backups, named by file name (never an arbitrary path from the renderer). */
 export function restoreBackupByName(storePath: string, fileName: string): RestoreResult {
   const file = listBackups(storePath).find((b) => b.fileName === fileName);
-  if (!file) throw new ServiceError('not_found', `Backup ${fileName} is not in the backups folder of ${storePath}.`);
+  if (!file) throw new ServiceError(refusal('backup.notFound', { file: fileName }), `Backup ${fileName} is not in the backups folder of ${storePath}.`);
   return restoreFrom(storePath, file.path);
 }

@@ -13,6 +13,7 @@ import { now, today, type ServiceContext } from './context';
 import { caseMilestones, computeDeadlines, policiesFor, type ClockEvent } from './deadlines';
 import { loadPolicyConfig } from './policy-config';
 import { reviewNotes } from './zero.service';
+import { anchorQuietly } from './anchor.service';
 
 /**
  * The complaints register: one row per escalated case received in a year, with its dates, claims,
@@ -246,5 +247,6 @@ export async function exportRegister(
     caseId: null,
     detail: { year: input.year, market: input.market, format: input.format, cases: report.rows.length },
   });
+  await anchorQuietly(ctx.store, 'export');
   return { fileName, content, cases: report.rows.length };
 }

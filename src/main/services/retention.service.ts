@@ -6,6 +6,7 @@ import { readSetting, writeSetting } from '../db/repositories/settings.repositor
 import { appendAudit } from './audit.service';
 import { now, type ServiceContext, type SessionUser } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 const RULES_KEY = 'retention.rules';
 const BATCH = 200;
@@ -16,7 +17,7 @@ export const ANONYMISED_LABEL: Record<string, string> = { sv: 'Anonymiserad', da
 type Caller = Pick<ServiceContext, 'store' | 'now'> & { user: SessionUser | null };
 
 function requireOmbudsman(user: SessionUser | null): void {
-  if (user !== null && user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman sets and runs retention.');
+  if (user !== null && user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman sets and runs retention.');
 }
 
 export async function readRetentionRules(db: Db): Promise<RetentionRules> {

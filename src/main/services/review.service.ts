@@ -14,6 +14,7 @@ import {
   type ReviewStepAction,
   type ReviewSubject,
 } from '../../shared/domain/review-workflow';
+import { refusal, type Refusal } from '../../shared/domain/refusals';
 import type { Db } from '../db/connection';
 import { appendEvent } from '../db/repositories/history.repository';
 import { lastSubmitter, listReviewQueue } from '../db/repositories/review.repository';
@@ -44,6 +45,8 @@ export interface ReviewTarget<Row extends { id: number; case_id: number; status:
   /** `decision`, `arn_response`: audit actions are `<prefix>.<action>`. */
   auditPrefix: string;
   auditDetail(row: Row): Record<string, unknown>;
+  /** The coded refusal of a step from the wrong status, worded by the renderer. */
+  wrongStatus(row: Row, action: ReviewStepAction): Refusal;
 }
 
 /** Appends a step's review row, history event and audit row (for every step, freezing included). */
@@ -108,12 +111,12 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
     if (transition.by === 'approver') await requireApprover(trx, ctx, target, row, action);
     if (!canTakeStep(action, row.status as ReviewStatus)) {
       const from = `a ${transition.from.join(' or ')}`;
-      throw new ServiceError('conflict', `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
+      throw new ServiceError(target.wrongStatus(row, action), `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
     }
     if (action === 'approved') {
       const submitter = await lastSubmitter(trx, target.subject, row.id);
       if (submitter === ctx.user.id) {
-        throw new ServiceError('forbidden', `You submitted this ${SHORT[target.subject]} yourself; a second person must approve it (four eyes).`, { reason: 'own_submission' });
+        throw new ServiceError(refusal('review.ownSubmission'), `You submitted this ${SHORT[target.subject]} yourself; a second person must approve it (four eyes).`, { reason: 'own_submission' });
       }
     }
     if (action === 'submitted' && options.fourEyes !== false) {
@@ -159,7 +162,7 @@ async function requireApprover<Row extends { id: number; case_id: number; status
   if (!submitter && ctx.user.role === 'ombudsman') return;
   const verb = action === 'approved' ? 'approve' : 'return';
   throw new ServiceError(
-    'forbidden',
+    submitter?.role === 'ombudsman' ? 'forbidden' : refusal('role.ombudsmanOnly'),
     submitter?.role === 'ombudsman'
       ? `Only another ombudsman or the deputy named in the settings may ${verb} the ombudsman's own ${SHORT[target.subject]}.`
       : `Only the ombudsman may ${verb} ${ARTICLE[target.subject]}.`,

@@ -2,6 +2,7 @@ import type { SearchHit } from '../../shared/domain/review';
 import { casesByIds, searchCaseDocuments, searchText } from '../db/repositories/search.repository';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maskPersonalNumbersInText } from './personal-number';
 
 const MARK_START = '\u0002';
@@ -37,7 +38,7 @@ export function toFtsQuery(text: string, prefix = true): string | null {
 export async function search(ctx: ServiceContext, input: { query: string; limit: number }): Promise<{ hits: SearchHit[] }> {
   const match = toFtsQuery(input.query);
   const exact = toFtsQuery(input.query, false);
-  if (match === null || exact === null) throw new ServiceError('invalid_input', 'search:query: query: has no letters or digits to search for');
+  if (match === null || exact === null) throw new ServiceError(refusal('search.noTerms'), 'search:query: query: has no letters or digits to search for');
   const db = ctx.store.db;
   const caseHits = await searchCaseDocuments(db, match, input.limit);
   const textHits = await searchText(db, exact, input.limit);

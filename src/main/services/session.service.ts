@@ -10,6 +10,7 @@ import {
 import { appendAudit } from './audit.service';
 import { now, type SessionContext, type SessionUser } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 export interface SessionState {
@@ -20,7 +21,32 @@ export interface SessionState {
 
 /** Consecutive failures per username before each further try waits; reset by a good sign-in. */
 const FREE_FAILURES = 3;
+/** At most this many names are tracked; a flood of made-up names forgets the oldest first. */
+const MAX_TRACKED = 10_000;
 const failures = new Map<string, { count: number; until: number }>();
+
+/** How long the try after `count` consecutive failures must wait: none for the first few, then doubling to a minute. */
+function waitAfter(count: number): number {
+  return count > FREE_FAILURES ? Math.min(60_000, 1000 * 2 ** (count - FREE_FAILURES - 1)) : 0;
+}
+
+/**
+ * Takes a try for `username`, or refuses with the wait left. Counted as a failure at once,
+ * synchronously, before the password is checked: 40 calls in parallel see each other's tries
+ * exactly as 40 calls one after another would. A good password gives the try back.
+ */
+function takeTry(username: string, at: number): { count: number } {
+  const state = failures.get(username);
+  if (state && state.until > at) {
+    const seconds = Math.ceil((state.until - at) / 1000);
+    throw new ServiceError(refusal('signIn.throttled', { seconds }), `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
+  }
+  const count = (state?.count ?? 0) + 1;
+  failures.delete(username);
+  if (failures.size >= MAX_TRACKED) failures.delete(failures.keys().next().value as string);
+  failures.set(username, { count, until: at + waitAfter(count) });
+  return { count };
+}
 
 /** A hash to compare against when the username is unknown, so timing does not tell which names exist. */
 let dummyHash: Promise<string> | null = null;
@@ -39,28 +65,22 @@ export async function sessionState(ctx: SessionContext): Promise<SessionState> {
 export async function signIn(ctx: SessionContext, input: { username: string; password: string }): Promise<SessionState> {
   const username = input.username.trim().toLowerCase();
   const at = now(ctx);
-  const blocked = failures.get(username);
-  if (blocked && blocked.until > at.getTime()) {
-    const seconds = Math.ceil((blocked.until - at.getTime()) / 1000);
-    throw new ServiceError('unauthenticated', `Too many failed sign-ins for this account. Try again in ${seconds} s.`);
-  }
+  const { count } = takeTry(username, at.getTime());
   const row = await findUserByUsername(ctx.store.db, username);
   const hash = row?.active === 1 ? row.password_hash : null;
   dummyHash ??= hashPassword('not a password of anyone');
   const good = await verifyPassword(input.password, hash ?? (await dummyHash));
   if (!row || !hash || !good) {
-    const count = (blocked?.count ?? 0) + 1;
-    const waitMs = count > FREE_FAILURES ? Math.min(60_000, 1000 * 2 ** (count - FREE_FAILURES - 1)) : 0;
-    failures.set(username, { count, until: at.getTime() + waitMs });
+    // What was typed may be a password typed into the wrong field: the log names a known account, never the text.
     await appendAudit(ctx.store.db, {
       at: at.toISOString(),
       userId: row?.id ?? null,
       action: 'session.sign_in_failed',
       caseId: null,
-      detail: { username: username.slice(0, 80), attempt: count },
+      detail: row ? { username: row.username, attempt: count } : { username: null, unknownName: true, attempt: count },
     });
     ctx.user = null;
-    throw new ServiceError('unauthenticated', 'The username or password is wrong.');
+    throw new ServiceError(refusal('signIn.wrong'), 'The username or password is wrong.');
   }
   failures.delete(username);
   ctx.user = { id: row.id, name: row.display_name, role: row.role };
@@ -82,17 +102,17 @@ export async function setupFirstAccount(
   input: { username: string; displayName: string; password: string },
 ): Promise<SessionState> {
   const problem = passwordProblem(input.password);
-  if (problem) throw new ServiceError('invalid_input', `password: ${problem}.`);
+  if (problem) throw new ServiceError(refusal('password.length', { min: 10, max: 200 }), `password: ${problem}.`);
   const hash = await hashPassword(input.password);
   const username = input.username.trim().toLowerCase();
   const at = now(ctx).toISOString();
   const user = await ctx.store.db.transaction().execute(async (trx) => {
     if ((await countSignInAccounts(trx)) > 0) {
-      throw new ServiceError('forbidden', 'This store already has accounts. Sign in instead.');
+      throw new ServiceError(refusal('setup.done'), 'This store already has accounts. Sign in instead.');
     }
     const existing = await findUserByUsername(trx, username);
     if (existing && existing.role !== 'ombudsman') {
-      throw new ServiceError('conflict', `username: "${username}" already belongs to a ${existing.role}.`);
+      throw new ServiceError(refusal('setup.usernameTaken', { username, role: existing.role }), `username: "${username}" already belongs to a ${existing.role}.`);
     }
     const id =
       existing?.id ??

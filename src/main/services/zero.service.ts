@@ -14,6 +14,7 @@ import * as repo from '../db/repositories/zero.repository';
 import { appendAudit } from './audit.service';
 import { now, today, type ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 
 /**
  * The zero-complaints measure (Nollmissionsmåttet), the recurring causes behind complaints and the
@@ -166,7 +167,7 @@ function toNote(r: Awaited<ReturnType<typeof repo.listReviewNotes>>[number]): Re
 
 /** Review notes of the months in [from, to]; with a market, that market's notes and those for all markets. */
 export async function reviewNotes(ctx: Pick<ServiceContext, 'store'>, input: { from: string; to: string; market: Market | null }): Promise<ReviewNote[]> {
-  if (input.from > input.to) throw new ServiceError('invalid_input', `stats:reviewNotes: from: ${input.from} lies after to ${input.to}`);
+  if (input.from > input.to) throw new ServiceError(refusal('period.reversed', { from: input.from, to: input.to }), `stats:reviewNotes: from: ${input.from} lies after to ${input.to}`);
   return (await repo.listReviewNotes(ctx.store.db, input.from, input.to, input.market)).map(toNote);
 }
 
@@ -176,8 +177,8 @@ export async function reviewNotes(ctx: Pick<ServiceContext, 'store'>, input: { f
  */
 export async function addReviewNote(ctx: ServiceContext, input: ChannelParsedInput<'stats:addReviewNote'>): Promise<ReviewNote> {
   const day = today(ctx);
-  if (input.month > day.slice(0, 7)) throw new ServiceError('invalid_input', `stats:addReviewNote: month: ${input.month} has not begun yet`);
-  if (input.notedOn > day) throw new ServiceError('invalid_input', `stats:addReviewNote: notedOn: ${input.notedOn} lies after today (${day})`);
+  if (input.month > day.slice(0, 7)) throw new ServiceError(refusal('reviewNote.futureMonth', { month: input.month }), `stats:addReviewNote: month: ${input.month} has not begun yet`);
+  if (input.notedOn > day) throw new ServiceError(refusal('reviewNote.futureDay', { date: input.notedOn }), `stats:addReviewNote: notedOn: ${input.notedOn} lies after today (${day})`);
   const at = now(ctx).toISOString();
   return ctx.store.db.transaction().execute(async (trx) => {
     const id = await repo.insertReviewNote(trx, {

@@ -1,8 +1,9 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate, IconUserCheck } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMail, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate, IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApproverSettingsModal } from '../features/approvals/ApproverSettingsModal';
 import { useTranslation } from 'react-i18next';
+import { MailSettingsModal } from '../features/send/MailSettingsModal';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
 import { useSession } from '../lib/session';
@@ -35,6 +36,7 @@ export function SettingsMenu({
   const language = currentUiLanguage();
   const [approversOpen, setApproversOpen] = useState(false);
   const check = (on: boolean) => (on ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />);
+  const [mailSettings, setMailSettings] = useState(false);
 
   return (
     <>
@@ -82,6 +84,11 @@ export function SettingsMenu({
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (
+          <Menu.Item leftSection={<IconMail size={14} />} onClick={() => setMailSettings(true)} data-testid="open-mail-settings">
+            {t('send.settings.menu')}
+          </Menu.Item>
+        )}
+        {user.role === 'ombudsman' && (
           <Menu.Item leftSection={<IconDatabase size={14} />} onClick={onOpenData} data-testid="open-data-care">
             {t('dataCare.menu')}
           </Menu.Item>
@@ -97,6 +104,7 @@ export function SettingsMenu({
         </Text>
       </Menu.Dropdown>
     </Menu>
+    {mailSettings && <MailSettingsModal opened onClose={() => setMailSettings(false)} />}
     </>
   );
 }

@@ -25,9 +25,30 @@ function harnessToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** The harness token, for the import upload endpoint (the one request that is not an RPC). */
-export function harnessTokenForUpload(): string {
-  return harnessToken();
+const SESSION_KEY = 'ombud.session';
+
+/**
+ * This tab's own session: the harness answers a sign-in with a token that only this tab keeps
+ * (session storage is per tab), so two tabs are two people. The start token only proves that the
+ * tab came from the printed URL.
+ */
+function sessionToken(): string {
+  return sessionStorage.getItem(SESSION_KEY) ?? '';
+}
+
+function keepSession(channel: Channel, result: Result<unknown>): void {
+  if (!result.ok) return;
+  if (channel === 'session:signIn' || channel === 'session:setup') {
+    const token = (result.data as { token?: unknown }).token;
+    if (typeof token === 'string') sessionStorage.setItem(SESSION_KEY, token);
+  } else if (channel === 'session:signOut' || (channel === 'session:get' && (result.data as { user?: unknown }).user === null)) {
+    sessionStorage.removeItem(SESSION_KEY);
+  }
+}
+
+/** The headers every harness request carries besides an RPC's own: the start token and this tab's session. */
+export function harnessHeaders(): Record<string, string> {
+  return { 'x-ombud-token': harnessToken(), 'x-ombud-session': sessionToken() };
 }
 
 function httpApi(): OmbudApi {
@@ -38,10 +59,12 @@ function httpApi(): OmbudApi {
       try {
         const response = await fetch(`/rpc/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-ombud-token': token },
+          headers: { 'content-type': 'application/json', 'x-ombud-token': token, 'x-ombud-session': sessionToken() },
           body: JSON.stringify(input ?? {}),
         });
-        return (await response.json()) as Result<unknown>;
+        const result = (await response.json()) as Result<unknown>;
+        keepSession(channel, result);
+        return result;
       } catch (error) {
         return { ok: false, error: { code: 'unavailable', message: `The workbench service did not answer: ${String(error)}` } };
       }
@@ -62,15 +85,21 @@ export function api(): OmbudApi {
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const fn = api()[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await fn(input);
-  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message, result.error.details);
+  if (!result.ok) throw new RpcFailure(result.error.code, result.error.message, result.error.details, result.error.reason, result.error.params);
   return result.data;
 }
 
+/**
+ * A refused call. `message` is the service's English text for logs; what the user reads is
+ * `refusalText(t, failure)`, worded from `reason` and `params` (or from `code` alone).
+ */
 export class RpcFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly reason?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'RpcFailure';

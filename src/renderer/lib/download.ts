@@ -1,4 +1,4 @@
-import { harnessTokenForUpload } from './api';
+import { harnessHeaders } from './api';
 
 /**
  * Offers a finished export as a browser download. Only the browser harness needs this: in Electron
@@ -7,7 +7,7 @@ import { harnessTokenForUpload } from './api';
  */
 export async function downloadExport(jobId: string, fileName: string): Promise<void> {
   if (window.api) return;
-  const response = await fetch(`/download/${encodeURIComponent(jobId)}`, { headers: { 'x-ombud-token': harnessTokenForUpload() } });
+  const response = await fetch(`/download/${encodeURIComponent(jobId)}`, { headers: harnessHeaders() });
   if (!response.ok) throw new Error(`The download failed (${response.status}).`);
   const url = URL.createObjectURL(await response.blob());
   try {

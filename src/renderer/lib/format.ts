@@ -132,3 +132,23 @@ export function todayIn(market: Market, now: Date = new Date()): string {
 export function formatClock(date: Date, language: string): string {
   return dateFormat(uiLocale(language), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
+
+/**
+ * A calendar date written the interface language's one way: `2026-03-14` (sv), `14.03.2026` (da),
+ * `14/03/2026` (en). Every date a user reads in the workbench chrome (lists, history, refusals)
+ * goes through this, so one column never mixes formats.
+ */
+export function formatUiDate(date: string, language: string): string {
+  const d = calendarDate(date.slice(0, 10));
+  if (Number.isNaN(d.getTime())) return date;
+  return dateFormat(uiLocale(language), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+}
+
+/** An instant as date and time in the interface language's format, in the given time zone. */
+export function formatUiDateTime(instant: string, language: string, timeZone = 'Europe/Stockholm'): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  const date = dateFormat(uiLocale(language), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at);
+  const time = dateFormat(uiLocale(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  return `${date} ${time}`;
+}

@@ -1,5 +1,5 @@
 import type { Result } from '../../shared/ipc/result';
-import { harnessTokenForUpload } from './api';
+import { harnessHeaders } from './api';
 
 declare global {
   interface Window {
@@ -26,7 +26,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/upload');
-    xhr.setRequestHeader('x-ombud-token', harnessTokenForUpload());
+    for (const [name, value] of Object.entries(harnessHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, calendarInstantSchema } from './dates';
 import { languageSchema, marketSchema } from './market';
 import { moneySchema } from './money';
 import { CASE_STATUSES, CATEGORIES } from './case-values';
@@ -32,9 +33,9 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** ISO calendar date, YYYY-MM-DD, in the case's market time zone. */
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const isoDateSchema = calendarDateSchema;
 /** A UTC instant as stored: RFC 3339 ending in Z. */
-export const instantSchema = z.iso.datetime({ offset: true });
+export const instantSchema = calendarInstantSchema();
 
 export const customerSchema = z.object({
   id: z.number().int(),

@@ -12,9 +12,10 @@ export type SendChannel = z.infer<typeof sendChannelSchema>;
 
 /**
  * What an export job makes. `decision` is a case's decision letter (issued, or the draft marked
- * UTKAST/UDKAST/DRAFT); `arn_package` is the ARN response with its exhibits, one PDF.
+ * UTKAST/UDKAST/DRAFT); `arn_package` is the ARN response with its exhibits, one PDF;
+ * `mail_draft` the issued decision as a ready mail (.eml, `X-Unsent: 1`) with the letter attached.
  */
-export const EXPORT_JOB_KINDS = ['decision', 'arn_package'] as const;
+export const EXPORT_JOB_KINDS = ['decision', 'arn_package', 'mail_draft'] as const;
 export const exportJobKindSchema = z.enum(EXPORT_JOB_KINDS);
 export type ExportJobKind = z.infer<typeof exportJobKindSchema>;
 

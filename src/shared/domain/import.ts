@@ -12,6 +12,9 @@ export const importProblemSchema = z.object({
   line: z.number().int().nullable(),
   path: z.string().nullable(),
   message: z.string(),
+  /** For a field the file's schema refused: what is wrong, as a code the workbench words (`inputProblem.*`). */
+  problem: z.enum(['missing', 'wrongType', 'tooSmall', 'tooBig', 'format', 'notAllowed', 'unknownKey', 'invalid']).optional(),
+  limit: z.number().optional(),
 });
 
 export const importResultSchema = z.object({

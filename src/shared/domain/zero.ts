@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarMonthSchema } from './dates';
 import { CATEGORIES, caseNumberSchema, caseStatusSchema, categorySchema, isoDateSchema } from './case';
 import { marketSchema } from './market';
 import { RED_FLAG_CODES } from './review';
@@ -10,7 +11,7 @@ import { RED_FLAG_CODES } from './review';
  * all purchases and complaints of that year, not the mean of its months.
  */
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, e.g. 2026-03');
+export const monthSchema = calendarMonthSchema;
 export const yearSchema = z.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
 
 /** A market, or null for all markets together. */

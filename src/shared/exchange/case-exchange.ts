@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, CASE_STATUSES, CLAIM_KINDS, PRODUCTS, PURCHASE_STATUSES, RECEIVED_CHANNELS } from '../domain/case';
-import { DIRECTIONS, EVENT_KINDS, EVENT_SOURCES } from '../domain/history';
+import { DIRECTIONS, EVENT_SOURCES, EXTERNAL_EVENT_KINDS, OFFICE_EVENT_KINDS } from '../domain/history';
 import { LANGUAGES, MARKETS } from '../domain/market';
+import { calendarDateSchema, calendarInstantSchema } from '../domain/dates';
 
 /**
  * The case exchange format (JSON Lines): one escalated case with its whole history per line.
@@ -22,11 +23,8 @@ export const EXCHANGE_FORMAT = 'ombud-case/1';
 const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
-export const exchangeInstantSchema = z.iso.datetime({
-  offset: true,
-  error: 'must be an RFC 3339 date-time with offset, e.g. 2026-03-02T09:14:00+01:00',
-});
-export const exchangeDateSchema = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+export const exchangeInstantSchema = calendarInstantSchema();
+export const exchangeDateSchema = calendarDateSchema;
 
 /** "1499.00", "-25", "0.5": at most 13 whole digits and 2 decimals. */
 export const DECIMAL_PATTERN = '^-?[0-9]{1,13}(\\.[0-9]{1,2})?$';
@@ -133,7 +131,13 @@ export const exchangeEventSchema = z
   .object({
     sourceId: id,
     occurredAt: exchangeInstantSchema,
-    kind: z.enum(EVENT_KINDS),
+    /** Only kinds that come from outside Ombud; the office's own acts are never imported. */
+    kind: z.enum(EXTERNAL_EVENT_KINDS, {
+      error: (issue) =>
+        typeof issue.input === 'string' && (OFFICE_EVENT_KINDS as readonly string[]).includes(issue.input)
+          ? `"${issue.input}" records an act of the ombudsman's office and cannot be imported; an import may add only ${EXTERNAL_EVENT_KINDS.join(', ')}`
+          : `must be one of ${EXTERNAL_EVENT_KINDS.join(', ')}`,
+    }),
     source: z.enum(EVENT_SOURCES),
     direction: z.enum(DIRECTIONS),
     actor: text(200).min(1, 'must not be empty'),

@@ -1,3 +1,4 @@
+import { mailOfficesSchema, mailSettingsViewSchema, smtpSettingsSchema } from '../domain/mail';
 import { z } from 'zod';
 import { backupFileSchema, backupScheduleSchema, recoveryStatusSchema } from '../domain/backup';
 import { retentionItemSchema, retentionRulesSchema, retentionRunSummarySchema } from '../domain/retention';
@@ -109,6 +110,8 @@ const deadlinePolicyViewSchema = z.object({
 const sessionStateSchema = z.object({
   user: z.object({ id: idSchema, username: z.string(), name: z.string(), role: roleSchema }).nullable(),
   needsSetup: z.boolean(),
+  /** After sign-in over the harness or the team server: this tab's or connection's session, sent with every call. */
+  token: z.string().optional(),
 });
 
 /** Free text a person writes into the history: never empty, never a novel. */
@@ -155,6 +158,8 @@ const caseViewSchema = z.object({
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
   customerWindows: z.array(customerWindowSchema),
+  /** The latest answer date a holding reply may promise (PSD2's extended clock); null without one. */
+  holdingReplyLatest: isoDateSchema.nullable(),
 });
 
 const templateSchema = z.object({
@@ -553,6 +558,47 @@ export const contract = {
   'exports:showInFolder': {
     input: z.object({ caseId: idSchema, exportId: idSchema }).strict(),
     output: z.object({ path: z.string(), exists: z.boolean(), shown: z.boolean() }),
+  },
+  /** The send settings the case's mail buttons need: offices per market, the server (never its password), whether "Skicka" can work. */
+  'mail:settings': {
+    input: z.object({}).strict(),
+    output: mailSettingsViewSchema,
+  },
+  /**
+   * The ombudsman sets the offices' From addresses, the SMTP server, DOCX beside the PDF and the
+   * attachment limit. `password` goes to the OS keychain (desktop app only; null removes it);
+   * elsewhere the server and CLI read $OMBUD_SMTP_PASSWORD.
+   */
+  'mail:setSettings': {
+    input: z
+      .object({
+        offices: mailOfficesSchema.optional(),
+        smtp: smtpSettingsSchema.nullable().optional(),
+        password: z.string().min(1).max(1000).nullable().optional(),
+        attachDocx: z.boolean().optional(),
+        maxAttachmentBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(),
+      })
+      .strict(),
+    output: mailSettingsViewSchema,
+  },
+  /**
+   * "Öppna i e-postprogrammet": the issued decision as a ready mail draft (`X-Unsent: 1`, the letter
+   * as PDF attached), written to the exports folder and filed in the case. An export job (poll
+   * `exports:status`; the harness downloads it). `recipient` null: the case has no e-mail address
+   * and the draft has no To. An invalid address or too large an attachment is refused with
+   * `details.mail` naming why.
+   */
+  'mail:draft': {
+    input: z.object({ caseId: idSchema, letter: z.literal('decision') }).strict(),
+    output: z.object({ jobId: z.string(), recipient: z.string().nullable(), opensInMailProgram: z.boolean() }),
+  },
+  /**
+   * "Skicka": the same message through the office's SMTP server, filed in the case as sent with its
+   * Message-ID (`letter_sent`, channel email). A failure leaves the case unchanged; `details.mail` says why.
+   */
+  'mail:send': {
+    input: z.object({ caseId: idSchema, letter: z.literal('decision') }).strict(),
+    output: z.object({ exportId: idSchema, eventId: idSchema, messageId: z.string(), recipient: z.string(), sha256: z.string() }),
   },
   /** One page of the audit log, newest first, filtered by case, user and period (auditor, ombudsman). */
   'audit:list': {

@@ -6,6 +6,10 @@ export interface RpcError {
   message: string;
   /** Present when the caller needs more than a message, e.g. both texts of a decision edit conflict. */
   details?: unknown;
+  /** Why, as a key the workbench words in the user's language (`src/shared/domain/refusals.ts`). */
+  reason?: string;
+  /** The facts that wording needs. */
+  params?: Record<string, string | number>;
 }
 
 /** What every channel returns. Electron keeps only an Error's message across IPC, so errors are data. */

@@ -112,6 +112,10 @@ export const CHANNEL_ACCESS = {
   'review:approvers': { roles: WRITERS, unauthenticated: false },
   'settings:approvers': { roles: WRITERS, unauthenticated: false },
   'settings:setApprovers': { roles: OMBUDSMAN, unauthenticated: false },
+  'mail:settings': { roles: ALL, unauthenticated: false },
+  'mail:setSettings': { roles: OMBUDSMAN, unauthenticated: false },
+  'mail:draft': { roles: WRITERS, unauthenticated: false },
+  'mail:send': { roles: WRITERS, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

@@ -1,16 +1,19 @@
+import { sql } from 'kysely';
+import { GENESIS_HASH } from '../audit-chain';
 import type { Db } from '../connection';
 
-export async function lastAuditHash(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash ?? null;
-}
-
-export async function insertAuditRow(
+/**
+ * Appends a row after the chain's current head, read in the same statement (`ombud_audit_hash` is
+ * registered on every connection when the store is opened).
+ */
+export async function appendAuditRow(
   db: Db,
-  row: { at: string; user_id: number | null; action: string; case_id: number | null; detail: string; prev_hash: string; hash: string },
-): Promise<number> {
-  const inserted = await db.insertInto('audit_log').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+  row: { at: string; user_id: number | null; action: string; case_id: number | null; detail: string },
+): Promise<void> {
+  await sql`INSERT INTO audit_log (at, user_id, action, case_id, detail, prev_hash, hash)
+    SELECT ${row.at}, ${row.user_id}, ${row.action}, ${row.case_id}, ${row.detail}, head.prev,
+           ombud_audit_hash(head.prev, ${row.at}, ${row.user_id}, ${row.action}, ${row.case_id}, ${row.detail})
+    FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), ${GENESIS_HASH}) AS prev) AS head`.execute(db);
 }
 
 export async function listAuditRows(db: Db, caseId?: number) {
@@ -72,4 +75,11 @@ export async function countAuditRows(db: Db, filter: AuditFilter): Promise<numbe
 export async function findCaseIdByNumber(db: Db, number: string): Promise<number | undefined> {
   const row = await db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirst();
   return row?.id;
+}
+
+/** The chain's head: how many rows, and the id and hash of the last. */
+export async function auditHead(db: Db): Promise<{ rows: number; headId: number | null; headHash: string | null }> {
+  const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return { rows: Number(count.n), headId: last?.id ?? null, headHash: last?.hash ?? null };
 }

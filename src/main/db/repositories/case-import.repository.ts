@@ -1,6 +1,7 @@
+import { isExternalEventKind } from '../../../shared/domain/history';
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { HISTORY_FTS_TRIGGER } from '../migrations/0002-search';
+import { HISTORY_FTS_TRIGGER } from './bulk-load.repository';
 import { createCaseWriter, prepareEventInsert, type DeriveCase, type NewCaseBundle, type NewEvent, type WrittenEvent } from './case-writer.repository';
 
 /**
@@ -61,6 +62,12 @@ export interface CaseImporter {
   eventBySource(caseId: number, sourceId: string): { id: number } | undefined;
   mailByMessageId(messageId: string): { event_id: number; case_id: number } | undefined;
   recordMail(messageId: string, eventId: number, caseId: number, at: string): void;
+}
+
+/** Imports add only what came from outside; the office's own acts are never written by an importer. */
+function refuseOfficeKinds(events: readonly NewEvent[]): void {
+  const i = events.findIndex((e) => !isExternalEventKind(e.kind));
+  if (i >= 0) throw new CaseConflictError(`$.events[${i}].kind`, `"${events[i]!.kind}" records an act of the ombudsman's office and cannot be imported`);
 }
 
 export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { now: () => string; derive: DeriveCase }): CaseImporter {
@@ -291,6 +298,7 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
     mailByMessageId: (id) => q.mailByMessageId.get(id),
     recordMail: (messageId, eventId, caseId, at) => void q.insertMail.run(messageId, eventId, caseId, at),
     appendEvents(caseId, events) {
+      refuseOfficeKinds(events);
       const stamp = options.now();
       const purchases = new Map(q.purchases.all(caseId).map((p) => [p.order_ref, p.id]));
       const ids = events.map((e) => insertEvent(caseId, e, e.orderRef ? (purchases.get(e.orderRef) ?? null) : null, stamp));
@@ -299,6 +307,7 @@ export function createCaseImporter(sqlite: BetterSqlite3.Database, options: { no
       return ids;
     },
     upsert(bundle) {
+      refuseOfficeKinds(bundle.events);
       const row = q.caseBySource.get(bundle.sourceId);
       if (!row) return create(bundle);
       if (bundle.number && bundle.number !== row.number) {

@@ -140,7 +140,7 @@ export function prepareEventInsert(sqlite: BetterSqlite3.Database): EventInserte
   );
   const findAttachment = sqlite.prepare<[string], { id: number }>('SELECT id FROM attachments WHERE sha256 = ?');
   const linkAttachment = sqlite.prepare(
-    'INSERT OR IGNORE INTO event_attachments (event_id, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO event_attachments (event_id, position, attachment_id, file_name, media_type, source) VALUES (?, ?, ?, ?, ?, ?)',
   );
   return (caseId, e, purchaseId, stamp, id) => {
     const eventId = Number(
@@ -161,10 +161,11 @@ export function prepareEventInsert(sqlite: BetterSqlite3.Database): EventInserte
         stamp,
       ).lastInsertRowid,
     );
-    for (const a of e.attachments ?? []) {
+    // Every file keeps its own link, in the order given: the same name and bytes twice are two files.
+    for (const [position, a] of (e.attachments ?? []).entries()) {
       const sha = createHash('sha256').update(a.content).digest('hex');
       insertAttachment.run(sha, a.content.length, a.mediaType, a.content, stamp);
-      linkAttachment.run(eventId, findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
+      linkAttachment.run(eventId, position, findAttachment.get(sha)!.id, a.fileName, a.mediaType, a.source ?? null);
     }
     return eventId;
   };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../connection';
 import { runShape } from '../query-shapes';
 
@@ -21,7 +22,9 @@ export async function listCaseEvents(db: Db, caseId: number) {
           'event_attachments.event_id',
           'event_attachments.file_name',
           'attachments.id',
-          'attachments.media_type',
+          // The media type a file arrived with belongs to its link: the same bytes (an empty
+          // file, say) can arrive as several types.
+          sql<string>`coalesce(event_attachments.media_type, attachments.media_type)`.as('media_type'),
           'attachments.size',
           'attachments.sha256',
         ])

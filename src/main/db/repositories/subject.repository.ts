@@ -13,8 +13,16 @@ export async function findCustomersByPersonalDigits(db: Db, digits: string) {
 
 /** Everything stored on the cases of these customers, oldest case first. */
 export async function subjectCases(db: Db, customerIds: number[]) {
+  const cases = await subjectCaseList(db, customerIds);
+  const out = [];
+  for (const c of cases) out.push(await subjectCaseDetail(db, c));
+  return out;
+}
+
+/** The cases of these customers, oldest first, without their contents (subjectCaseDetail reads one). */
+export async function subjectCaseList(db: Db, customerIds: number[]) {
   if (customerIds.length === 0) return [];
-  const cases = await db
+  return db
     .selectFrom('cases')
     .leftJoin('merchants', 'merchants.id', 'cases.merchant_id')
     .select([
@@ -35,8 +43,13 @@ export async function subjectCases(db: Db, customerIds: number[]) {
     .orderBy('cases.received_at')
     .orderBy('cases.id')
     .execute();
-  const out = [];
-  for (const c of cases) {
+}
+
+type SubjectCaseRow = Awaited<ReturnType<typeof subjectCaseList>>[number];
+
+/** Everything stored on one case: purchases, claims, history, attachments with their bytes, matters. */
+export async function subjectCaseDetail(db: Db, c: SubjectCaseRow) {
+  {
     const purchases = await db.selectFrom('purchases').select(['order_ref', 'purchased_on', 'amount_minor', 'currency', 'product', 'status']).where('case_id', '=', c.id).orderBy('id').execute();
     const claims = await db.selectFrom('claims').select(['position', 'kind', 'text', 'amount_minor', 'currency']).where('case_id', '=', c.id).orderBy('position').execute();
     const events = await db
@@ -50,7 +63,7 @@ export async function subjectCases(db: Db, customerIds: number[]) {
       .selectFrom('event_attachments')
       .innerJoin('history_events', 'history_events.id', 'event_attachments.event_id')
       .innerJoin('attachments', 'attachments.id', 'event_attachments.attachment_id')
-      .select(['event_attachments.event_id', 'event_attachments.file_name', 'attachments.id', 'attachments.media_type', 'attachments.size', 'attachments.sha256', 'attachments.content'])
+      .select(['event_attachments.event_id', 'event_attachments.file_name', 'attachments.id', sql<string>`coalesce(event_attachments.media_type, attachments.media_type)`.as('media_type'), 'attachments.size', 'attachments.sha256', 'attachments.content'])
       .where('history_events.case_id', '=', c.id)
       .orderBy('event_attachments.event_id')
       .execute();
@@ -60,7 +73,6 @@ export async function subjectCases(db: Db, customerIds: number[]) {
       .where('case_id', '=', c.id)
       .orderBy('received_date')
       .execute();
-    out.push({ ...c, purchases, claims, events, attachments, matters });
+    return { ...c, purchases, claims, events, attachments, matters };
   }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,15 @@ import { call, type RpcFailure } from '../../lib/api';
 import { formatCount, uiLocale } from '../../lib/format';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import { saveFile } from '../../lib/save-file';
+import { auditActionKey } from '../../../shared/domain/audit-actions';
+import { auditDetailParts } from './auditDetailText';
 
 const PAGE = 50;
 const CASE_NUMBER = /^KO-\d{4}-\d{6}$/;
 
-/** i18next reads dots as nesting, so action names are looked up with underscores. */
+/** An action code worded in the reader's language; one another build added is "other action", never its code. */
 function actionKey(action: string): string {
-  return `auditAction.${action.replaceAll('.', '_').replaceAll(':', '_')}`;
+  return `auditAction.${auditActionKey(action)}`;
 }
 
 /**
@@ -145,14 +147,16 @@ export function AuditScreen({ onBack }: { onBack: () => void }) {
                   <Table.Td>{r.userName ?? t('audit.system')}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" size="sm" radius="sm" tt="none">
-                      {t(actionKey(r.action), { defaultValue: r.action })}
+                      {t(actionKey(r.action), { defaultValue: t('auditAction.other') })}
                     </Badge>
                   </Table.Td>
                   <Table.Td className="tabular">{r.caseNumber ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Code fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                      {JSON.stringify(r.detail)}
-                    </Code>
+                    <Text size="xs" style={{ overflowWrap: 'anywhere' }} data-testid="audit-detail">
+                      {auditDetailParts(t, r.detail, i18n.language)
+                        .map((p) => `${p.label}: ${p.value}`)
+                        .join(' · ')}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

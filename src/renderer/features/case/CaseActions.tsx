@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Button, Group, Menu, SimpleGrid, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -31,18 +32,6 @@ type Action = 'status' | 'assign' | 'note' | 'request_info' | 'holding_reply';
 type Form = { kind: 'note' } | { kind: 'request_info' } | { kind: 'holding_reply' } | { kind: 'status'; to: CaseStatus };
 
 const parseText = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
-
-/** The date `days` weekdays after `from` (YYYY-MM-DD). Holidays are the service's to check. */
-function addWeekdays(from: string, days: number): string {
-  const d = new Date(`${from}T12:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Work on the case, each in place in the panel: change status along the workflow, assign, write a
@@ -130,11 +119,12 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
 
   const psd2 = deadlines.find((d) => d.kind === 'psd2_final');
   const today = todayIn(header.market);
-  const latestAnswer = addWeekdays(header.receivedDate, 35);
+  // The service computes the latest date a holding reply may promise (business days, holidays, the market's rules).
+  const latestAnswer = view.holdingReplyLatest;
   const holdingBlocked =
     header.status === 'closed' || header.status === 'decision_issued'
       ? t('actions.holding.notNow', { status: t(`status.${header.status}`) })
-      : !psd2
+      : !psd2 || latestAnswer === null
         ? t('actions.holding.noPsd2')
         : psd2.metOn
           ? t('actions.holding.alreadyMet')
@@ -149,7 +139,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   const errorFor = (action: Action) =>
     failure?.action === action ? (
       <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="action-error" role="alert">
-        <Text size="sm">{t('actions.saveFailed', { message: failure.error.message })}</Text>
+        <Text size="sm">{t('actions.saveFailed', { message: refusalText(t, failure.error) })}</Text>
       </Alert>
     ) : null;
 
@@ -224,7 +214,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
         />
       </ActionForm>
     );
-  } else if (form?.kind === 'holding_reply') {
+  } else if (form?.kind === 'holding_reply' && latestAnswer !== null) {
     const valid = holding.trim() !== '' && answerBy !== '' && answerBy >= today && answerBy <= latestAnswer;
     const submit = () => {
       if (valid) void run('holding_reply', () => call('cases:sendHoldingReply', { id: caseId, text: holding, answerBy }), () => setHolding(''));
@@ -385,7 +375,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
             <Menu.Label>{t('actions.assign.to')}</Menu.Label>
             {users.error && (
               <Text size="sm" c="red" px="sm" py={4}>
-                {t('actions.assign.usersFailed', { message: users.error.message })}
+                {t('actions.assign.usersFailed', { message: refusalText(t, users.error) })}
               </Text>
             )}
             {assignable.map((u) => {

@@ -1,3 +1,5 @@
+import { refusalText } from '../../lib/refusalText';
+import { displayFileName } from '../../../shared/files/display-name';
 import { ActionIcon, Alert, Anchor, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowsMaximize, IconArrowsMinimize, IconDownload, IconEye, IconEyeOff, IconFile, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -79,7 +81,7 @@ export function DocumentList({
 
   const save = async (doc: CaseDocument) => {
     const ready = loaded.get(doc.attachment.id)?.file ?? (await load(doc.attachment.id));
-    if (ready) saveBlobUrl(ready.url, doc.attachment.fileName);
+    if (ready) saveBlobUrl(ready.url, displayFileName(doc.attachment.fileName));
   };
 
   if (docs.length === 0) {
@@ -105,12 +107,12 @@ export function DocumentList({
               <Icon size={16} stroke={1.6} className={classes.documentIcon} aria-hidden />
               <div style={{ flex: 1, minWidth: 0 }}>
                 {kind ? (
-                  <Anchor component="button" type="button" size="sm" fw={500} className={classes.documentName} onClick={() => togglePreview(doc, key)} title={attachment.fileName}>
-                    {attachment.fileName}
+                  <Anchor component="button" type="button" size="sm" fw={500} className={classes.documentName} onClick={() => togglePreview(doc, key)} title={displayFileName(attachment.fileName)}>
+                    {displayFileName(attachment.fileName)}
                   </Anchor>
                 ) : (
-                  <Text size="sm" fw={500} truncate title={attachment.fileName}>
-                    {attachment.fileName}
+                  <Text size="sm" fw={500} truncate title={displayFileName(attachment.fileName)}>
+                    {displayFileName(attachment.fileName)}
                   </Text>
                 )}
                 <Text size="xs" c="dimmed" className="tabular">
@@ -128,7 +130,7 @@ export function DocumentList({
                 </Tooltip>
               )}
               <Tooltip label={t('documents.save')}>
-                <ActionIcon onClick={() => void save(doc)} aria-label={t('documents.saveNamed', { name: attachment.fileName })} loading={state?.state === 'loading' && !isOpen} data-testid="attachment-save">
+                <ActionIcon onClick={() => void save(doc)} aria-label={t('documents.saveNamed', { name: displayFileName(attachment.fileName) })} loading={state?.state === 'loading' && !isOpen} data-testid="attachment-save">
                   <IconDownload size={15} />
                 </ActionIcon>
               </Tooltip>
@@ -137,21 +139,21 @@ export function DocumentList({
               <div className={classes.preview} data-testid="attachment-preview" data-kind={kind ?? undefined}>
                 {state?.state === 'error' && state.error ? (
                   <Alert color="red" variant="light" p="xs">
-                    <Text size="sm">{t('documents.loadError', { message: state.error.message })}</Text>
+                    <Text size="sm">{t('documents.loadError', { message: refusalText(t, state.error) })}</Text>
                   </Alert>
                 ) : state?.state === 'ready' && state.file ? (
                   <>
                     {kind === 'image' ? (
-                      <img src={state.file.url} alt={attachment.fileName} className={classes.previewImage} />
+                      <img src={state.file.url} alt={displayFileName(attachment.fileName)} className={classes.previewImage} />
                     ) : framesBlocked ? (
                       <Alert color="gray" variant="light" p="xs" data-testid="attachment-preview-blocked">
                         <Text size="sm">{t('documents.previewBlocked')}</Text>
                       </Alert>
                     ) : (
-                      <iframe src={state.file.url} title={attachment.fileName} className={classes.previewFrame} data-wide={wide || undefined} />
+                      <iframe src={state.file.url} title={displayFileName(attachment.fileName)} className={classes.previewFrame} data-wide={wide || undefined} />
                     )}
                     <Group gap="xs" mt={4} justify="space-between">
-                      <Anchor href={state.file.url} download={attachment.fileName} size="xs" data-testid="attachment-download">
+                      <Anchor href={state.file.url} download={displayFileName(attachment.fileName)} size="xs" data-testid="attachment-download">
                         <Group gap={4} wrap="nowrap" component="span">
                           <IconDownload size={13} />
                           {t('documents.saveAs')}

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Anchor, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconEye, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -55,7 +56,7 @@ export function PersonalNumber({ caseId, masked }: { caseId: number; masked: str
       )}
       {error && (
         <Text size="xs" c="red" role="alert" data-testid="reveal-error">
-          {t('case.reveal.failed', { message: error.message })}
+          {t('case.reveal.failed', { message: refusalText(t, error) })}
         </Text>
       )}
     </>

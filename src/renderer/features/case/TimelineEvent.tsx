@@ -1,3 +1,4 @@
+import { displayFileName } from '../../../shared/files/display-name';
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconFlagFilled, IconPaperclip } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -9,6 +10,8 @@ import type { RedFlagView } from '../../../shared/domain/review';
 import { Marked } from '../../components/Marked';
 import { highlightParts, matchesAllWords } from '../../lib/fold';
 import { formatDateTime, formatFileSize, formatMarketMoney, formatTime } from '../../lib/format';
+import { historyBody } from '../../../shared/domain/history-wording';
+import { historyText } from '../../lib/historyText';
 import { flagLabel } from '../../lib/review';
 import { DIRECTION_ICONS, SourceIcon } from './SourceIcon';
 import classes from './Timeline.module.css';
@@ -63,8 +66,10 @@ export const TimelineEvent = memo(function TimelineEvent({
     if (!el || expanded) return;
     if (el.clientHeight > 0) setOverflows(el.scrollHeight > el.clientHeight + 1);
   }, [event.body, expanded]);
+  // What Ombud wrote is worded from the event's kind and facts, in the reader's language.
+  const summary = historyText(t, event);
   // A note's first line is its summary; a body that only repeats the summary is not shown twice.
-  const body = event.body.trim() === event.summary.trim() ? '' : event.body;
+  const body = event.body.trim() === event.summary.trim() ? '' : historyBody(event);
   const collapsible = body !== '' && !bodyMatches && (overflows ?? isLongBody(body));
   const mark = (text: string) => (words.length > 0 ? <Marked parts={highlightParts(text, words)} /> : text);
 
@@ -74,7 +79,7 @@ export const TimelineEvent = memo(function TimelineEvent({
   if (data.pauseDays !== undefined) facts.push(t('timeline.facts.pauseDays', { count: data.pauseDays }));
   if (data.outcome) facts.push(t(`outcome.${data.outcome}`));
   if (data.technicalError) facts.push(t('timeline.facts.technicalError'));
-  if (data.fromStatus && data.toStatus) {
+  if (data.fromStatus && data.toStatus && event.kind !== 'status_change') {
     const label = (s: string) => (isCaseStatus(s) ? t(`status.${s}`) : s);
     facts.push(t('timeline.facts.statusChange', { from: label(data.fromStatus), to: label(data.toStatus) }));
   }
@@ -129,9 +134,9 @@ export const TimelineEvent = memo(function TimelineEvent({
             </Text>
           )}
         </Group>
-        {event.summary && (
+        {summary && (
           <Text size="md" mt={1} data-testid="event-summary">
-            {mark(event.summary)}
+            {mark(summary)}
           </Text>
         )}
         {body && (
@@ -168,7 +173,7 @@ export const TimelineEvent = memo(function TimelineEvent({
               <Group key={a.id} gap={4} wrap="nowrap" data-testid="event-attachment">
                 <IconPaperclip size={13} stroke={1.75} color="var(--mantine-color-dimmed)" aria-hidden />
                 <Text size="sm" title={a.mediaType}>
-                  {a.fileName}
+                  {displayFileName(a.fileName)}
                 </Text>
                 <Text size="xs" c="dimmed" className="tabular">
                   {formatFileSize(a.size, i18n.language)}

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Group, List, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -20,6 +21,7 @@ import classes from './Decision.module.css';
 import { issueText } from './issueText';
 import { DecisionEditor } from './DecisionEditor';
 import { ExportPanel } from './ExportPanel';
+import { MailPanel } from '../send/MailPanel';
 import { PrecedentList } from './PrecedentList';
 import { VersionList } from './VersionList';
 import { ReviewComments, saveStatusText, type SaveState as BaseSaveState } from './ReviewState';
@@ -84,7 +86,7 @@ function StartDecision({ view, onStarted }: { view: CaseView; onStarted: (d: Dec
       />
       {error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
-          {error.message}
+          {refusalText(t, error)}
         </Alert>
       )}
       <Button
@@ -133,6 +135,8 @@ function DecisionArea({
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped when a mail is filed: the export list below reloads with it.
+  const [filed, setFiled] = useState(0);
   const [comment, setComment] = useState('');
   const [versionsKey, setVersionsKey] = useState(0);
 
@@ -159,8 +163,8 @@ function DecisionArea({
     onError: (error) => {
       if (error instanceof RpcFailure && error.code === 'conflict' && error.details) {
         // Autosave stops; typing goes on, and "mine" in the conflict view is this window's letter as it is now.
-        setSave({ kind: 'conflict', message: error.message, details: error.details as ConflictDetails });
-      } else setSave({ kind: 'error', message: asRpcFailure(error).message });
+        setSave({ kind: 'conflict', message: refusalText(t, error), details: error.details as ConflictDetails });
+      } else setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) });
     },
   });
   const { content, panel, docKey, onText, onPanel } = draft;
@@ -185,7 +189,7 @@ function DecisionArea({
       onCaseChanged();
       void refreshApprovalQueue();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -324,7 +328,7 @@ function DecisionArea({
                   try {
                     onReplaced(await call('decisions:create', { caseId: view.header.id, language: decision.language, correctsDecisionId: decision.id }));
                   } catch (e) {
-                    setActionError(asRpcFailure(e).message);
+                    setActionError(refusalText(t, asRpcFailure(e)));
                   } finally {
                     setBusy(null);
                   }
@@ -341,8 +345,14 @@ function DecisionArea({
             )}
           </Stack>
         </PanelSection>
+        {decision.status === 'issued' && (
+          <PanelSection title={t('send.title')} testId="decision-mail">
+            <MailPanel caseId={view.header.id} email={view.header.customer.email} onFiled={() => setFiled((n) => n + 1)} />
+          </PanelSection>
+        )}
         <PanelSection title={t('exports.title')} testId="decision-exports">
           <ExportPanel
+            key={filed}
             caseId={view.header.id}
             market={market}
             canIssued={decision.status === 'issued' || decision.correctsDecisionId !== null}

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Progress, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconChevronDown, IconCopy, IconDownload, IconFolder, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -46,7 +47,7 @@ export function ExportPanel({ caseId, market, canIssued, canDraft }: { caseId: n
           await downloadExport(next.jobId, next.result.fileName);
         }
       } catch (e) {
-        setError(asRpcFailure(e).message);
+        setError(refusalText(t, asRpcFailure(e)));
       }
     }, POLL_MS);
   };
@@ -61,7 +62,7 @@ export function ExportPanel({ caseId, market, canIssued, canDraft }: { caseId: n
       setJob({ jobId, kind: 'decision', caseId, fileName: '', state: 'running', fraction: 0, step: 'prepare', result: null, error: null });
       poll(jobId);
     } catch (e) {
-      setError(asRpcFailure(e).message);
+      setError(refusalText(t, asRpcFailure(e)));
     }
   };
 
@@ -70,7 +71,7 @@ export function ExportPanel({ caseId, market, canIssued, canDraft }: { caseId: n
       const r = await call('exports:showInFolder', { caseId, exportId });
       setShown(r.shown ? null : { exportId, path: r.path, exists: r.exists });
     } catch (e) {
-      setError(asRpcFailure(e).message);
+      setError(refusalText(t, asRpcFailure(e)));
     }
   };
 
@@ -286,7 +287,7 @@ function MarkSentForm({ caseId, item, today, onSent }: { caseId: number; item: C
             await call('exports:markSent', { caseId, exportId: item.exportId, date, channel });
             onSent();
           } catch (e) {
-            setError(asRpcFailure(e).message);
+            setError(refusalText(t, asRpcFailure(e)));
           } finally {
             setBusy(false);
           }

@@ -1,9 +1,11 @@
+import { asRpcFailure } from '../../lib/useCall';
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, ScrollArea, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportRun } from '../../../shared/domain/import';
-import { call, RpcFailure } from '../../lib/api';
+import { call } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { uploadFile } from '../../lib/upload';
@@ -40,7 +42,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
       setPhase({ name: 'uploading', fraction: 0, fileName: file.name });
       const uploaded = await uploadFile(file, (fraction) => setPhase({ name: 'uploading', fraction, fileName: file.name }));
       if (!uploaded.ok) {
-        setError(uploaded.error.message);
+        setError(refusalText(t, uploaded.error));
         setPhase({ name: 'idle' });
         return;
       }
@@ -48,11 +50,11 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
         const { runId } = await call('import:start', { uploadId: uploaded.data.uploadId, kind, partial, replace });
         setPhase({ name: 'running', run: { runId, kind, fileName: file.name, state: 'running', fraction: 0, handled: 0, result: null, error: null } });
       } catch (e) {
-        setError(e instanceof RpcFailure ? e.message : String(e));
+        setError(refusalText(t, asRpcFailure(e)));
         setPhase({ name: 'idle' });
       }
     },
-    [kind, partial, replace],
+    [kind, partial, replace, t],
   );
 
   // Polls the running import; the work itself runs in main, so the window never waits on it.
@@ -72,7 +74,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
         }
       } catch (e) {
         if (live) {
-          setError(e instanceof RpcFailure ? e.message : String(e));
+          setError(refusalText(t, asRpcFailure(e)));
           setPhase({ name: 'idle' });
         }
       }
@@ -82,7 +84,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [runId]);
+  }, [runId, t]);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -224,7 +226,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
                       <Table.Tr key={i}>
                         <Table.Td className="tabular">{p.line ?? '—'}</Table.Td>
                         <Table.Td style={{ fontFamily: 'var(--mantine-font-family-monospace)', overflowWrap: 'anywhere' }}>{p.path ?? ''}</Table.Td>
-                        <Table.Td>{p.message}</Table.Td>
+                        <Table.Td>{p.problem ? t(`inputProblem.${p.problem}`, { limit: p.limit ?? '' }) : p.message}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconDownload, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -85,7 +86,7 @@ function StartResponse({ view, matter, onStarted }: { view: CaseView; matter: Ma
           try {
             onStarted(await call('arnResponses:create', { matterId: matter.id, language }));
           } catch (e) {
-            setError(asRpcFailure(e).message);
+            setError(refusalText(t, asRpcFailure(e)));
           } finally {
             setBusy(false);
           }
@@ -164,7 +165,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       return saved.version;
     },
     onSaved: (at) => setSave({ kind: 'saved', at }),
-    onError: (error) => setSave({ kind: 'error', message: asRpcFailure(error).message }),
+    onError: (error) => setSave({ kind: 'error', message: refusalText(t, asRpcFailure(error)) }),
   });
   const { content, panel, docKey, onText } = draft;
   const changePanel = draft.onPanel;
@@ -186,7 +187,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       onCaseChanged();
       void refreshApprovalQueue();
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }
@@ -201,7 +202,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
       // The export is in the history now; the case view picks it up when the history is shown again.
       setExported({ fileName: file.fileName, sha256: file.sha256, warnings: file.warnings });
     } catch (e) {
-      setActionError(asRpcFailure(e).message);
+      setActionError(refusalText(t, asRpcFailure(e)));
     } finally {
       setBusy(null);
     }

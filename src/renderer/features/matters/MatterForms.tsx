@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -42,7 +43,7 @@ function FormModal({
       await onSubmit();
       onClose();
     } catch (failure) {
-      setError(asRpcFailure(failure).message);
+      setError(refusalText(t, asRpcFailure(failure)));
     } finally {
       setBusy(false);
     }

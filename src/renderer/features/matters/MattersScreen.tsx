@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -100,7 +101,7 @@ export function MattersScreen({ onOpenCase }: { onOpenCase: (id: number) => void
           )}
           {list.error && (
             <Alert color="red" m="sm">
-              {list.error.message}
+              {refusalText(t, list.error)}
             </Alert>
           )}
         </Paper>

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Button, Center, Group, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -37,7 +38,7 @@ export function SignInScreen({ needsSetup, onSignedIn }: { needsSetup: boolean; 
       onSignedIn(state);
     } catch (failure) {
       const rpc = asRpcFailure(failure);
-      setError(rpc.code === 'unauthenticated' && !needsSetup ? t('signIn.wrong') : rpc.message);
+      setError(refusalText(t, rpc));
       setPassword('');
       setConfirm('');
     } finally {

@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -53,7 +54,7 @@ export function DeadlineRulesModal({ opened, onClose }: { opened: boolean; onClo
     <Modal opened={opened} onClose={onClose} title={<Title order={2} size="h4">{t('deadlineRules.title')}</Title>} size="xl" data-testid="deadline-rules">
       {loaded.error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
-          {loaded.error.message}
+          {refusalText(t, loaded.error)}
         </Alert>
       )}
       {loaded.data && <RulesEditor initial={loaded.data} onClose={onClose} />}
@@ -91,7 +92,7 @@ function RulesEditor({ initial, onClose }: { initial: View; onClose: () => void 
       setView(next);
       setRows({ SE: toRows(next.policies, 'SE'), DK: toRows(next.policies, 'DK') });
     } catch (failure) {
-      setError(asRpcFailure(failure).message);
+      setError(refusalText(t, asRpcFailure(failure)));
     } finally {
       setSaving(false);
     }

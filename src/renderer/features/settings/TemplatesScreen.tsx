@@ -1,3 +1,4 @@
+import { refusalText } from '../../lib/refusalText';
 import { Alert, Badge, Button, Group, List, NavLink, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconDeviceFloppy, IconRestore, IconTemplate } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -195,7 +196,7 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
                     ))}
                   </List>
                 ) : (
-                  failure.message
+                  refusalText(t, failure)
                 )}
               </Alert>
             )}
