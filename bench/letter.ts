@@ -22,7 +22,7 @@ export function sampleDecisionLetter(): LetterDocument {
   const reasoning = 'Av historiken framgår att fakturan pausades i 14 dagar den 2 mars 2026, att kunden därefter fick en påminnelse med avgift trots att reklamationen hos handlaren var öppen, och att ärendet gick till inkasso innan handlaren hade svarat. Bolaget borde ha förlängt pausen när handlaren inte svarade inom den utlovade tiden.';
   const body: Block[] = [
     { type: 'heading', level: 2, runs: [{ type: 'text', text: 'Ditt klagomål' }] },
-    para('Du har begärt att Kundombudsmannen prövar bolagets hantering av din faktura på 1 499,00 kr för en vara som aldrig levererades från Elektronikhuset AB.'),
+    para('Du har begärt att Kundombudet prövar bolagets hantering av din faktura på 1 499,00 kr för en vara som aldrig levererades från Elektronikhuset AB.'),
     { type: 'list', ordered: true, start: 1, items: [[para('Fakturan ska krediteras i sin helhet.')], [para('Påminnelseavgiften på 60,00 kr ska återbetalas.')], [para('Ärendet ska återkallas från inkasso och betalningsanmärkningen tas bort.')]] },
     { type: 'heading', level: 2, runs: [{ type: 'text', text: 'Vad som hänt' }] },
     {
@@ -36,10 +36,10 @@ export function sampleDecisionLetter(): LetterDocument {
         ]),
       ],
     },
-    { type: 'heading', level: 2, runs: [{ type: 'text', text: 'Kundombudsmannens bedömning' }] },
+    { type: 'heading', level: 2, runs: [{ type: 'text', text: 'Kundombudets bedömning' }] },
     ...Array.from({ length: 10 }, () => para(reasoning)),
     { type: 'heading', level: 2, runs: [{ type: 'text', text: 'Beslut' }] },
-    para('Kundombudsmannen ger dig rätt. Fakturan krediteras, avgiften återbetalas och ärendet återkallas från inkasso.'),
+    para('Kundombudet ger dig rätt. Fakturan krediteras, avgiften återbetalas och ärendet återkallas från inkasso.'),
     para('Om du inte är nöjd kan du vända dig till Allmänna reklamationsnämnden (ARN) inom två månader från detta beslut.'),
   ];
   return {

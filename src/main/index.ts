@@ -9,6 +9,7 @@ import { useNativeBinding } from './db/connection';
 import { registerLocalFile } from './import/uploads';
 import { bootStore, type Booted } from './boot';
 import { createTransport } from './transport/adapter';
+import { subscribeChanges } from './services/changes';
 import { LOCAL_IDLE_MS, SessionTable } from './transport/session';
 import { useBuiltWorkers } from './workers/spawn';
 import { configureExportShell } from './services/export-job.service';
@@ -142,8 +143,16 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   const windowId = window.webContents.id;
+  // Change notices of the store, to a signed-in window only (the same feed as GET /events).
+  const openStore = transport.store();
+  const stopNotices = openStore
+    ? subscribeChanges(openStore, (notice) => {
+        if (windowSessions.has(windowId) && !window.webContents.isDestroyed()) window.webContents.send('changes:notice', notice);
+      })
+    : () => undefined;
   // A closed window's session ends with it.
   window.webContents.once('destroyed', () => {
+    stopNotices();
     transport.sessions.end(windowSessions.get(windowId));
     windowSessions.delete(windowId);
   });

@@ -12,3 +12,15 @@ contextBridge.exposeInMainWorld('api', api);
 contextBridge.exposeInMainWorld('ombudFiles', {
   register: (file: File) => ipcRenderer.invoke('files:register', webUtils.getPathForFile(file)),
 });
+
+// Change notices for this window (no content: kind, case id, who, when); the page asks again
+// through its channels. The listener gets the notice only, never the IPC event.
+contextBridge.exposeInMainWorld('ombudChanges', {
+  subscribe: (listener: (notice: unknown) => void) => {
+    const handler = (_event: unknown, notice: unknown) => listener(notice);
+    ipcRenderer.on('changes:notice', handler);
+    return () => {
+      ipcRenderer.off('changes:notice', handler);
+    };
+  },
+});

@@ -51,7 +51,7 @@ test('the decision journey: handler drafts and submits, ombudsman returns, handl
   await openDecision(page, workbench.url, c.id);
   await expect(page.getByTestId('template-picker')).toHaveValue('Beslut (Sverige, svenska)');
   await page.getByTestId('start-draft').click();
-  await expect(editor).toContainText('Kundombudsmannens beslut');
+  await expect(editor).toContainText('Kundombudets beslut');
   await expect(editor).toContainText(c.number);
   await expect(page.getByTestId('decision-submit')).toBeDisabled();
   await expect(page.getByTestId('decision-issues')).toContainText('Yrkande 1: välj utfall.');
@@ -154,7 +154,7 @@ test('two windows on the same draft: the second save is refused with both texts,
   await openDecision(page, workbench.url, c.id);
   await page.getByTestId('start-draft').click();
   const first = page.getByTestId('decision-editor');
-  await expect(first).toContainText('Kundombudsmannens beslut');
+  await expect(first).toContainText('Kundombudets beslut');
 
   // The same draft in a second window (same signed-in session).
   const other = await context.newPage();
@@ -163,20 +163,20 @@ test('two windows on the same draft: the second save is refused with both texts,
   if (await other.getByTestId('sign-in-username').isVisible()) await signIn(other, 'jonas');
   await openDecision(other, workbench.url, c.id);
   const second = other.getByTestId('decision-editor');
-  await expect(second).toContainText('Kundombudsmannens beslut');
+  await expect(second).toContainText('Kundombudets beslut');
 
-  await first.getByText('Kundombudsmannens beslut').click();
+  await first.getByText('Kundombudets beslut').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' (fönster ett)');
   await expect(page.getByTestId('save-status')).toContainText(/Sparat \d{1,2}:\d{2}/);
 
-  await second.getByText('Kundombudsmannens beslut').click();
+  await second.getByText('Kundombudets beslut').click();
   await other.keyboard.press('End');
   await other.keyboard.type(' (fönster två)');
   const conflict = other.getByTestId('conflict');
   await expect(conflict).toBeVisible();
-  await expect(other.getByTestId('conflict-theirs')).toContainText('Kundombudsmannens beslut (fönster ett)');
-  await expect(other.getByTestId('conflict-mine')).toContainText('Kundombudsmannens beslut (fönster två)');
+  await expect(other.getByTestId('conflict-theirs')).toContainText('Kundombudets beslut (fönster ett)');
+  await expect(other.getByTestId('conflict-mine')).toContainText('Kundombudets beslut (fönster två)');
   await other.screenshot({ path: testInfo.outputPath('conflict.png') });
 
   await other.getByTestId('conflict-keep-mine').click();
@@ -186,6 +186,6 @@ test('two windows on the same draft: the second save is refused with both texts,
   const stored = db.prepare(`SELECT content FROM decisions WHERE case_id = ?`).pluck().get(c.id) as string;
   const versions = db.prepare(`SELECT count(*) FROM decision_versions v JOIN decisions d ON d.id = v.decision_id WHERE d.case_id = ?`).pluck().get(c.id) as number;
   db.close();
-  expect(stored).toContain('Kundombudsmannens beslut (fönster två)');
+  expect(stored).toContain('Kundombudets beslut (fönster två)');
   expect(versions).toBeGreaterThanOrEqual(3); // created, window one, window two on top of it: both kept as versions
 });

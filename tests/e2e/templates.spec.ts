@@ -27,7 +27,7 @@ test('the ombudsman edits the Swedish template, is told what a broken one lacks,
   await expect(page.getByTestId('template-unsaved')).toHaveCount(0);
   await page.getByTestId('template-SE-sv').click();
   const editor = page.getByTestId('decision-editor');
-  await expect(editor).toContainText('Kundombudsmannens beslut');
+  await expect(editor).toContainText('Kundombudets beslut');
   // Merge fields show what they stand for, not a case's values.
   await expect(editor.locator('[data-merge-field="customer.name"]').first()).toHaveText('Kundens namn');
   await expect(page.getByTestId('cite-event')).toHaveCount(0);
@@ -43,7 +43,7 @@ test('the ombudsman edits the Swedish template, is told what a broken one lacks,
   await expect(refused).toContainText('Mallen måste visa namnet på den som signerar: infoga fältet signer.name.');
   await expect(refused).toContainText('Avsnittet om kundens fortsatta möjligheter måste nämna Allmänna reklamationsnämnden (ARN).');
   await page.getByRole('button', { name: 'Ångra ändringar' }).click();
-  await expect(editor).toContainText('Kundombudsmannens beslut');
+  await expect(editor).toContainText('Kundombudets beslut');
 
   // A real edit: a sentence with a merge field at the top, and a new name.
   await editor.locator('p').first().click();

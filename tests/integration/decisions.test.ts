@@ -80,10 +80,14 @@ describe('drafting from a template', () => {
     expect(draft.version).toBe(1);
     expect(draft.panel.claims).toHaveLength(2);
     const text = draft.renderedText.replace(/[\u00a0\u202f]/g, ' ');
-    expect(text).toContain('Yrkande 1: Fakturan på 1 499 kr ska krediteras (1 499,00 kr)');
-    expect(draft.renderedText).toContain('Yrkande 2: En ursäkt');
+    // The customer's claim is quoted as a quote.
+    expect(text).toContain('Yrkande 1: ”Fakturan på 1 499 kr ska krediteras” (1 499,00 kr)');
+    expect(draft.renderedText).toContain('Yrkande 2: ”En ursäkt”');
     expect(draft.renderedText).toContain('Allmänna reklamationsnämnden');
-    expect(draft.renderedText).toContain('senast 12 maj 2026');
+    expect(draft.renderedText).toContain('senast 2 mars 2027');
+    // Per claim: its outcome, then its reasoning, then its remedy, before the next claim starts.
+    const assessment = draft.renderedText.slice(draft.renderedText.indexOf('Bedömning och beslut'));
+    expect(assessment).toMatch(/Yrkande 1: \{\{claim\.1\.outcome\}\}\n\n\{\{claim\.1\.reasoning\}\}\n\n\{\{claim\.1\.remedies\}\}\n\nYrkande 2: \{\{claim\.2\.outcome\}\}\n\n\{\{claim\.2\.reasoning\}\}/);
     const codes = draft.issues.map((i) => `${i.code}@${i.path}`);
     expect(codes).toEqual(
       expect.arrayContaining(['outcome_missing@claims.0.outcome', 'reasoning_missing@claims.0.reasoning', 'outcome_missing@claims.1.outcome', 'placeholder_left@letter']),
@@ -157,8 +161,8 @@ describe('versions and conflicts', () => {
     // The changes rebuild both texts: what was kept plus what was removed is the old one, plus what was added the new one.
     expect(diff.changes.filter((c) => c.op !== 'insert').map((c) => c.text).join('')).toBe(diff.from.text);
     expect(diff.changes.filter((c) => c.op !== 'delete').map((c) => c.text).join('')).toBe('Helt ny text');
-    expect(diff.changes.filter((c) => c.op === 'delete').map((c) => c.text).join('')).toContain('Kundombudsmannens');
-    expect(diff.from.text).toContain('Kundombudsmannens beslut');
+    expect(diff.changes.filter((c) => c.op === 'delete').map((c) => c.text).join('')).toContain('Kundombudets');
+    expect(diff.from.text).toContain('Kundombudets beslut');
 
     const restored = await ok(dispatch(as(jonas), 'decisions:restore', { id: draft.id, version: 2, baseVersion: 3 }));
     expect(restored.version).toBe(4);
@@ -261,32 +265,34 @@ describe('impartiality', () => {
 });
 
 describe('issuing freezes the decision', () => {
-  it('stores text, hash, signer and time; appends the event; moves the case; starts the ARN window', async () => {
+  it('stores text, hash, signer and time; appends the event; moves the case; gives the ARN date one year from the first complaint', async () => {
     const caseId = seed();
     const decision = await approved(caseId);
     const issued = await ok(dispatch(as(fia), 'decisions:issue', { id: decision.id }));
-    expect(issued.issued).toMatchObject({ by: { name: 'Fia Engström' }, at: '2026-03-12T10:00:00.000Z', arnWindowEndsOn: '2026-05-12' });
-    expect(issued.renderedText).toContain('Med vänliga hälsningar\nFia Engström\nKundombudsman');
+    expect(issued.issued).toMatchObject({ by: { name: 'Fia Engström' }, at: '2026-03-12T10:00:00.000Z', arnWindowEndsOn: '2027-03-02' });
+    expect(issued.renderedText).toContain('Med vänliga hälsningar\nFia Engström\nKundombudet');
     expect(issued.renderedText).toMatch(/Återbetalning 1\s499,00\skr senast 1 april 2026\./);
-    expect(issued.renderedText).toContain('senast 12 maj 2026');
+    // The customer first complained by phone on 2 March 2026 (the case reached the ombudsman on 10 March): one year from then.
+    expect(issued.renderedText).toContain('senast 2 mars 2027');
+    expect(issued.renderedText).not.toMatch(/två månader|ODR/);
     const row = await store.db.selectFrom('decisions').selectAll().where('id', '=', decision.id).executeTakeFirstOrThrow();
     expect(row.sha256).toBe(createHash('sha256').update(JSON.stringify({ content: JSON.parse(row.content), text: row.rendered_text })).digest('hex'));
 
     const view = await ok(dispatch(as(jonas), 'cases:get', { id: caseId }));
     expect(view.header.status).toBe('decision_issued');
     const event = view.events.find((e) => e.kind === 'decision_issued')!;
-    expect(event).toMatchObject({ actor: 'Fia Engström', summary: 'Decision issued', data: { decisionId: decision.id, arnWindowEndsOn: '2026-05-12' } });
+    expect(event).toMatchObject({ actor: 'Fia Engström', summary: 'Decision issued', data: { decisionId: decision.id, arnWindowEndsOn: '2027-03-02' } });
     expect(event.body).toBe(issued.renderedText);
     expect(view.deadlines.find((d) => d.kind === 'psd2_final')?.metOn).toBe('2026-03-12');
-    // The customer's ARN window shows beside the clocks: 2026-03-12 to 2026-05-12 is 61 calendar days.
-    expect(view.customerWindows).toEqual([{ kind: 'arn', decisionId: decision.id, endsOn: '2026-05-12', daysLeft: 61 }]);
+    // The customer's ARN window shows beside the clocks: 2026-03-12 to 2027-03-02 is 355 calendar days.
+    expect(view.customerWindows).toEqual([{ kind: 'arn', decisionId: decision.id, endsOn: '2027-03-02', daysLeft: 355 }]);
     // It is the customer's window, not the company's: it never becomes the inbox's next deadline.
     const listed = await ok(dispatch(as(jonas), 'cases:list', { status: ['decision_issued'] }));
     expect(listed.rows.find((r) => r.id === caseId)?.nextDue ?? null).toBeNull();
     // A month later it counts down; after the last day it is closed.
     const later = (iso: string): ServiceContext => ({ store, user: jonas, now: () => new Date(iso) });
-    expect((await ok(dispatch(later('2026-04-12T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(30);
-    expect((await ok(dispatch(later('2026-05-13T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(-1);
+    expect((await ok(dispatch(later('2027-02-02T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(28);
+    expect((await ok(dispatch(later('2027-03-03T10:00:00Z'), 'cases:get', { id: caseId }))).customerWindows[0]!.daysLeft).toBe(-1);
   });
 
   it('has no ARN window for a Danish decision', async () => {

@@ -113,7 +113,7 @@ describe('exporting a decision through the channels', () => {
     expect(text).toMatch(new RegExp(`Sida 1 av ${pdfPages(path)}`));
     // The template's title is the subject, and what the frame prints is not repeated by the body.
     const page1 = pdfText(path, 1);
-    expect(page1).toContain('Kundombudsmannens beslut');
+    expect(page1).toContain('Kundombudets beslut');
     expect(page1.split(caseNumber)).toHaveLength(2);
     expect(page1).not.toMatch(/Ärende:/);
     expect(text.split('Fia Ødegård-Åström')).toHaveLength(2);

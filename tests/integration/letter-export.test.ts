@@ -79,7 +79,8 @@ describe('a letter as PDF', () => {
     const all = pdfText(out);
     for (const s of ['Åsa Öberg', 'Storgatan 1', '111 22 Stockholm', '1 499,00 kr', '23 november 2026', 'Beslut i ditt ärende', 'Fia Ødegård-Åström', 'Kundombudsman', 'Nordkredit AB']) expect(all).toContain(s);
     expect(all).toContain(SPECIAL);
-    expect(all).toContain('2026-03-02, Kundservice, telefon: samtal om fakturan');
+    // A citation reads as a reference in words, set apart from the sentence, not as a log line.
+    expect(all.replace(/\s+/g, ' ')).toContain('Enligt (se samtalet med kundservice den 2 mars 2026: ”samtal om fakturan”).');
     expect(all).toMatch(/KO-2026-\d{6}/);
     expect(all).not.toMatch(/\{\{|mergeField|customer\.name/);
     const pages = pdfPages(out);
@@ -141,7 +142,7 @@ describe('a letter as DOCX', () => {
     expect((xml.match(/<w:numPr>/g) ?? []).length).toBe(3);
     expect(xml).toContain('<w:tbl>');
     expect(xml).toMatch(/<w:tblHeader\/>/);
-    expect(xml).toContain('2026-03-02, Kundservice, telefon: samtal om fakturan');
+    expect(xml).toContain('(se samtalet med kundservice den 2 mars 2026: ”samtal om fakturan”)');
     expect(xml).toContain('Fia Ødegård-Åström');
     expect(xml).toContain('23 november 2026');
     const all = docxAll(out);
@@ -178,7 +179,7 @@ describe('redaction and what never enters a letter', () => {
     const before = (await getCase(ctx(), caseId)).events.length;
     const out = join(dir, 'no.pdf');
     await expect(exportLetter(ctx(), { caseId, content: doc(p({ type: 'citation', attrs: { eventId: noteId } })), draft: false }, { format: 'pdf', out })).rejects.toThrow(
-      `Event ${noteId} is an internal note and cannot be cited in a letter`,
+      `Event ${noteId} ("Intern anteckning: misstänkt bedrägeri") is one of the office's own working records and cannot be cited in a letter`,
     );
     await expect(exportLetter(ctx(), { caseId, content: doc(p(field('customer.shoeSize'))), draft: false }, { format: 'docx', out })).rejects.toMatchObject({
       code: 'invalid_input',

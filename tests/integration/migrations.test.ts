@@ -133,9 +133,10 @@ describe('migrations', () => {
         VALUES (2, 'KO-2025-000002', 'SE', 'sv', '2025-05-02T08:00:00Z', '2025-05-02', 'email', 'received', 'refund_missing',
         'x', 1, 1, 'Göran Ölund', '2025-05-02T08:00:00Z', '2025-05-02T08:00:00Z', 1)`);
     expect(name(2)).toBe('Fia Engström');
-    for (const order of ['assignee_name COLLATE NOCASE DESC, id DESC', 'claim_total_minor ASC, id ASC']) {
+    // The claimed-amount sort is within a currency since version 21.
+    for (const order of ['assignee_name COLLATE NOCASE DESC, id DESC', 'claim_currency ASC, claim_total_minor ASC, id ASC']) {
       const plan = JSON.stringify(store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY ${order} LIMIT 50`).all());
-      expect(plan).toMatch(/cases_(assignee_name|claim_total)/);
+      expect(plan).toMatch(/cases_(assignee_name|claimed_by_currency)/);
       expect(plan).not.toContain('TEMP B-TREE');
     }
   });
@@ -307,8 +308,8 @@ describe('migrations', () => {
     }
   });
 
-  it('16 (collab 17): gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
-    const { path, raw, db } = await storeAt(15);
+  it('17: gives every case and authority matter a revision, starting at 0, that a state change counts up', async () => {
+    const { path, raw, db } = await storeAt(14);
     populateV1(raw);
     const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as number;
     await db.destroy();
@@ -342,7 +343,7 @@ describe('migrations', () => {
     expect(s.prepare('SELECT day, n FROM case_due_counts').all()).toEqual([{ day: '2025-06-12', n: 1 }]);
   });
 
-  it('19 (mail): numbers each event’s files, so the same name and bytes twice are two files; links and media types kept', async () => {
+  it('15 (mail): numbers each event’s files, so the same name and bytes twice are two files; links and media types kept', async () => {
     const { path, raw, db } = await storeAt(14);
     populateV1(raw);
     raw.exec(`
@@ -364,6 +365,24 @@ describe('migrations', () => {
     expect(store.sqlite.prepare(`SELECT count(*) AS n FROM event_attachments WHERE file_name = 'kvitto.pdf'`).get()).toEqual({ n: 2 });
     expect(() => store.sqlite.prepare(`INSERT INTO event_attachments (event_id, position, attachment_id, file_name) VALUES (1, 3, 1, 'x')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
     expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'event_attachments_attachment'`).get()).toEqual({ n: 1 });
+  });
+
+  it('16: sorts claimed amounts within their currency on an index, both ways', async () => {
+    const { path, raw, db } = await storeAt(15);
+    populateV1(raw);
+    raw.exec(`UPDATE cases SET claim_total_minor = 12000, claim_currency = 'SEK' WHERE id = 1`);
+    await db.destroy();
+    const store = await openStore(path);
+    cleanups.push(() => store.close());
+    const s = store.sqlite;
+    expect(s.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(s.prepare(`SELECT claim_total_minor FROM cases WHERE id = 1`).pluck().get()).toBe(12000);
+    expect(s.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'cases_claim_total'`).pluck().get()).toBe(0);
+    for (const dir of ['ASC', 'DESC']) {
+      const plan = JSON.stringify(s.prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY claim_currency ${dir}, claim_total_minor ${dir}, id ${dir} LIMIT 50`).all());
+      expect(plan).toContain('cases_claimed_by_currency');
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
   });
 
   it('a failing step leaves the store at the previous version', async () => {

@@ -149,15 +149,15 @@ function validInput(channel: Channel, role: Role): unknown {
     'exports:list': { caseId },
     'exports:markSent': { caseId, exportId: MISSING, date: '2026-11-16', channel: 'post' },
     'exports:showInFolder': { caseId, exportId: MISSING },
+    'mail:settings': {},
+    'mail:setSettings': { attachDocx: false },
+    'mail:draft': { caseId: MISSING, letter: 'decision' },
+    'mail:send': { caseId: MISSING, letter: 'decision' },
     'review:queue': {},
     'review:approvers': {},
     'settings:approvers': {},
     // A stale revision: the ombudsman gets a conflict and nothing is written.
     'settings:setApprovers': { deputyId: null, baseRevision: 999 },
-    'mail:settings': {},
-    'mail:setSettings': { attachDocx: false },
-    'mail:draft': { caseId: MISSING, letter: 'decision' },
-    'mail:send': { caseId: MISSING, letter: 'decision' },
   };
   return inputs[channel];
 }

@@ -144,7 +144,7 @@ beforeEach(() => {
 });
 
 describe('<CaseScreen>', () => {
-  it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
+  it('shows the header band with masked personal number, purchases and claims in the interface language’s format', async () => {
     serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     renderCase();
     const header = await screen.findByTestId('case-header');
@@ -152,16 +152,16 @@ describe('<CaseScreen>', () => {
     expect(within(header).getByTestId('case-number').textContent).toBe('KO-2026-000042');
     expect(within(header).getByTestId('case-status').textContent).toBe('Under utredning');
     expect(within(header).getByTestId('personal-number').textContent).toBe('120385-****');
-    expect(within(header).getByTestId('case-received').textContent).toBe('10.02.2026 14.05 via e-post');
+    expect(within(header).getByTestId('case-received').textContent).toBe('2026-02-10 14:05 via e-post');
     expect(within(header).getByTestId('case-assignee').textContent).toBe('Mette Holm');
     const purchase = within(header).getByTestId('case-purchase');
-    expect(plainSpaces(purchase.textContent)).toContain('12.495,00 kr.');
-    expect(purchase.textContent).toContain('03.01.2026');
+    expect(plainSpaces(purchase.textContent)).toContain('12 495,00 DKK');
+    expect(purchase.textContent).toContain('2026-01-03');
     expect(purchase.textContent).toContain('Delbetalning');
     expect(purchase.textContent).toContain('Hos inkasso');
     const claims = within(header).getByTestId('case-claims');
     expect(within(claims).getAllByTestId('case-claim')).toHaveLength(2);
-    expect(plainSpaces(claims.textContent)).toContain('Summa yrkat12.595,00 kr.');
+    expect(plainSpaces(claims.textContent)).toContain('Summa yrkat12 595,00 DKK');
     expect(screen.getAllByTestId('timeline-event')).toHaveLength(1);
   });
 
@@ -202,13 +202,13 @@ describe('the right panel', () => {
     expect(rows.map((r) => r.dataset.kind)).toEqual(['dk_acknowledge', 'dk_decision', 'psd2_final']);
     expect(rows[0]!.textContent).toContain('Bekräftelse (DK)');
     expect(rows[0]!.textContent).toContain('Uppfylld för sent');
-    expect(rows[0]!.textContent).toContain('Frist 11.02.2026 · uppfylld 12.02.2026');
+    expect(rows[0]!.textContent).toContain('Frist 2026-02-11 · uppfylld 2026-02-12');
     const overdue = within(rows[1]!).getByTestId('due-days');
     expect(overdue.dataset.tone).toBe('overdue');
     expect(overdue.className).toContain('ombud-due--overdue');
     expect(overdue.textContent).toBe('3 bankdagar försenad');
     expect(rows[2]!.textContent).toContain('PSD2 slutligt svar');
-    expect(rows[2]!.textContent).toContain('Förfaller 01.04.2026 · förlängd (delbesked)');
+    expect(rows[2]!.textContent).toContain('Förfaller 2026-04-01 · förlängd (delbesked)');
     expect(within(rows[2]!).getByTestId('due-days').dataset.tone).toBe('calm');
     // The title strip shows the most urgent running deadline.
     expect(screen.getByTestId('case-next-deadline').textContent).toContain('Beslut (DK)');

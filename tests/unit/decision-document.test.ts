@@ -64,7 +64,10 @@ describe('merge values', () => {
     expect(nb(v['claim.1.remedies']!)).toBe('Återbetalning 1 499,00 kr senast 1 december 2026.');
     expect(v['claim.1.outcome']).toBe('Bifalls delvis');
     expect(v['claim.2.outcome']).toBeUndefined();
-    expect(v['arn.deadline']).toBe('16 januari 2027');
+    // No history here: the first complaint is at the latest the day the case was received.
+    expect(v['arn.deadline']).toBe('10 mars 2027');
+    expect(mergeValues({ header, language: 'sv', panel, decisionDate: '2026-11-16', signerName: null, firstComplaintDate: '2026-02-20' })['arn.deadline']).toBe('20 februari 2027');
+    expect(v['claim.1.summary']).toBe('”Kreditera fakturan” (1\u00a0499,00\u00a0kr)');
     expect(v['customer.address']).toBe('Storgatan 1, 111 22 Stockholm');
     expect(nb(remedySentence([{ kind: 'compensation', amount: { minor: 50_000, currency: 'DKK' }, dueDate: '2026-12-01' }], 'da'))).toBe('Kompensation 500,00 kr. senest 1. december 2026.');
   });
@@ -128,7 +131,7 @@ describe('validation before submit', () => {
   });
 
   it('catches a letter that drops the remedy field or contradicts the outcome', () => {
-    const d = doc(p(t('Allmänna reklamationsnämnden två månader 2 000 kr allmän domstol Konsumenternas Bank- och Finansbyrå konsumentvägledare')), p(t('Avslås. Avslås.')));
+    const d = doc(p(t('Allmänna reklamationsnämnden inom ett år 2 000 kr allmän domstol Konsumenternas Bank- och Finansbyrå konsumentvägledare')), p(t('Avslås. Avslås.')));
     const issues = check(d, filledPanel);
     expect(issues.map((i) => i.code)).toEqual(['outcome_not_in_letter', 'remedy_not_in_letter']);
     expect(nb(issues[1]!.message)).toContain('refund of 1 499,00 kr is not in the letter');

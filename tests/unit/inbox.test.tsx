@@ -197,7 +197,7 @@ beforeEach(() => {
 });
 
 describe('<InboxScreen>', () => {
-  it('lists the newest cases first with market-formatted amounts and Swedish labels', async () => {
+  it('lists the newest cases first with amounts in one format and their currency and Swedish labels', async () => {
     serve(makeCases(250));
     renderInbox();
     await waitFor(() => expect(rows().length).toBeGreaterThan(10));
@@ -205,12 +205,12 @@ describe('<InboxScreen>', () => {
     const first = rows()[0]!;
     expect(first.dataset.caseNumber).toBe('KO-2026-000250');
     // Case 250 (index 249) is Swedish: 149 900 + 24 900 öre.
-    expect(plainSpaces(first.textContent)).toContain('1 748,00 kr');
+    expect(plainSpaces(first.textContent)).toContain('1 748,00 SEK');
     expect(first.textContent).toContain('Utebliven återbetalning');
     expect(first.textContent).toContain('2026-09-07');
     const dk = rows().find((r) => r.dataset.caseNumber === 'KO-2026-000249')!;
-    expect(plainSpaces(dk.textContent)).toContain('1.747,00 kr.');
-    expect(dk.textContent).toContain('06.09.2026');
+    expect(plainSpaces(dk.textContent)).toContain('1 747,00 DKK');
+    expect(dk.textContent).toContain('2026-09-06');
   });
 
   it('fetches only the pages in view, not the whole store', async () => {
@@ -424,7 +424,7 @@ describe('search', () => {
     expect(event.querySelector('img')).toBeNull();
     expect(event.textContent).toBe('Kunden skrev <img src=x onerror=alert(1)> till Öberg igen');
     expect([...event.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Öberg']);
-    expect(within(results[1]!).getByTestId('search-where').textContent).toBe('Händelse 14.03.2026 14.02');
+    expect(within(results[1]!).getByTestId('search-where').textContent).toBe('Händelse 2026-03-14 14:02');
 
     expect(within(results[2]!).getByTestId('search-snippet').textContent).toBe('Träff på personnumret');
   });

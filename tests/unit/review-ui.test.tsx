@@ -43,10 +43,10 @@ describe('red-flag explanations', () => {
     expect(flagExplanation(t, flag('dispute_closed_no_merchant_response', { count: 1 }), 'SE')).toBe('Tvisten avslutades för att handlaren inte svarade');
   });
 
-  it('write dates as the case market does', () => {
+  it('write dates the interface language’s way for either market', () => {
     const late = flag('late_final_answer', { due: '2026-02-06', answered: '2026-02-18', days: 15 });
     expect(flagExplanation(t, late, 'SE')).toBe('Kundservice slutliga svar kom 2026-02-18, efter fristen 2026-02-06 (15 bankdagar)');
-    expect(flagExplanation(t, late, 'DK')).toBe('Kundservice slutliga svar kom 18.02.2026, efter fristen 06.02.2026 (15 bankdagar)');
+    expect(flagExplanation(t, late, 'DK')).toBe('Kundservice slutliga svar kom 2026-02-18, efter fristen 2026-02-06 (15 bankdagar)');
   });
 
   it('fall back to the number of events when a count is missing', () => {

@@ -76,7 +76,7 @@ describe('<Timeline>', () => {
     const invoice = screen.getAllByTestId('timeline-event')[0]!;
     expect(invoice.textContent).toContain('Faktura utställd');
     expect(within(invoice).getByRole('img', { name: 'Faktura' })).toBeTruthy();
-    expect(plainSpaces(within(invoice).getByTestId('event-amount').textContent)).toBe('1 499,00 kr');
+    expect(plainSpaces(within(invoice).getByTestId('event-amount').textContent)).toBe('1 499,00 SEK');
     expect(within(invoice).getByText('09:15')).toBeTruthy();
     const attachment = screen.getByTestId('event-attachment');
     expect(plainSpaces(attachment.textContent)).toBe('kvitto.pdf123,5 kB');

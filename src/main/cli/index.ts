@@ -11,6 +11,7 @@ import { registerImport } from './commands/import';
 import { registerMatters } from './commands/matters';
 import { registerRetention } from './commands/retention';
 import { registerServe } from './commands/serve';
+import { registerServerCommand } from './commands/server';
 import { registerStats } from './commands/stats';
 import { registerStore } from './commands/store';
 import { registerSubject } from './commands/subject';
@@ -30,6 +31,7 @@ const program = new Command()
 registerDemo(program);
 registerStore(program);
 registerServe(program);
+registerServerCommand(program);
 registerBackup(program);
 registerCases(program);
 registerMatters(program);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseHeader } from '../../shared/domain/case';
-import { addMonths, mergeValues, type ClaimAssessment, type Outcome, type Panel, type Remedy, type RemedyKind } from '../../shared/domain/decision';
+import { mergeValues, type ClaimAssessment, type Outcome, type Panel, type Remedy, type RemedyKind } from '../../shared/domain/decision';
+import { arnDeadline } from '../../shared/domain/legal';
 import { MARKET_INFO, type Language, type Market } from '../../shared/domain/market';
 import type { DocNode } from '../../shared/editor/document';
 import { renderPlainText } from '../../shared/editor/text';
@@ -18,20 +19,30 @@ import { templateFor } from '../services/decision-templates';
 
 const REASONING: Record<Language, Record<Outcome, string>> = {
   sv: {
-    upheld: 'Historiken visar att kunden hade rätt: kundtjänsten gav inget fullständigt svar och kraven fortsatte trots en öppen reklamation.',
-    partly_upheld: 'Kunden har delvis rätt: avgifterna borde inte ha tagits ut medan reklamationen var öppen, men köpet i sig är betalningsansvarigt.',
-    not_upheld: 'Underlaget visar att handlaren levererat och att fakturan är riktig; vi har inte funnit något fel i hanteringen.',
+    upheld: 'Historiken visar att du har rätt: kundservice gav dig inget fullständigt svar, och kraven mot dig fortsatte trots att din reklamation var öppen.',
+    partly_upheld: 'Du har delvis rätt: avgifterna borde inte ha tagits ut medan din reklamation var öppen, men själva köpet ska betalas.',
+    not_upheld: 'Underlaget visar att handlaren har levererat och att fakturan är riktig; vi har inte funnit något fel i hur ditt ärende hanterats.',
   },
   da: {
-    upheld: 'Forløbet viser, at kunden har ret: kundeservice gav ikke et fyldestgørende svar, og kravet fortsatte trods en åben reklamation.',
-    partly_upheld: 'Kunden har delvist ret: gebyrerne burde ikke være opkrævet, mens reklamationen var åben, men selve købet skal betales.',
-    not_upheld: 'Materialet viser, at forhandleren har leveret, og at fakturaen er korrekt; vi har ikke fundet fejl i behandlingen.',
+    upheld: 'Forløbet viser, at du har ret: kundeservice gav dig ikke et fyldestgørende svar, og kravet mod dig fortsatte, selv om din reklamation var åben.',
+    partly_upheld: 'Du har delvist ret: gebyrerne burde ikke være opkrævet, mens din reklamation var åben, men selve købet skal betales.',
+    not_upheld: 'Materialet viser, at forhandleren har leveret, og at fakturaen er korrekt; vi har ikke fundet fejl i behandlingen af din sag.',
   },
   en: {
-    upheld: 'The history shows the customer is right: customer service gave no full answer and collection went on while the dispute was open.',
-    partly_upheld: 'The customer is partly right: fees should not have been charged while the dispute was open, but the purchase itself is owed.',
-    not_upheld: 'The material shows the merchant delivered and the invoice is correct; we found no fault in how the case was handled.',
+    upheld: 'The history shows that you are right: customer service did not give you a full answer, and collection went on while your dispute was open.',
+    partly_upheld: 'You are partly right: fees should not have been charged while your dispute was open, but the purchase itself is owed.',
+    not_upheld: 'The material shows that the merchant delivered and that the invoice is correct; we found no fault in how your case was handled.',
   },
+};
+
+/**
+ * What replaces the template's instruction in the background paragraph: written to the customer,
+ * never the case's internal summary (which is a note in the third person for the office).
+ */
+const BACKGROUND: Record<Language, string> = {
+  sv: 'Vi har gått igenom hela ärendets historik, bland annat dina kontakter med kundservice och det som hänt med fakturan.',
+  da: 'Vi har gennemgået hele sagens forløb, herunder dine kontakter med kundeservice og det, der er sket med fakturaen.',
+  en: 'We have reviewed the whole history of your case, including your contacts with customer service and what happened to the invoice.',
 };
 
 const REMEDY_FOR_CLAIM: Record<string, RemedyKind | null> = {
@@ -107,7 +118,7 @@ export async function issueDemoDecisions(store: Store, ombudsman: { id: number; 
         });
         const panel: Panel = { claims: assessments };
         const content = mapNodes(expandClaimBlocks(template, caseClaims.length), (n) =>
-          n.type === 'text' && n.text && /\[[^\]]+\]/.test(n.text) ? { ...n, text: n.text.replace(/\[[^\]]+\]/, /[.!?]$/.test(s.summary) ? s.summary : `${s.summary}.`) } : n,
+          n.type === 'text' && n.text && /\[[^\]]+\]/.test(n.text) ? { ...n, text: n.text.replace(/\[[^\]]+\]/, BACKGROUND[language]) } : n,
         );
         const header: Pick<CaseHeader, 'number' | 'market' | 'receivedDate' | 'customer' | 'merchant' | 'purchases' | 'claims'> = {
           number: s.number,
@@ -127,7 +138,8 @@ export async function issueDemoDecisions(store: Store, ombudsman: { id: number; 
           claims: caseClaims.map((c) => ({ id: c.id, position: c.position, kind: c.kind as CaseHeader['claims'][number]['kind'], text: c.text, amount: c.amount_minor === null || c.currency === null ? null : { minor: c.amount_minor, currency: c.currency } })),
         };
         const signer = s.actor_user_id ?? ombudsman.id;
-        const values = mergeValues({ header, language, panel, decisionDate: day, signerName: ombudsman.name });
+        const firstComplaintDate = s.first_complaint_at ? [dayFormats[market].format(new Date(s.first_complaint_at)), s.received_date].sort()[0]! : s.received_date;
+        const values = mergeValues({ header, language, panel, decisionDate: day, signerName: ombudsman.name, firstComplaintDate });
         const text = renderPlainText(content, { values });
         const drafter = s.assignee_id ?? signer;
         rows.push({
@@ -148,7 +160,7 @@ export async function issueDemoDecisions(store: Store, ombudsman: { id: number; 
           issued_at: s.occurred_at,
           rendered_text: text,
           sha256: createHash('sha256').update(JSON.stringify({ content, text })).digest('hex'),
-          arn_window_ends_on: market === 'SE' ? addMonths(day, 2) : null,
+          arn_window_ends_on: arnDeadline(market, firstComplaintDate),
         });
         written += 1;
       }

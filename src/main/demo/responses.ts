@@ -1,7 +1,7 @@
 import type { Store } from '../db/connection';
 import { countAllEvents } from '../db/repositories/history.repository';
 import { listMatters } from '../db/repositories/matter.repository';
-import { isInternal } from '../services/letter.service';
+import { isCitable } from '../../shared/domain/citation';
 import * as responses from '../services/arn-response.service';
 import { readCaseView } from '../services/case.service';
 import type { ServiceContext, SessionUser } from '../services/context';
@@ -56,7 +56,7 @@ export async function addDemoResponses(store: Store, options: { seed: number; ha
     const ctx = (user: SessionUser, hh: number): ServiceContext => ({ store, user, now: at(hh) });
     const language: Language = m.market === 'DK' ? 'da' : 'sv';
     const view = await readCaseView(store.db, { now: at(7) }, m.case_id);
-    const before = view.events.filter((e) => !isInternal(e) && e.occurredAt.slice(0, 10) < m.received_date && e.kind !== 'authority_correspondence');
+    const before = view.events.filter((e) => isCitable(e) && e.occurredAt.slice(0, 10) < m.received_date && e.kind !== 'authority_correspondence');
     const draft = await responses.createResponse(ctx(options.handler, 7), { matterId: m.id, language });
     const attachments = before.flatMap((e) => e.attachments).slice(0, 2);
     const panel: ResponsePanel = {

@@ -575,6 +575,6 @@ export const da: LanguagePack = {
   decisionPdf: (c, label, remedy) => [`Afgørelse ${c.caseNo}`, `Kunde: ${c.name}`, `${label}.`, remedy, `${c.person}, uafhængig kunderepræsentant`],
   decisionLetter: {
     summary: () => `Afgørelsen sendt til kunden`,
-    body: (c) => `Afgørelsen er sendt til ${c.email}. Kunden er oplyst om muligheden for at klage til Det Finansielle Ankenævn eller via EU's ODR-platform.`,
+    body: (c) => `Afgørelsen er sendt til ${c.email}. Kunden er oplyst om muligheden for at klage til Det Finansielle Ankenævn eller indbringe sagen for domstolene.`,
   },
 };

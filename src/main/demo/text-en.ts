@@ -493,6 +493,6 @@ export const en: LanguagePack = {
   decisionPdf: (c, label, remedy) => [`Decision ${c.caseNo}`, `Customer: ${c.name}`, `${label}.`, remedy, `${c.person}, Customer Ombudsman`],
   decisionLetter: {
     summary: () => `Decision sent to the customer`,
-    body: (c) => `The decision letter was sent to ${c.email}. The customer was informed of the right to bring the matter to the National Board for Consumer Disputes (ARN) within two months, or to a general court.`,
+    body: (c) => `The decision letter was sent to ${c.email}. The customer was informed of the right to bring the matter to the National Board for Consumer Disputes (ARN) within one year of the first complaint, or to a general court.`,
   },
 };

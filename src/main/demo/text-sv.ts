@@ -575,6 +575,6 @@ export const sv: LanguagePack = {
   decisionPdf: (c, label, remedy) => [`Beslut ${c.caseNo}`, `Kund: ${c.name}`, `${label}.`, remedy, `${c.person}, Kundombud`],
   decisionLetter: {
     summary: () => `Beslutet skickat till kunden`,
-    body: (c) => `Beslutsbrevet har skickats till ${c.email}. Kunden har informerats om möjligheten att vända sig till Allmänna reklamationsnämnden (ARN) inom två månader, till allmän domstol eller till Konsumenternas Bank- och finansbyrå.`,
+    body: (c) => `Beslutsbrevet har skickats till ${c.email}. Kunden har informerats om möjligheten att vända sig till Allmänna reklamationsnämnden (ARN) inom ett år från det första klagomålet, till allmän domstol eller till Konsumenternas Bank- och finansbyrå.`,
   },
 };

@@ -1,20 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Result } from '../../shared/ipc/result';
+import { resolve } from 'node:path';
 import { discardAllUploads, registerUpload, uploadTarget } from '../import/uploads';
-import { isChannel } from '../ipc/dispatch';
 import type { Recovery } from '../ipc/recovery';
 import type { SessionContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { exportJobFile } from '../services/export-job.service';
 import { createTransport } from '../transport/adapter';
-import { decodePathPart, HttpRefusal, readJson, requestPath } from '../transport/http';
+import { serveEvents } from '../transport/events';
+import { answerClientErrors, CSP, guarded, isLoopback, requestPath, routeRpc, send, sendResult, serveChannel, staticFiles } from '../transport/http';
 import { LOCAL_IDLE_MS, SessionTable } from '../transport/session';
 
 export interface HarnessOptions {
@@ -51,44 +50,6 @@ const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
 /** An import file may be large (a 2 GB export); it streams to disk, never into memory. */
 const MAX_UPLOAD = 8 * 1024 * 1024 * 1024;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-};
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': CSP,
-  });
-  res.end(body);
-}
-
-function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
-  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
-}
-
 /**
  * The browser harness: the same handler table as Electron IPC, served over HTTP on 127.0.0.1
  * only, with a random token per start required on every RPC. It lets the renderer run and be
@@ -120,26 +81,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const decoded = decodePathPart(pathname);
-    if (decoded === null || decoded.includes('\0')) {
-      send(res, 400, 'Bad request: the path is not a valid file name.', 'text/plain; charset=utf-8');
-      return;
-    }
-    const relative = normalize(decoded).replace(/^([/\\])+/, '');
-    const file = resolve(rendererRoot, relative === '' ? 'index.html' : relative);
-    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
-      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      return;
-    }
-    try {
-      const info = await stat(file);
-      const target = info.isDirectory() ? join(file, 'index.html') : file;
-      send(res, 200, await readFile(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
-    } catch {
-      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    }
-  }
+  const serveStatic = staticFiles(rendererRoot);
 
   /** Answers and returns true when the request lacks this start's token or comes from another origin. */
   function refusedCaller(req: IncomingMessage, res: ServerResponse): boolean {
@@ -157,20 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function serveRpc(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (refusedCaller(req, res)) return;
-    if (!isChannel(channel)) {
-      sendResult(res, 404, { ok: false, error: { code: 'not_found', message: `Unknown channel ${channel.slice(0, 80)}.` } });
-      return;
-    }
-    let input: unknown;
-    try {
-      input = await readJson(req, MAX_BODY);
-    } catch (error) {
-      const refusal = error instanceof HttpRefusal ? error : new HttpRefusal(400, 'The request broke off.');
-      sendResult(res, refusal.status, { ok: false, error: { code: 'invalid_input', message: refusal.message } });
-      return;
-    }
-    const { result } = await transport.call(sessionOf(req), channel, input);
-    sendResult(res, 200, result);
+    await serveChannel(transport, sessionOf(req), channel, req, res, MAX_BODY);
   }
 
   /**
@@ -268,39 +197,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const rpc = /^\/rpc\/([^/]+)$/.exec(pathname);
     const download = /^\/download\/([A-Za-z0-9_-]{16,64})$/.exec(pathname);
     if (download) return req.method === 'GET' ? serveDownload(download[1]!, req, res) : Promise.resolve(send(res, 405, 'Use GET', 'text/plain; charset=utf-8'));
-    if (pathname === '/upload') return req.method === 'POST' ? serveUpload(req, res) : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
-    if (rpc) {
-      if (req.method !== 'POST') return Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
-      const channel = decodePathPart(rpc[1]!);
-      if (channel === null) {
-        sendResult(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The channel name in the path is not validly encoded.' } });
-        return Promise.resolve();
-      }
-      return serveRpc(channel, req, res);
+    if (pathname === '/events') {
+      if (req.method !== 'GET') return Promise.resolve(send(res, 405, 'Use GET', 'text/plain; charset=utf-8'));
+      if (!refusedCaller(req, res)) serveEvents(req, res, transport, sessionOf(req));
+      return Promise.resolve();
     }
+    if (pathname === '/upload') return req.method === 'POST' ? serveUpload(req, res) : Promise.resolve(send(res, 405, 'Use POST', 'text/plain; charset=utf-8'));
+    if (rpc) return routeRpc(rpc[1]!, req, res, (channel) => serveRpc(channel, req, res));
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(pathname, res);
     return Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8'));
   }
 
-  const server = createServer((req, res) => {
-    let work: Promise<void>;
-    try {
-      work = route(req, res);
-    } catch (error) {
-      work = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    work.catch((error: unknown) => {
-      // A fault of ours, never the request's: logged, answered as unavailable, and the server goes on.
-      options.log?.(`harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendResult(res, 503, { ok: false, error: { code: 'unavailable', message: 'The request could not be answered. The details are in the log.' } });
-      else res.destroy();
-    });
-  });
-  // A malformed request line or header is answered 400 by Node; a broken socket only closes.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  const server = createServer(guarded(route, options.log, 'harness'));
+  answerClientErrors(server);
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -66,6 +66,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
     redaction: rendered.redaction,
     addressee: [src.matter.authorityName],
     signerUserId: row.finalised_by ?? undefined,
+    citations: 'facts',
   });
   const base = `${src.matter.authority}-${src.matter.reference}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   if (format === 'docx') {

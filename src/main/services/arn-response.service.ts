@@ -29,11 +29,15 @@ import { publishChange } from './changes';
 import { readCaseView, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
-import { recordReviewStep, takeReviewStep, type ReviewTarget } from './review.service';
 import { refusal } from '../../shared/domain/refusals';
-import { caseMergeFields, citationText, isInternal, loadLetterheads } from './letter.service';
+import { recordReviewStep, takeReviewStep, type ReviewTarget } from './review.service';
+import { caseMergeFields, citationText, loadLetterheads } from './letter.service';
 import { getMatter } from './matter.service';
 import { dayInZone } from './calendar/business-days';
+import { isCitable } from '../../shared/domain/citation';
+
+/** What never goes to ARN: the same rule as for citing in a letter (`shared/domain/citation.ts`). */
+const isInternal = (e: Parameters<typeof isCitable>[0]): boolean => !isCitable(e);
 
 /**
  * The company's response to ARN on a registered matter. Drafted (autosaved with an optimistic

@@ -12,8 +12,8 @@ import { now, today, type ServiceContext } from './context';
 import { latestHoldingReply, policiesFor } from './deadlines';
 import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
-import { publishChange } from './changes';
 import { refusal } from '../../shared/domain/refusals';
+import { publishChange } from './changes';
 import { loadPolicyConfig } from './policy-config';
 
 /**

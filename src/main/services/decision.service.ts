@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { diffWordsWithSpace } from 'diff';
 import type { CaseStatus } from '../../shared/domain/case';
 import {
-  addMonths,
   panelSchema,
   mergeValues,
   validateDecision,
@@ -12,10 +11,12 @@ import {
   type ReviewStep,
   type ValidationIssue,
 } from '../../shared/domain/decision';
+import { citationReference, isCitable } from '../../shared/domain/citation';
+import { arnDeadline, firstComplaintDay } from '../../shared/domain/legal';
 import { MARKET_INFO, type Language, type Market } from '../../shared/domain/market';
 import type { DocNode } from '../../shared/editor/document';
 import { renderPlainText, type CitedEvent } from '../../shared/editor/text';
-import { citationsOf, expandClaimBlocks, mergeFieldsOf } from '../../shared/editor/walk';
+import { citationsOf, expandClaimBlocks, mergeFieldSequence, mergeFieldsOf } from '../../shared/editor/walk';
 import type { Db } from '../db/connection';
 import * as cases from '../db/repositories/case.repository';
 import * as repo from '../db/repositories/decision.repository';
@@ -29,8 +30,8 @@ import { readCaseView, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
 import { templateFor } from './decision-templates';
 import { notFound, ServiceError } from './errors';
-import { takeReviewStep, type ReviewTarget } from './review.service';
 import { refusal } from '../../shared/domain/refusals';
+import { takeReviewStep, type ReviewTarget } from './review.service';
 
 /**
  * The final decision: drafted by a handler, reviewed by a second pair of eyes, signed and issued by
@@ -68,28 +69,42 @@ interface Rendered {
   values: Record<string, string>;
   text: string;
   issues: ValidationIssue[];
+  /** The last day to file with ARN (SE: one year from the first complaint), else null. */
+  arnDeadline: string | null;
 }
 
 /** Resolves merge fields and citations against the case, renders the text and validates it. */
 function render(view: CaseView, language: Language, content: DocNode, panel: Panel, decisionDate: string, signerName: string | null): Rendered {
-  const values = mergeValues({ header: view.header, language, panel, decisionDate, signerName });
+  const market = view.header.market;
+  // marketDay keeps one DateTimeFormat per market: building one per event cost a quarter of a
+  // millisecond each, most of a draft save on a case with a long history.
+  const dayOf = (instant: string) => marketDay(instant, market);
+  const firstComplaintDate = firstComplaintDay(view.header.receivedDate, view.events, dayOf);
+  const values = mergeValues({ header: view.header, language, panel, decisionDate, signerName, firstComplaintDate });
+  const cited = new Set(citationsOf(content));
   const events = new Map<number, CitedEvent>(
-    // marketDay keeps one DateTimeFormat per market: building one per event cost a quarter of a
-    // millisecond each, most of a draft save on a case with a long history.
-    view.events.map((e) => [e.id, { date: marketDay(e.occurredAt, view.header.market), summary: e.summary }]),
+    view.events.map((e) => {
+      const date = dayOf(e.occurredAt);
+      // Only cited events need their reference worded (a long history has thousands of events).
+      const text = cited.has(e.id) ? citationReference({ kind: e.kind, day: date, summary: e.summary, who: typeof e.data.agent === 'string' ? e.data.agent : null }, language) : undefined;
+      return [e.id, { date, summary: e.summary, ...(text ? { text } : {}) }];
+    }),
   );
+  const uncitable = new Map(view.events.filter((e) => cited.has(e.id) && !isCitable(e)).map((e) => [e.id, e.summary]));
   const text = renderPlainText(content, { values, events });
   const issues = validateDecision({
     header: view.header,
     language,
     panel,
     usedFields: mergeFieldsOf(content),
+    usedFieldsInOrder: mergeFieldSequence(content),
     values,
     citedEventIds: citationsOf(content),
     caseEventIds: new Set(events.keys()),
+    uncitable,
     text,
   });
-  return { values, text, issues };
+  return { values, text, issues, arnDeadline: arnDeadline(market, firstComplaintDate) };
 }
 
 async function toView(db: Db, ctx: ServiceContext, row: DecisionRow, caseView?: CaseView): Promise<DecisionView> {
@@ -430,7 +445,7 @@ export async function approveDecision(ctx: ServiceContext, input: { id: number; 
  * The ombudsman signs and issues an approved decision. Refused when the ombudsman appears as an
  * actor in the case's customer-service history (impartiality). Freezes content, rendered text,
  * SHA-256, signer and time; appends the history event; moves the case to "decision issued"; and,
- * in Sweden, starts the customer's two-month window to go to ARN.
+ * in Sweden, records the last day to go to ARN (one year from the first complaint).
  */
 export async function issueDecision(ctx: ServiceContext, input: { id: number }): Promise<DecisionView> {
   requireOmbudsman(ctx, 'sign and issue a decision');
@@ -451,7 +466,7 @@ export async function issueDecision(ctx: ServiceContext, input: { id: number }):
     const rendered = await validationOf(trx, ctx, row, ctx.user.name, day);
     refuseInvalid(rendered.issues, 'issued');
     const sha256 = createHash('sha256').update(JSON.stringify({ content: JSON.parse(row.content) as unknown, text: rendered.text })).digest('hex');
-    const arnWindowEndsOn = market === 'SE' ? addMonths(day, 2) : null;
+    const arnWindowEndsOn = rendered.arnDeadline;
     await repo.freezeDecision(trx, row.id, { issued_by: ctx.user.id, issued_at: at, rendered_text: rendered.text, sha256, arn_window_ends_on: arnWindowEndsOn });
     await repo.insertReview(trx, { decision_id: row.id, action: 'issued', user_id: ctx.user.id, at, comment: '' });
     await recordEvent(trx, ctx, row.case_id, at, 'decision_issued', row.corrects_decision_id ? `Corrected decision issued (corrects #${row.corrects_decision_id})` : 'Decision issued', rendered.text, {

@@ -15,7 +15,7 @@ import { refreshDerived } from './case-work.service';
 import { now, type ServiceContext } from './context';
 import { inputRefusal, notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
-import { buildCaseLetter, type LetterRequest } from './letter.service';
+import { buildCaseLetter, type CitedRecord, type LetterRequest } from './letter.service';
 import { decisionsForCase, getDecision } from './decision.service';
 import { getCase } from './case.service';
 import { dayInZone, marketDay } from './calendar/business-days';
@@ -35,6 +35,8 @@ export interface ExportRecord {
   sha256: string;
   path: string;
   draft?: boolean;
+  /** The exact events the letter cites (its readable references name them only in words). */
+  cited?: readonly CitedRecord[];
 }
 
 function requireWriter(ctx: ServiceContext, what: string): void {
@@ -67,14 +69,14 @@ export async function recordExport(ctx: ServiceContext, input: ExportRecord): Pr
       actor_user_id: ctx.user.id,
       summary: `${input.kind} ${input.format.toUpperCase()}${draft ? ' (draft)' : ''}: ${basename(input.path)}`,
       body: '',
-      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft }),
+      data: JSON.stringify({ letter: input.kind, format: input.format, sha256: input.sha256, fileName: basename(input.path), draft, cited: input.cited ?? [] }),
     });
     await appendAudit(trx, {
       at,
       userId: ctx.user.id,
       action: 'letter.export',
       caseId: input.caseId,
-      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft },
+      detail: { exportId, kind: input.kind, format: input.format, sha256: input.sha256, path: input.path, draft, citedEventIds: (input.cited ?? []).map((c) => c.eventId) },
     });
     return { exportId };
   });
@@ -170,7 +172,7 @@ export async function exportLetter(
   const hash = sha256(bytes);
   let exportId: number;
   try {
-    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft }));
+    ({ exportId } = await recordExport(ctx, { caseId: request.caseId, kind: options.kind ?? 'letter', format: options.format, sha256: hash, path, draft: request.draft, cited: letter.cited }));
   } catch (error) {
     // An export that is not booked must not lie around looking like one that was.
     rmSync(path, { force: true });
@@ -192,7 +194,7 @@ export async function decisionToExport(ctx: ServiceContext, caseId: number, draf
 
 const DECISION_SUBJECT: Record<'sv' | 'da' | 'en', (n: string) => string> = {
   sv: (n) => `Kundombudets beslut i ärende ${n}`,
-  da: (n) => `Kundeombuddets afgørelse i sag ${n}`,
+  da: (n) => `Den uafhængige kunderepræsentants afgørelse i sag ${n}`,
   en: (n) => `The customer ombudsman's decision in case ${n}`,
 };
 

@@ -1,3 +1,4 @@
+import { publishChange } from './changes';
 import { randomBytes } from 'node:crypto';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { ImportResult, ImportRun } from '../../shared/domain/import';
@@ -83,6 +84,7 @@ export function startImport(session: ServiceContext, input: ChannelParsedInput<'
       run.fraction = 1;
       run.state = 'done';
       discardUpload(upload.id);
+      if (result.committed) publishChange(ctx.store, { kind: 'import', by: ctx.user.id });
     },
     (error: unknown) => {
       run.state = 'failed';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import defaultLetterheads from '../../../resources/letterhead/letterheads.json' with { type: 'json' };
 import type { HistoryEvent } from '../../shared/domain/history';
 import { MARKET_INFO, type Language } from '../../shared/domain/market';
+import { citationReference, citationRefusal, dateInWords, type CitationRefusal } from '../../shared/domain/citation';
 import { formatMoney } from '../../shared/domain/money';
 import { formatLetterDate, letterheadsSchema, type LetterDocument, type Letterheads } from '../../shared/letter/frame';
 import { buildLetterBody, LetterModelError, type Redaction } from '../../shared/letter/model';
@@ -14,6 +15,8 @@ import { notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
 import { dayInZone } from './calendar/business-days';
 import { calendarDateSchema } from '../../shared/domain/dates';
+
+const REFUSAL_WORDS: Record<CitationRefusal, string> = { office_record: "one of the office's own working records", internal_source: 'an internal note' };
 
 export const LETTERHEAD_SETTING = 'letters.letterhead';
 
@@ -28,10 +31,6 @@ const SOURCE_LABELS: Record<Language, Record<HistoryEvent['source'], string>> = 
   en: { phone: 'Customer service, phone', chat: 'Customer service, chat', mail: 'E-mail', invoice: 'Invoice', merchant: 'The merchant', document: 'Document', internal: 'Internal', authority: 'Authority' },
 };
 
-/** Internal notes never leave the workbench: they cannot be cited in a letter. */
-export function isInternal(e: HistoryEvent): boolean {
-  return e.direction === 'internal' || e.source === 'internal' || e.kind === 'note';
-}
 
 /**
  * The merge fields a letter may use, resolved against one case. A field whose value the case does
@@ -72,9 +71,23 @@ export function sourceLabel(source: HistoryEvent['source'], language: Language):
   return SOURCE_LABELS[language][source];
 }
 
+/** A fact in a list of facts (an ARN response's circumstances): "22 juli 2026, Kundservice, chatt: Återbetalning utlovad". */
 export function citationText(e: HistoryEvent, language: Language, timeZone: string): string {
-  const day = dayInZone(e.occurredAt, timeZone);
-  return `${day}, ${SOURCE_LABELS[language][e.source]}: ${e.summary}`;
+  return `${dateInWords(dayInZone(e.occurredAt, timeZone), language)}, ${SOURCE_LABELS[language][e.source]}: ${e.summary}`;
+}
+
+/** A citation inside a sentence of a letter: "(se chatten med kundservice den 22 juli 2026: ”Återbetalning utlovad”)". */
+export function letterCitation(e: HistoryEvent, language: Language, timeZone: string): string {
+  const agent = typeof e.data.agent === 'string' ? e.data.agent : null;
+  return citationReference({ kind: e.kind, day: dayInZone(e.occurredAt, timeZone), summary: e.summary, who: agent }, language);
+}
+
+/** The exact event behind each citation, kept in the letter's export record. */
+export interface CitedRecord {
+  eventId: number;
+  occurredAt: string;
+  kind: HistoryEvent['kind'];
+  summary: string;
 }
 
 export const letterRequestSchema = z.object({
@@ -95,6 +108,8 @@ export const letterRequestSchema = z.object({
   signerUserId: z.number().int().positive().optional(),
   /** The body closes with its own signature (merge field `signer.name`); the frame adds none. */
   signsItself: z.boolean().optional(),
+  /** How citations read: inside a sentence (a decision letter) or as dated facts in a list (an ARN response). */
+  citations: z.enum(['inline', 'facts']).optional(),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
 
@@ -109,13 +124,15 @@ const DEFAULT_SUBJECT: Record<Language, (n: string) => string> = {
  * and citations resolved, redactions removed), signed by the caller. Refuses with `invalid_input`
  * naming the merge field, event or node it cannot render.
  */
-export async function buildCaseLetter(ctx: ServiceContext, request: LetterRequest): Promise<LetterDocument> {
+export async function buildCaseLetter(ctx: ServiceContext, request: LetterRequest): Promise<LetterDocument & { cited: CitedRecord[] }> {
   const view = await getCase(ctx, request.caseId);
   const c = view.header;
   const language = request.language ?? c.language;
   const market = c.market;
   const fields = caseMergeFields(view, language, request.fields);
   const events = new Map(view.events.map((e) => [e.id, e]));
+  const cited: CitedRecord[] = [];
+  const cite = request.citations === 'facts' ? citationText : letterCitation;
   let body;
   try {
     body = buildLetterBody(request.content, {
@@ -125,8 +142,10 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
       resolveCitation: (id) => {
         const e = events.get(id);
         if (!e) return undefined;
-        if (isInternal(e)) throw new LetterModelError(`Event ${id} is an internal note and cannot be cited in a letter`, `citation ${id}`);
-        return citationText(e, language, MARKET_INFO[market].timeZone);
+        const refusal = citationRefusal(e);
+        if (refusal) throw new LetterModelError(`Event ${id} ("${e.summary}") is ${REFUSAL_WORDS[refusal]} and cannot be cited in a letter`, `citation ${id}`);
+        if (!cited.some((x) => x.eventId === id)) cited.push({ eventId: id, occurredAt: e.occurredAt, kind: e.kind, summary: e.summary });
+        return cite(e, language, MARKET_INFO[market].timeZone);
       },
       redaction: request.redaction as Redaction | undefined,
     });
@@ -153,6 +172,7 @@ export async function buildCaseLetter(ctx: ServiceContext, request: LetterReques
     subject: request.subject ?? DEFAULT_SUBJECT[language](c.number),
     body,
     signature: { name: signer?.display_name ?? ctx.user.name, title: signer?.title ?? null, ...(request.signsItself ? { inBody: true } : {}) },
+    cited,
   };
 }
 

@@ -244,8 +244,9 @@ async function change(
   work: (row: repo.MatterRow, trx: Db, at: string) => Promise<void>,
 ): Promise<Matter> {
   requireWriter(ctx);
+  const authorities = await listAuthorities(ctx);
   const matterId = input.matterId;
-  const caseId = await ctx.store.db.transaction().execute(async (trx) => {
+  const { view, caseId } = await ctx.store.db.transaction().execute(async (trx) => {
     const row = await load(trx, matterId);
     if (input.baseRevision !== undefined && row.revision !== input.baseRevision) {
       const { matterId: _id, baseRevision: _base, ...mine } = input;
@@ -260,10 +261,11 @@ async function change(
     await work(row, trx, at);
     await repo.bumpMatterRevision(trx, row.id);
     await appendAudit(trx, { at, userId: ctx.user.id, action, caseId: row.case_id, detail: { matterId } });
-    return row.case_id;
+    // The answer is built inside the transaction: should it fail, nothing stays written.
+    return { view: toView(await load(trx, matterId), authorities, today(ctx)), caseId: row.case_id };
   });
   publishChange(ctx.store, { kind: 'matter', caseId, by: ctx.user.id });
-  return getMatter(ctx, matterId);
+  return view;
 }
 
 export async function recordResponseSent(ctx: ServiceContext, input: ChannelParsedInput<'matters:recordResponseSent'>): Promise<Matter> {

@@ -4,6 +4,8 @@ import type { Store } from '../db/connection';
 import { dispatch } from '../ipc/dispatch';
 import { dispatchRecovery, type Recovery } from '../ipc/recovery';
 import type { ServiceContext, SessionContext, SessionUser } from '../services/context';
+import { publishChange } from '../services/changes';
+import { noticeFor } from './notices';
 import type { SessionTable, TransportKind } from './session';
 
 export interface TransportOptions {
@@ -36,8 +38,8 @@ export interface TransportCall {
  */
 export interface Transport {
   call(token: string | null | undefined, channel: Channel, input: unknown): Promise<TransportCall>;
-  /** The signed-in context for a route that is not an RPC (upload, download), or null. */
-  signedIn(token: string | null | undefined): ServiceContext | null;
+  /** The signed-in context for a route that is not an RPC (upload, download, events), or null. `touch: false` does not count as activity. */
+  signedIn(token: string | null | undefined, touch?: boolean): ServiceContext | null;
   /** The open store, or null in recovery mode. */
   store(): Store | null;
   readonly sessions: SessionTable;
@@ -50,9 +52,9 @@ export function createTransport(options: TransportOptions): Transport {
   const { sessions } = options;
   let anonymousUser = options.anonymousUser ?? null;
 
-  function contextFor(token: string | null | undefined): { ctx: SessionContext; session: string | null } | null {
+  function contextFor(token: string | null | undefined, touch = true): { ctx: SessionContext; session: string | null } | null {
     if (!context) return null;
-    const session = sessions.resolve(context.store, token);
+    const session = sessions.resolve(context.store, token, touch);
     const user = session ? { ...session.user } : token ? null : anonymousUser;
     return { ctx: { store: context.store, user, now: context.now }, session: session?.token ?? null };
   }
@@ -60,8 +62,8 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     sessions,
     store: () => context?.store ?? null,
-    signedIn(token) {
-      const found = contextFor(token);
+    signedIn(token, touch = true) {
+      const found = contextFor(token, touch);
       return found?.ctx.user ? { ...found.ctx, user: found.ctx.user } : null;
     },
     async call(token, channel, input) {
@@ -79,6 +81,11 @@ export function createTransport(options: TransportOptions): Transport {
         validateOutput: options.validateOutput,
         onInternalError: (ch, error) => options.log?.(`${ch}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
+      if (result.ok) {
+        // Every open window, tab and connection of this store hears that something changed.
+        const notice = noticeFor(channel, input, result.data);
+        if (notice) publishChange(ctx.store, { ...notice, by: ctx.user?.id ?? null, at: ctx.now?.() });
+      }
       if ((channel === 'session:signIn' || channel === 'session:setup') && result.ok && ctx.user) {
         // A new sign-in in this window replaces its old session; other windows keep theirs.
         sessions.end(session);

@@ -57,7 +57,7 @@ export class SessionTable {
    * The session a token names, if it is still open: not idle too long, its account still active.
    * Refreshes the user's name and role from the store and counts the call as activity.
    */
-  resolve(store: Store, token: string | null | undefined): OpenSession | null {
+  resolve(store: Store, token: string | null | undefined, touch = true): OpenSession | null {
     if (!token) return null;
     const session = this.find(token);
     if (!session) return null;
@@ -74,7 +74,7 @@ export class SessionTable {
       return null;
     }
     session.user = { id: session.user.id, name: row.display_name, role: row.role };
-    session.lastSeen = at;
+    if (touch) session.lastSeen = at;
     return session;
   }
 

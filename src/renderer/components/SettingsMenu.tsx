@@ -79,13 +79,13 @@ export function SettingsMenu({
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (
-          <Menu.Item leftSection={<IconUserCheck size={14} />} onClick={() => setApproversOpen(true)} data-testid="open-approver-settings">
-            {t('collab.settings.menu')}
+          <Menu.Item leftSection={<IconMail size={14} />} onClick={() => setMailSettings(true)} data-testid="open-mail-settings">
+            {t('send.settings.menu')}
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (
-          <Menu.Item leftSection={<IconMail size={14} />} onClick={() => setMailSettings(true)} data-testid="open-mail-settings">
-            {t('send.settings.menu')}
+          <Menu.Item leftSection={<IconUserCheck size={14} />} onClick={() => setApproversOpen(true)} data-testid="open-approver-settings">
+            {t('collab.settings.menu')}
           </Menu.Item>
         )}
         {user.role === 'ombudsman' && (

@@ -27,6 +27,12 @@ function harnessToken(): string {
 
 const SESSION_KEY = 'ombud.session';
 
+/** Told when this tab's session changes (the change-notice stream reconnects with the new one). */
+let sessionChanged: () => void = () => undefined;
+export function onSessionChanged(listener: () => void): void {
+  sessionChanged = listener;
+}
+
 /**
  * This tab's own session: the harness answers a sign-in with a token that only this tab keeps
  * (session storage is per tab), so two tabs are two people. The start token only proves that the
@@ -40,7 +46,10 @@ function keepSession(channel: Channel, result: Result<unknown>): void {
   if (!result.ok) return;
   if (channel === 'session:signIn' || channel === 'session:setup') {
     const token = (result.data as { token?: unknown }).token;
-    if (typeof token === 'string') sessionStorage.setItem(SESSION_KEY, token);
+    if (typeof token === 'string') {
+      sessionStorage.setItem(SESSION_KEY, token);
+      sessionChanged();
+    }
   } else if (channel === 'session:signOut' || (channel === 'session:get' && (result.data as { user?: unknown }).user === null)) {
     sessionStorage.removeItem(SESSION_KEY);
   }
@@ -48,18 +57,21 @@ function keepSession(channel: Channel, result: Result<unknown>): void {
 
 /** The headers every harness request carries besides an RPC's own: the start token and this tab's session. */
 export function harnessHeaders(): Record<string, string> {
-  return { 'x-ombud-token': harnessToken(), 'x-ombud-session': sessionToken() };
+  const session = sessionToken();
+  // The harness reads x-ombud-session; the team server the standard Authorization header.
+  return { 'x-ombud-token': harnessToken(), 'x-ombud-session': session, ...(session ? { authorization: `Bearer ${session}` } : {}) };
 }
 
 function httpApi(): OmbudApi {
-  const token = harnessToken();
+  // Moves the start token out of the address bar before anything else runs.
+  harnessToken();
   const api: Partial<Record<Channel, (input: unknown) => Promise<Result<unknown>>>> = {};
   for (const channel of CHANNELS) {
     api[channel] = async (input: unknown) => {
       try {
         const response = await fetch(`/rpc/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-ombud-token': token, 'x-ombud-session': sessionToken() },
+          headers: { 'content-type': 'application/json', ...harnessHeaders() },
           body: JSON.stringify(input ?? {}),
         });
         const result = (await response.json()) as Result<unknown>;

@@ -1,11 +1,19 @@
+import i18next from 'i18next';
 import { MARKET_INFO, type Market } from '../../shared/domain/market-info';
 import { formatMoney as formatMoneyForLocale, type Money } from '../../shared/domain/money-format';
 
 /**
- * Presentation helpers. Amounts and dates follow the case's market (its locale and time zone), so
- * a Danish case reads `1.499,00 kr.` and `14.03.2026` whatever the interface language; counts and
- * file sizes follow the interface language.
+ * Presentation helpers. One date and number format per interface language: a Swedish screen
+ * writes `2026-03-14` and `1 499,00 DKK` for a Danish case too, a Danish one `14.03.2026` and
+ * `1.499,00 SEK`, so a column never mixes formats. Times stay in the case market's time zone.
+ * Currencies are always written as their code (SEK, DKK), never `kr` for both. Letters, which
+ * follow their own language and market, do not use these helpers.
  */
+
+/** The interface language now (each helper takes an explicit one for tests). */
+function currentLanguage(): string {
+  return i18next.language || 'sv';
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -36,34 +44,24 @@ export function marketTimeZone(market: Market): string {
   return MARKET_INFO[market].timeZone;
 }
 
-/** `1 499,00 kr` (SE) or `1.499,00 kr.` (DK). */
-export function formatMarketMoney(money: Money, market: Market): string {
-  return formatMoneyForLocale(money, marketLocale(market));
+/** An amount with its currency code in the interface language: `1 499,00 SEK` (sv), `1.499,00 DKK` (da). */
+export function formatMarketMoney(money: Money, _market: Market, language = currentLanguage()): string {
+  return formatMoneyForLocale(money, uiLocale(language), 'code');
 }
 
-/** A calendar date as the market writes it: `2026-03-14` (SE), `14.03.2026` (DK). */
-export function formatCalendarDate(date: string, market: Market): string {
-  const d = calendarDate(date);
-  if (Number.isNaN(d.getTime())) return date;
-  return dateFormat(marketLocale(market), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+/** A calendar date in the interface language's format: `2026-03-14` (sv), `14.03.2026` (da). */
+export function formatCalendarDate(date: string, _market: Market, language = currentLanguage()): string {
+  return formatUiDate(date, language);
 }
 
-/** The wall-clock time of an instant in the market's time zone: `14:02` (SE), `14.02` (DK). */
-export function formatTime(instant: string, market: Market): string {
-  return dateFormat(marketLocale(market), { hour: '2-digit', minute: '2-digit', timeZone: marketTimeZone(market) }).format(
-    new Date(instant),
-  );
+/** The wall-clock time of an instant in the market's time zone: `14:02` (sv), `14.02` (da). */
+export function formatTime(instant: string, market: Market, language = currentLanguage()): string {
+  return dateFormat(uiLocale(language), { hour: '2-digit', minute: '2-digit', timeZone: marketTimeZone(market) }).format(new Date(instant));
 }
 
-/** Date and time of an instant in the market's time zone: `2026-03-14 14:02`, `14.03.2026 14.02`. */
-export function formatDateTime(instant: string, market: Market): string {
-  const date = dateFormat(marketLocale(market), {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: marketTimeZone(market),
-  }).format(new Date(instant));
-  return `${date} ${formatTime(instant, market)}`;
+/** Date and time of an instant in the market's time zone: `2026-03-14 14:02` (sv), `14.03.2026 14.02` (da). */
+export function formatDateTime(instant: string, market: Market, language = currentLanguage()): string {
+  return formatUiDateTime(instant, language, marketTimeZone(market));
 }
 
 /** The calendar day (YYYY-MM-DD) on which an instant falls in the given time zone. */
@@ -73,18 +71,19 @@ export function dayKey(instant: string, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** A day heading in the market's language: `Lördag 14 mars 2026`, `Lørdag den 14. marts 2026`. */
-export function formatDayHeading(day: string, market: Market): string {
+/** A day heading in the interface language: `Lördag 14 mars 2026`, `Lørdag den 14. marts 2026`. */
+export function formatDayHeading(day: string, _market: Market, language = currentLanguage()): string {
   const d = calendarDate(day);
   if (Number.isNaN(d.getTime())) return day;
-  const text = dateFormat(marketLocale(market), {
+  const locale = uiLocale(language);
+  const text = dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(d);
-  return text.charAt(0).toLocaleUpperCase(marketLocale(market)) + text.slice(1);
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /** BCP 47 locale for numbers in the interface language. */
@@ -118,9 +117,14 @@ export function formatFileSize(bytes: number, language: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
-/** A short day of an instant in the market's language and time zone: `14 mars`, `14. mar.`. */
-export function formatShortDate(instant: string, market: Market): string {
-  return dateFormat(marketLocale(market), { day: 'numeric', month: 'short', timeZone: marketTimeZone(market) }).format(new Date(instant));
+/** A short day of an instant in the interface language, in the market's time zone: `14 mars`, `14. mar.`. */
+export function formatShortDate(instant: string, market: Market, language = currentLanguage()): string {
+  return dateFormat(uiLocale(language), { day: 'numeric', month: 'short', timeZone: marketTimeZone(market) }).format(new Date(instant));
+}
+
+/** A decimal figure (an average, a rate) in the interface language: `7,3` (sv, da), `7.3` (en). */
+export function formatDecimal(n: number, digits: number, language = currentLanguage()): string {
+  return new Intl.NumberFormat(uiLocale(language), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
 /** Today's calendar date (YYYY-MM-DD) in the market's time zone. */

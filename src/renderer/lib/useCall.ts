@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { ChangeNotice } from '../../shared/domain/changes';
 import { call, RpcFailure } from './api';
+import { onChange } from './changes';
 
 export interface CallState<T> {
   data: T | undefined;
@@ -50,6 +52,30 @@ function takeStarted<C extends Channel>(channel: C, key: string): Promise<Channe
   return promise as Promise<ChannelOutput<C>> | undefined;
 }
 
+/** Lists and counts: any write to cases may change them. */
+const LIST_CHANNELS = new Set<Channel>(['cases:list', 'cases:counts', 'search:query', 'matters:list', 'exports:list']);
+/** One case's views: refreshed when a notice names that case. */
+const CASE_CHANNELS = new Set<Channel>(['cases:get', 'decisions:forCase', 'matters:forCase']);
+
+/**
+ * Whether a change notice may have changed what `channel` with `input` shows. Editors (drafts)
+ * are never refreshed under the person typing; their conflicts come from the revision check.
+ */
+export function affectedBy(channel: Channel, input: unknown, notice: ChangeNotice): boolean {
+  if (notice.kind === 'presence' || notice.kind === 'users') return false;
+  if (LIST_CHANNELS.has(channel)) return true;
+  if (CASE_CHANNELS.has(channel)) {
+    if (notice.kind === 'import') return true;
+    const given = input as { id?: unknown; caseId?: unknown };
+    const caseId = channel === 'cases:get' ? given.id : given.caseId;
+    return notice.caseId !== null && notice.caseId === caseId;
+  }
+  return false;
+}
+
+/** Notices arriving together (an import, a burst of saves) cause one refresh, this long after the first. */
+const REFRESH_COALESCE_MS = 150;
+
 /**
  * Calls a channel whenever its input changes (compared by value) and keeps the answer. An answer
  * that arrives after the input moved on is dropped, so fast navigation never shows the wrong case.
@@ -74,6 +100,32 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
     );
     return () => {
       live = false;
+    };
+  }, [channel, key, request]);
+
+  // Live refresh: a colleague's change to what this view shows is fetched again quietly (the
+  // old answer stays on screen until the new one arrives, so nothing flickers or loses focus).
+  useEffect(() => {
+    if (key === '' || (!LIST_CHANNELS.has(channel) && !CASE_CHANNELS.has(channel))) return;
+    const parsed = JSON.parse(key) as ChannelInput<C>;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = onChange((notice) => {
+      if (timer !== null || !affectedBy(channel, parsed, notice)) return;
+      timer = setTimeout(() => {
+        timer = null;
+        call(channel, parsed).then(
+          (data) => {
+            if (live) setAnswer((previous) => (previous?.request === request ? { request, data } : previous));
+          },
+          () => undefined,
+        );
+      }, REFRESH_COALESCE_MS);
+    });
+    return () => {
+      live = false;
+      if (timer !== null) clearTimeout(timer);
+      stop();
     };
   }, [channel, key, request]);
 

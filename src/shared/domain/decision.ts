@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { docSchema, type DocNode } from '../editor/document';
 import { renderPlainText } from '../editor/text';
-import { citationsOf, mergeFieldsOf } from '../editor/walk';
+import { citationsOf, expandClaimBlocks, mergeFieldSequence, mergeFieldsOf } from '../editor/walk';
 import { isoDateSchema, instantSchema, type CaseHeader } from './case';
 import { languageSchema, marketSchema, type Language, type Market } from './market';
 import { moneySchema, type Money } from './money';
+import { quote } from './citation';
+import { APPEAL_RULES, arnDeadline } from './legal';
+
+export { APPEAL_RULES } from './legal';
 
 /** How the ombudsman decides one claim. */
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
@@ -79,6 +83,10 @@ export const validationIssueSchema = z.object({
     'merge_field_unknown',
     'template_field_missing',
     'citation_in_template',
+    'citation_internal',
+    'claim_order',
+    'outcome_grants_full',
+    'outcome_grants_less',
   ]),
   /** Where: `claims.0.remedies.1.amount`, `letter`, `letter.mergeField.claim.3.amount` … */
   path: z.string(),
@@ -222,6 +230,8 @@ export interface MergeSource {
   /** The decision date: today while drafting, the issue date once issued. */
   decisionDate: string;
   signerName: string | null;
+  /** The day of the consumer's first complaint (`firstComplaintDay`); the received date when not given. */
+  firstComplaintDate?: string;
 }
 
 /** Every merge field a letter may use, with its value for this case. Fields not listed are unresolved. */
@@ -237,7 +247,8 @@ export function mergeValues(src: MergeSource): Record<string, string> {
   if (address) v['customer.address'] = address;
   if (header.merchant) v['merchant.name'] = header.merchant.name;
   if (src.signerName) v['signer.name'] = src.signerName;
-  if (header.market === 'SE') v['arn.deadline'] = formatLetterDate(addMonths(src.decisionDate, 2), language);
+  const arn = arnDeadline(header.market, src.firstComplaintDate ?? header.receivedDate);
+  if (arn) v['arn.deadline'] = formatLetterDate(arn, language);
   header.purchases.forEach((p, i) => {
     const n = i + 1;
     v[`purchase.${n}.orderRef`] = p.orderRef;
@@ -249,7 +260,8 @@ export function mergeValues(src: MergeSource): Record<string, string> {
     const n = i + 1;
     v[`claim.${n}.number`] = String(n);
     v[`claim.${n}.text`] = c.text;
-    v[`claim.${n}.summary`] = c.amount ? `${c.text} (${formatLetterMoney(c.amount, language)})` : c.text;
+    // The customer's own words, quoted as a quote; the amount is ours.
+    v[`claim.${n}.summary`] = c.amount ? `${quote(c.text, language)} (${formatLetterMoney(c.amount, language)})` : quote(c.text, language);
     if (c.amount) v[`claim.${n}.amount`] = formatLetterMoney(c.amount, language);
     const a = src.panel.claims.find((x) => x.claimId === c.id);
     if (!a) return;
@@ -273,61 +285,6 @@ export function insertableFields(values: Readonly<Record<string, string>>): stri
 
 /* ---------- The customer's further options ---------- */
 
-interface Phrase {
-  /** Names the phrase for the workbench's own wording (`decisionIssue.phrase.<id>`). */
-  id: string;
-  /** What must be said, named in the error. */
-  what: string;
-  /** Any of these (case-insensitive, spaces folded) satisfies it. */
-  anyOf: string[];
-}
-
-/**
- * What the appeal section must say for a market, in the letter's language (domain.md): in Sweden
- * ARN with its two-month window after this decision and the SEK 2,000 threshold for the bank area,
- * the general court, Konsumenternas Bank- och Finansbyrå and the municipal consumer adviser; in
- * Denmark Det Finansielle Ankenævn and the EU ODR platform. `forbidden` names another market's body.
- */
-export const APPEAL_RULES: Record<Market, { required: Partial<Record<Language, Phrase[]>>; forbidden: Phrase[] }> = {
-  SE: {
-    required: {
-      sv: [
-        { id: 'arn', what: 'Allmänna reklamationsnämnden (ARN)', anyOf: ['Allmänna reklamationsnämnden'] },
-        { id: 'two_months', what: 'the two-month window after this decision', anyOf: ['två månader'] },
-        { id: 'threshold', what: 'the SEK 2,000 threshold', anyOf: ['2 000 kr', '2000 kr'] },
-        { id: 'court', what: 'the general court', anyOf: ['allmän domstol'] },
-        { id: 'kbf', what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
-        { id: 'adviser', what: 'the municipal consumer adviser', anyOf: ['konsumentvägledare'] },
-      ],
-      en: [
-        { id: 'arn', what: 'the National Board for Consumer Disputes (ARN)', anyOf: ['National Board for Consumer Disputes', 'Allmänna reklamationsnämnden'] },
-        { id: 'two_months', what: 'the two-month window after this decision', anyOf: ['two months'] },
-        { id: 'threshold', what: 'the SEK 2,000 threshold', anyOf: ['SEK 2,000', '2,000 kronor', 'SEK 2 000'] },
-        { id: 'court', what: 'the general court', anyOf: ['general court', 'district court'] },
-        { id: 'kbf', what: 'Konsumenternas Bank- och Finansbyrå', anyOf: ['Konsumenternas Bank- och Finansbyrå'] },
-        { id: 'adviser', what: 'the municipal consumer adviser', anyOf: ['consumer adviser', 'consumer advisor'] },
-      ],
-    },
-    forbidden: [{ id: 'dfa_body', what: 'Det Finansielle Ankenævn (a Danish body)', anyOf: ['Ankenævn'] }],
-  },
-  DK: {
-    required: {
-      da: [
-        { id: 'dfa', what: 'Det Finansielle Ankenævn', anyOf: ['Det Finansielle Ankenævn'] },
-        { id: 'odr', what: 'the EU ODR platform', anyOf: ['ODR'] },
-      ],
-      en: [
-        { id: 'dfa', what: 'the Danish Financial Complaint Board (Det Finansielle Ankenævn)', anyOf: ['Det Finansielle Ankenævn'] },
-        { id: 'odr', what: 'the EU ODR platform', anyOf: ['ODR'] },
-      ],
-    },
-    forbidden: [
-      { id: 'arn_body', what: 'Allmänna reklamationsnämnden (a Swedish body)', anyOf: ['reklamationsnämnden', 'ARN '] },
-      { id: 'kbf_body', what: 'Konsumenternas Bank- och Finansbyrå (a Swedish body)', anyOf: ['Finansbyrå'] },
-    ],
-  },
-};
-
 /** Folds case and every kind of space, so "2 000 kr" with a no-break space still matches. */
 export function foldForMatch(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').toLowerCase();
@@ -341,10 +298,14 @@ export interface ValidationInput {
   panel: Panel;
   /** Merge fields used in the letter. */
   usedFields: readonly string[];
+  /** Every merge field in document order, repeats included (`mergeFieldSequence`), for the order of each claim's parts. */
+  usedFieldsInOrder?: readonly string[];
   values: Readonly<Record<string, string>>;
   /** Event ids cited in the letter and the case's event ids. */
   citedEventIds: readonly number[];
   caseEventIds: ReadonlySet<number>;
+  /** Cited events that may not be shown to a customer (`isCitable`), by id with their summary. */
+  uncitable?: ReadonlyMap<number, string>;
   /** The letter as plain text with merge fields resolved. */
   text: string;
 }
@@ -431,9 +392,46 @@ export function validateDecision(input: ValidationInput): ValidationIssue[] {
   }
   for (const id of input.citedEventIds) {
     if (!input.caseEventIds.has(id)) issues.push({ code: 'citation_unknown', path: `letter.citation.${id}`, message: `The letter cites event #${id}, which is not in this case's history.`, params: { id } });
+    const summary = input.uncitable?.get(id);
+    if (summary !== undefined) {
+      issues.push({ code: 'citation_internal', path: `letter.citation.${id}`, message: `The letter cites "${summary}", one of the office's internal records; a letter may cite only what the customer may see.`, params: { id, summary } });
+    }
   }
+  issues.push(...claimOrderIssues(input.usedFieldsInOrder ?? []));
 
   issues.push(...appealIssues(header.market, language, text));
+  return issues;
+}
+
+/**
+ * A letter states, per claim, its outcome, then its reasoning, then its remedy, with nothing of
+ * another claim in between (domain.md: each claim's assessment stands right under its outcome).
+ * `fields` is every merge field in document order; only the claim parts are read.
+ */
+export function claimOrderIssues(fields: readonly string[]): ValidationIssue[] {
+  const parts = fields
+    .map((f) => /^claim\.(\d+)\.(outcome|reasoning|remedies|remedy\.\d+\.amount)$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ n: Number(m[1]), part: m[2]!.startsWith('remed') ? 'remedy' : m[2]! }));
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<number>();
+  parts.forEach((p, i) => {
+    if (p.part !== 'reasoning' || seen.has(p.n)) return;
+    seen.add(p.n);
+    const before = parts[i - 1];
+    const after = parts[i + 1];
+    const remedyUsed = parts.some((x) => x.n === p.n && x.part === 'remedy');
+    const outcomeFirst = before?.n === p.n && before.part === 'outcome';
+    const remedyNext = !remedyUsed || (after?.n === p.n && after.part === 'remedy');
+    if (!outcomeFirst || !remedyNext) {
+      issues.push({
+        code: 'claim_order',
+        path: `letter.mergeField.claim.${p.n}.reasoning`,
+        message: `Claim ${p.n}: its reasoning must stand right after its outcome${remedyUsed ? ' and before its remedy' : ''}, with no other claim in between.`,
+        params: { n: p.n },
+      });
+    }
+  });
   return issues;
 }
 
@@ -520,6 +518,11 @@ export function validateTemplate(input: { market: Market; language: Language; co
     if (!fields.some((f) => required.field.test(f))) {
       issues.push({ code: 'template_field_missing', path: `template.mergeField.${required.name}`, message: `The template must show ${required.what}: insert the field ${required.name}.`, params: { field: required.name, what: required.id } });
     }
+  }
+  // Expanded for two claims, each claim's outcome, reasoning and remedy must stand together in order.
+  for (const issue of claimOrderIssues(mergeFieldSequence(expandClaimBlocks(input.content, 2)))) {
+    issues.push({ ...issue, path: 'template.mergeField.claim.*.reasoning', message: 'Each claim must read outcome, then its reasoning, then its remedy, in consecutive blocks repeated per claim; move claim.*.outcome, claim.*.reasoning and claim.*.remedies together.', params: {} });
+    break;
   }
   if (citationsOf(input.content).length > 0) {
     issues.push({ code: 'citation_in_template', path: 'template.citation', message: 'A template cannot cite history events; cite them in the decision.', params: {} });

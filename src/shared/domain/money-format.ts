@@ -35,13 +35,13 @@ export function toDecimal(money: Money): string {
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formats money as the market writes it: `1 499,00 kr` (sv-SE) or `1.499,00 kr.` (da-DK). */
-export function formatMoney(money: Money, locale: string): string {
+export function formatMoney(money: Money, locale: string, currencyDisplay: 'symbol' | 'code' = 'symbol'): string {
   // Building a NumberFormat costs far more than formatting with one; the inbox formats a column
   // of amounts on every scroll step, so each locale and currency keeps its formatter.
-  const key = `${locale}|${money.currency}`;
+  const key = `${locale}|${money.currency}|${currencyDisplay}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay, minimumFractionDigits: 2, maximumFractionDigits: 2 });
     moneyFormats.set(key, format);
   }
   // Intl works on numbers; minor/100 is exact to two decimals for every safe integer we store

@@ -1,10 +1,12 @@
 import type { DocNode } from './document';
 import { CITATION, MERGE_FIELD } from './nodes';
 
-/** What a citation shows: the event's date and summary. */
+/** What a citation shows: the event's date and summary, or the readable reference a letter prints (`citationReference`). */
 export interface CitedEvent {
   date: string;
   summary: string;
+  /** The reference as the letter reads it; when absent, `[date: summary]`. */
+  text?: string;
 }
 
 export interface RenderOptions {
@@ -25,7 +27,8 @@ function inline(nodes: readonly DocNode[] | undefined, options: RenderOptions): 
     } else if (n.type === CITATION) {
       const id = Number(n.attrs?.eventId);
       const event = options.events?.get(id);
-      out += event ? `[${event.date}: ${event.summary}]` : `[event #${id}]`;
+      if (event?.text) out += (out === '' || /[\s(]$/.test(out) ? '' : ' ') + event.text;
+      else out += event ? `[${event.date}: ${event.summary}]` : `[event #${id}]`;
     } else out += inline(n.content, options);
   }
   return out;

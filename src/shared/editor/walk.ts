@@ -25,6 +25,15 @@ export function mergeFieldsOf(doc: DocNode): string[] {
   return [...out];
 }
 
+/** Every merge field in document order, repeats included (the order of a claim's outcome, reasoning and remedy). */
+export function mergeFieldSequence(doc: DocNode): string[] {
+  const out: string[] = [];
+  walk(doc, (n) => {
+    if (n.type === MERGE_FIELD && typeof n.attrs?.field === 'string') out.push(n.attrs.field);
+  });
+  return out;
+}
+
 /** The history event ids cited, in document order, each once. */
 export function citationsOf(doc: DocNode): number[] {
   const out = new Set<number>();
@@ -44,7 +53,9 @@ export function expandClaimBlocks(doc: DocNode, claimCount: number): DocNode {
 
 /**
  * Repeats every top-level block using a `<prefix>.*.` merge field `count` times, `*` replaced by
- * 1, 2, …: the claims of a decision, the claim points and questions of an ARN response.
+ * 1, 2, …: the claims of a decision, the claim points and questions of an ARN response. Consecutive
+ * such blocks repeat together as one group, so a claim's heading with its outcome, its reasoning
+ * and its remedy stay together: claim 1's three blocks, then claim 2's.
  */
 export function expandRepeatedBlocks(doc: DocNode, prefix: string, claimCount: number): DocNode {
   const star = `${prefix}.*.`;
@@ -60,10 +71,19 @@ export function expandRepeatedBlocks(doc: DocNode, prefix: string, claimCount: n
       n.type === MERGE_FIELD && typeof n.attrs?.field === 'string' ? { ...n, attrs: { ...n.attrs, field: n.attrs.field.replace(star, `${prefix}.${position}.`) } } : n,
     );
   const content: DocNode[] = [];
+  let group: DocNode[] = [];
+  const flush = () => {
+    for (let p = 1; p <= claimCount; p++) for (const block of group) content.push(withPosition(block, p));
+    group = [];
+  };
   for (const block of doc.content ?? []) {
-    if (!usesStar(block)) content.push(block);
-    else for (let p = 1; p <= claimCount; p++) content.push(withPosition(block, p));
+    if (usesStar(block)) group.push(block);
+    else {
+      flush();
+      content.push(block);
+    }
   }
+  flush();
   return { ...doc, content };
 }
 

@@ -107,15 +107,15 @@ export const CHANNEL_ACCESS = {
   'exports:list': { roles: ALL, unauthenticated: false },
   'exports:markSent': { roles: WRITERS, unauthenticated: false },
   'exports:showInFolder': { roles: WRITERS, unauthenticated: false },
+  'mail:settings': { roles: ALL, unauthenticated: false },
+  'mail:setSettings': { roles: OMBUDSMAN, unauthenticated: false },
+  'mail:draft': { roles: WRITERS, unauthenticated: false },
+  'mail:send': { roles: WRITERS, unauthenticated: false },
   // "Att godkänna": what waits for the caller's approval; who would approve the caller's drafts.
   'review:queue': { roles: WRITERS, unauthenticated: false },
   'review:approvers': { roles: WRITERS, unauthenticated: false },
   'settings:approvers': { roles: WRITERS, unauthenticated: false },
   'settings:setApprovers': { roles: OMBUDSMAN, unauthenticated: false },
-  'mail:settings': { roles: ALL, unauthenticated: false },
-  'mail:setSettings': { roles: OMBUDSMAN, unauthenticated: false },
-  'mail:draft': { roles: WRITERS, unauthenticated: false },
-  'mail:send': { roles: WRITERS, unauthenticated: false },
 } as const satisfies Record<Channel, ChannelAccess>;
 
 export function mayCall(channel: Channel, role: Role): boolean {

@@ -5,7 +5,7 @@ import type { Block } from './model';
 /** Sender details printed at the top and foot of every letter; one per market. */
 export const letterheadSchema = z.object({
   companyName: z.string().min(1),
-  /** e.g. "Kundombudsmannen" — the unit that signs. */
+  /** The office as the market names it (`OFFICE_NAME` in shared/domain/legal.ts), e.g. "Kundombudet". */
   department: z.string().min(1),
   addressLines: z.array(z.string().min(1)).min(1),
   orgNumber: z.string().min(1),

@@ -166,7 +166,10 @@ export function buildLetterBody(doc: unknown, options: WalkOptions): Block[] {
           if (redactEvents.has(eventId)) break;
           const text = options.resolveCitation(eventId);
           if (text === undefined) throw new LetterModelError(`Citation of unknown event ${eventId}`, p);
-          runs.push({ type: 'text', text, ...style });
+          // A citation is an atom typed right after a word: it never runs into the sentence.
+          const before = runs[runs.length - 1];
+          const glued = before?.type === 'text' && before.text !== '' && !/[\s(]$/.test(before.text);
+          runs.push({ type: 'text', text: glued ? ` ${text}` : text, ...style });
           break;
         }
         default:

@@ -25,13 +25,18 @@ export function registerAudit(program: Command): void {
       try {
         const key = fileAnchorKey(opts.keyFile ?? defaultKeyFile(), { create: false });
         const result = await verifyAnchored(store, key);
-        if (opts.json) printJson(result);
+        // The chain's own findings stay at the top level (brokenAt, problem, …), the anchor's beside them.
+        const { chain, ...anchoring } = result;
+        if (opts.json) printJson({ ...chain, ...anchoring, problem: chain.intact ? result.problem : chain.problem, anchorProblem: chain.intact ? result.problem : null });
         else {
           const a = result.anchor;
-          if (result.intact) {
-            console.log(`The audit log of ${store.path} is intact: ${result.rows} rows, last hash ${result.chain.intact ? result.chain.lastHash : ''}.`);
+          if (result.intact && chain.intact) {
+            console.log(`The audit log of ${store.path} is intact: ${result.rows} rows, last hash ${chain.lastHash}.`);
+          } else if (!chain.intact) {
+            console.log(`The audit log of ${store.path} is BROKEN at row ${chain.brokenAt} (${chain.rows} rows before it are intact).`);
+            console.log(chain.message);
           } else {
-            console.log(`The audit log of ${store.path} is BROKEN.`);
+            console.log(`The audit log of ${store.path} is BROKEN: it no longer matches its signed anchor.`);
             console.log(result.problem);
           }
           if (a) {

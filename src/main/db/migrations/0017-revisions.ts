@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Version 16 (numbered 17 for the collab branch): revisions for the writes colleagues race. A case's `revision` counts changes to its
+ * Version 17: revisions for the writes colleagues race. A case's `revision` counts changes to its
  * own state (status, assignee); an authority matter's counts its steps. A writer sends the
  * revision it saw and the update only happens `WHERE revision = ?`, so a lost race is answered
  * with a `conflict` carrying both versions instead of overwriting the colleague's change.

@@ -13,8 +13,9 @@ import { up as up0011 } from './0011-template-retire';
 import { up as up0012 } from './0012-zero-complaints';
 import { up as up0013 } from './0013-arn-responses';
 import { up as up0014 } from './0014-due-window';
+import { up as up0015 } from './0015-mail-attachments';
+import { up as up0016 } from './0016-claimed-by-currency';
 import { up as up0017 } from './0017-revisions';
-import { up as up0019 } from './0019-mail-attachments';
 
 export interface Migration {
   version: number;
@@ -38,10 +39,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'zero-complaints', up: up0012 },
   { version: 13, name: 'arn-responses', up: up0013 },
   { version: 14, name: 'due-window', up: up0014 },
-  // Numbered 19 by the coordinator for the mail branch; renumbered at merge.
-  { version: 15, name: 'mail-attachments', up: up0019 },
-  // Numbered 17 by the coordinator for the collab branch; the next free version at merge.
-  { version: 16, name: 'revisions', up: up0017 },
+  { version: 15, name: 'mail-attachments', up: up0015 },
+  { version: 16, name: 'claimed-by-currency', up: up0016 },
+  { version: 17, name: 'revisions', up: up0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -117,6 +117,8 @@ function sortExpression(sort: SortKey, dir: 'asc' | 'desc') {
 }
 
 function ordered<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, TB, O>, sort: SortKey, dir: 'asc' | 'desc') {
+  // Amounts are compared within their currency (migration 21): all of one currency, then the next.
+  if (sort === 'claimed') return qb.orderBy(sql.ref('cases.claim_currency'), dir).orderBy(sql.ref('cases.claim_total_minor'), dir).orderBy(sql.ref('cases.id'), dir);
   return qb.orderBy(sortExpression(sort, dir), dir).orderBy(sql.ref('cases.id'), dir);
 }
 

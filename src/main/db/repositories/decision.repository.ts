@@ -1,3 +1,4 @@
+import { COMPLAINT_KINDS } from '../../../shared/domain/legal';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../connection';
@@ -183,6 +184,14 @@ export async function demoDecisionSources(db: Db) {
       'cu.city',
       'cu.country',
       'm.name as merchant_name',
+      (eb) =>
+        eb
+          .selectFrom('history_events as f')
+          .select((f) => f.fn.min('f.occurred_at').as('at'))
+          .whereRef('f.case_id', '=', 'e.case_id')
+          .where('f.kind', 'in', [...COMPLAINT_KINDS])
+          .where('f.direction', '=', 'inbound')
+          .as('first_complaint_at'),
     ])
     .where('e.kind', '=', 'decision_issued')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as d').select('d.id').whereRef('d.case_id', '=', 'e.case_id'))))

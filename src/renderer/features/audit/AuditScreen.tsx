@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilterInput } from '../../../shared/domain/audit';
 import { ErrorState } from '../../components/ErrorState';
 import { call, type RpcFailure } from '../../lib/api';
-import { formatCount, uiLocale } from '../../lib/format';
+import { formatCount, formatUiDateTime } from '../../lib/format';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import { saveFile } from '../../lib/save-file';
 import { auditActionKey } from '../../../shared/domain/audit-actions';
@@ -47,7 +47,7 @@ export function AuditScreen({ onBack }: { onBack: () => void }) {
   }, [caseNumber, userId, from, to]);
   const list = useCall('audit:list', { ...filter, offset: (page - 1) * PAGE, limit: PAGE });
   const dateTime = useMemo(
-    () => new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }),
+    () => ({ format: (d: Date) => formatUiDateTime(d.toISOString(), i18n.language) }),
     [i18n.language],
   );
 

@@ -1,3 +1,4 @@
+import { isCitable } from '../../../shared/domain/citation';
 import { ActionIcon, Button, Group, Menu, Popover, ScrollArea, Text, TextInput, Tooltip } from '@mantine/core';
 import {
   IconBold,
@@ -234,7 +235,7 @@ function Toolbar({
           </Menu.Target>
           <Menu.Dropdown>
             <ScrollArea.Autosize mah={360} type="auto">
-              {events.map((e) => (
+              {events.filter(isCitable).map((e) => (
                 <Menu.Item key={e.id} onClick={() => chain().insertContent({ type: CITATION, attrs: { eventId: e.id } }).run()} data-testid={`cite-event-${e.id}`}>
                   <Text size="xs" c="dimmed" className="tabular">
                     {formatCalendarDate(dayKey(e.occurredAt, tz), market)} · {e.actor}

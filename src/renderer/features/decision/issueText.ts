@@ -20,5 +20,6 @@ export function issueText(t: TFunction, issue: ValidationIssue): string {
   let key: string = issue.code;
   if (issue.code === 'empty_letter' && issue.path.startsWith('template')) key = 'empty_template';
   if (issue.code === 'appeal_missing' && p.phrase === undefined) key = 'appeal_no_language';
+  if (issue.code === 'claim_order' && issue.path.startsWith('template')) key = 'claim_order_template';
   return t(`decisionIssue.${key}`, { ...p, defaultValue: issue.message });
 }

@@ -1,7 +1,7 @@
 import { Button, Code, EmptyState, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDatabase, IconFileImport, IconFilterOff, IconInbox } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SORTS, CASE_STATUSES, CATEGORIES } from '../../../shared/domain/case-values';
 import type { SearchHit } from '../../../shared/domain/review';
@@ -16,6 +16,11 @@ import { FilterBar, hasFilters, NO_FILTERS } from './FilterBar';
 import classes from './Inbox.module.css';
 import { pageInput, useCasePages } from './useCasePages';
 import { useViewCounts } from './useViewCounts';
+import { useChangeTick } from '../../lib/changes';
+import type { ChangeNotice } from '../../../shared/domain/changes';
+
+/** Notices that may change the inbox's rows or counts. */
+const isListChange = (notice: ChangeNotice): boolean => notice.kind !== 'presence' && notice.kind !== 'users';
 import { RecomputeNotice } from './RecomputeNotice';
 import { ViewRail } from './ViewRail';
 import { composeQuery, defaultDir, VIEW_KEYS, type CaseSort, type InboxFilters, type InboxRow, type InboxSort, type ViewKey } from './views';
@@ -99,8 +104,13 @@ export function InboxScreen({
   const query = useMemo(() => composeQuery(view, user.id, filters, order), [view, user.id, filters, order]);
   const queryKey = `${JSON.stringify(query)}#${refreshKey}`;
   const pages = useCasePages(query);
-  const { refresh: refreshPages } = pages;
-  const counts = useViewCounts(user.id, refreshKey, pages.total !== null || pages.error !== undefined);
+  const { refresh: refreshPages, refreshQuietly } = pages;
+  // A colleague's write: the rows held and the counts are fetched again, quietly.
+  const liveTick = useChangeTick(isListChange);
+  useEffect(() => {
+    if (liveTick > 0) refreshQuietly();
+  }, [liveTick, refreshQuietly]);
+  const counts = useViewCounts(user.id, `${refreshKey}.${liveTick}`, pages.total !== null || pages.error !== undefined);
 
   // The selection belongs to one query: a new view, filter or sort starts again at the top.
   const [selection, setSelection] = useState({ key: queryKey, index: 0 });

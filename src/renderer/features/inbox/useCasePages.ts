@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { RpcFailure } from '../../lib/api';
+import { call, type RpcFailure } from '../../lib/api';
 import { asRpcFailure, callOrStarted } from '../../lib/useCall';
 import type { CaseListInput } from '../../../shared/ipc/contract';
 import type { InboxRow, ListQuery } from './views';
@@ -36,6 +36,8 @@ export interface CasePages {
   error: RpcFailure | undefined;
   /** Drops everything and fetches again, e.g. after an error. */
   refresh: () => void;
+  /** Fetches the pages held again and swaps them in as they arrive (a colleague changed something): no placeholders, the selection stays. */
+  refreshQuietly: () => void;
 }
 
 const EMPTY_CACHE: Cache = { id: '', query: null, pages: new Map(), inflight: new Set(), wanted: [0, 0] };
@@ -112,6 +114,23 @@ export function useCasePages(query: ListQuery | null): CasePages {
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
+  const refreshQuietly = useCallback(() => {
+    const c = cache.current;
+    const query = c.query;
+    if (query === null) return;
+    for (const page of [...c.pages.keys()]) {
+      call('cases:list', pageInput(query, page)).then(
+        (result) => {
+          if (cache.current !== c) return;
+          c.pages.set(page, result.rows);
+          startTransition(() => setStatus((s) => ({ id: c.id, total: result.total, version: s.version + 1 })));
+        },
+        // A failed quiet refresh keeps what is shown; the next notice or a manual refresh tries again.
+        () => undefined,
+      );
+    }
+  }, []);
+
   const current = status.id === id;
   return {
     total: key === '' ? 0 : current ? status.total : null,
@@ -119,6 +138,7 @@ export function useCasePages(query: ListQuery | null): CasePages {
     ensureRange,
     error: current ? status.error : undefined,
     refresh,
+    refreshQuietly,
   };
 }
 

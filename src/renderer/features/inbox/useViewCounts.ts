@@ -11,7 +11,7 @@ export type ViewCounts = Partial<Record<ViewKey, number | null>>;
  * because counting a large store costs the backend more than a page of rows. `enabled` lets the
  * list's first page go first, so rows show before the counts.
  */
-export function useViewCounts(userId: number, refreshKey: number, enabled = true): ViewCounts {
+export function useViewCounts(userId: number, refreshKey: number | string, enabled = true): ViewCounts {
   const [counts, setCounts] = useState<ViewCounts>({});
   const counted = useRef('');
   useEffect(() => {

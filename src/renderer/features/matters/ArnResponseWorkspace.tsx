@@ -1,4 +1,5 @@
 import { refusalText } from '../../lib/refusalText';
+import { isCitable } from '../../../shared/domain/citation';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, List, Loader, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconDownload, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -218,7 +219,7 @@ function ResponseArea({ view, matter, initial, onOpenEvent, onCaseChanged }: { v
   const attachmentName = (id: number) => attachments.find((a) => a.attachment.id === id)?.attachment.fileName ?? `#${id}`;
   const isInternal = (id: number) => {
     const e = eventById.get(id);
-    return !!e && (e.direction === 'internal' || e.source === 'internal' || e.kind === 'note');
+    return !!e && !isCitable(e);
   };
 
   const exhibitNumbers = useMemo(() => Object.fromEntries(numberedExhibits(panel).map((n) => [n.index, n.number])) as Record<number, number>, [panel]);

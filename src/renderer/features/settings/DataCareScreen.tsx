@@ -6,13 +6,13 @@ import type { BackupSchedule } from '../../../shared/domain/backup';
 import type { RetentionRules } from '../../../shared/domain/retention';
 import { ErrorState } from '../../components/ErrorState';
 import { call, type RpcFailure } from '../../lib/api';
-import { formatCount, formatFileSize, uiLocale } from '../../lib/format';
+import { formatCount, formatFileSize, formatUiDateTime } from '../../lib/format';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 
 function useDateTime() {
   const { i18n } = useTranslation();
   return useMemo(
-    () => new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }),
+    () => ({ format: (d: Date) => formatUiDateTime(d.toISOString(), i18n.language) }),
     [i18n.language],
   );
 }

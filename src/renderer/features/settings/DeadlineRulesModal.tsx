@@ -8,7 +8,7 @@ import { MARKETS, type Market } from '../../../shared/domain/market';
 import { DEADLINE_KINDS } from '../../../shared/domain/review';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { call } from '../../lib/api';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatUiDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 
@@ -212,7 +212,7 @@ function RulesEditor({ initial, onClose }: { initial: View; onClose: () => void 
         <Group justify="space-between" align="center">
           <Text size="xs" c="dimmed" data-testid="deadline-rules-changed">
             {current.updatedBy && current.updatedAt
-              ? t('deadlineRules.changedBy', { name: current.updatedBy, at: new Date(current.updatedAt).toLocaleString(i18n.language) })
+              ? t('deadlineRules.changedBy', { name: current.updatedBy, at: formatUiDateTime(current.updatedAt, i18n.language) })
               : t('deadlineRules.defaults')}
           </Text>
           <Group gap="xs">

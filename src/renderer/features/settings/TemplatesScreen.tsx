@@ -9,7 +9,7 @@ import type { DocNode } from '../../../shared/editor/document';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { call, type RpcFailure } from '../../lib/api';
-import { uiLocale } from '../../lib/format';
+import { formatUiDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { asRpcFailure, useCall } from '../../lib/useCall';
 import { DecisionEditor } from '../decision/DecisionEditor';
@@ -56,7 +56,7 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
     const market: Market = current?.market ?? 'SE';
     return Object.fromEntries(templateFields(market).map((f) => [f, t(fieldKey(f), { defaultValue: f })]));
   }, [current?.market, t]);
-  const dateTime = useMemo(() => new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }), [i18n.language]);
+  const dateTime = useMemo(() => ({ format: (d: Date) => formatUiDateTime(d.toISOString(), i18n.language) }), [i18n.language]);
 
   if (list.error) return <ErrorState title={t('templates.title')} error={list.error} onRetry={list.reload} />;
 

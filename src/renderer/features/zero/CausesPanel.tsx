@@ -8,7 +8,7 @@ import type { Cause } from '../../../shared/domain/zero';
 import { ErrorState } from '../../components/ErrorState';
 import { MarketBadge } from '../../components/MarketBadge';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatCalendarDate } from '../../lib/format';
+import { formatCalendarDate, formatDecimal } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { CauseTrend } from './ZeroChart';
 
@@ -150,7 +150,7 @@ export function CausesPanel({
                     </Table.Td>
                   ))}
                   <Table.Td ta="right" className="tabular" c={r.thisMonth > r.lastThreeAverage ? 'red' : undefined}>
-                    {r.lastThreeAverage.toFixed(1)}
+                    {formatDecimal(r.lastThreeAverage, 1)}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Version 19: a mail's files, each one kept. `event_attachments` gains `position`, the file's
+ * Version 15: a mail's files, each one kept. `event_attachments` gains `position`, the file's
  * place among its event's files, and is keyed by (event_id, position) instead of
  * (event_id, attachment_id, file_name): a mail that carries the same name with the same bytes
  * twice keeps both, and files keep the order they were sent in. Existing links are numbered in
