@@ -8,7 +8,8 @@ export const theme = createTheme({
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   primaryColor: 'indigo',
-  primaryShade: { light: 6, dark: 5 },
+  // Shade 8 keeps white text on filled buttons and badges above 4.5:1 (shade 6 was 4.3:1 for indigo, 3.3:1 for red).
+  primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
   cursorType: 'default',
   focusRing: 'auto',

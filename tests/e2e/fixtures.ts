@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { cleanEnv } from './global-setup';
 import { DEMO_AS_OF, TEMPLATE_STORE } from './paths';
@@ -36,8 +37,26 @@ function startServer(dbPath: string, exportsDir: string): Promise<{ child: Child
   });
 }
 
+/**
+ * Checks the screen the page shows now against WCAG 2.2 AA with axe: no serious or critical
+ * violation. Every journey gets this on its last screen (the page fixture below); call it on the
+ * screens a journey passes through on the way.
+ */
+export async function expectAccessible(page: Page, where = 'screen'): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")} — ${v.nodes[0]?.failureSummary ?? ""}`);
+  expect(serious, `accessibility violations on ${where}`).toEqual([]);
+}
+
 /** A fresh store and harness per test, so tests never see each other's changes. */
-export const test = base.extend<{ workbench: Workbench }>({
+export const test = base.extend<{ workbench: Workbench; page: Page }>({
+  // Every journey ends with an axe check of the screen it left the workbench on.
+  page: async ({ page }, use, testInfo) => {
+    await use(page);
+    if (testInfo.status === 'passed' && !page.isClosed() && page.url().startsWith('http')) await expectAccessible(page, 'the last screen');
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
   workbench: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ombud-e2e-'));

@@ -3,7 +3,6 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { MARKET_INFO, type Market } from '../../shared/domain/market';
-import type { CaseImporter } from '../db/repositories/case-import.repository';
 import type { NewAttachment, NewEvent } from '../db/repositories/case-writer.repository';
 import { oldestCaseReceivedAt } from '../db/repositories/mail.repository';
 import { readSetting } from '../db/repositories/settings.repository';
@@ -12,6 +11,7 @@ import { displayFileName } from '../../shared/files/display-name';
 import { appendAudit } from '../services/audit.service';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
+import { refusal } from '../../shared/domain/refusals';
 import { maxAttachmentBytes } from './case-import';
 import { openImportSession } from './import-session';
 import { findCaseForReply } from './mail-thread';
@@ -94,12 +94,21 @@ function listFiles(path: string): string[] {
 }
 
 /** Every message under `path`: an .eml file, an mbox file, or a folder of them (recursively). */
-function* messages(path: string): Generator<RawMessage> {
+function* messages(path: string): Generator<RawMessage | { origin: string; unreadable: string }> {
   for (const file of listFiles(path)) {
-    if (statSync(file).size === 0) continue;
-    if (looksLikeMbox(file)) {
-      for (const m of readMbox(file)) yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
-    } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    // A file that cannot be read (permissions, vanished, an I/O error) is reported; the others go on.
+    let last = basename(file);
+    try {
+      if (statSync(file).size === 0) continue;
+      if (looksLikeMbox(file)) {
+        for (const m of readMbox(file)) {
+          last = `${basename(file)} after message ${m.index}`;
+          yield { origin: `${basename(file)}#${m.index} (line ${m.line})`, content: m.content, envelopeTime: m.envelopeTime };
+        }
+      } else yield { origin: basename(file), content: readFileSync(file), envelopeTime: null };
+    } catch (error) {
+      yield { origin: last, unreadable: error instanceof Error ? error.message : String(error) };
+    }
   }
 }
 
@@ -137,10 +146,6 @@ function eventFiles(content: MailContent, raw: Buffer, source: string): NewAttac
 }
 
 /**
- * The case a mail belongs to: the case number its subject names. (Reply threading by
- * In-Reply-To/References plugs in here.)
- */
-/**
  * The case a mail belongs to: the thread it answers (In-Reply-To, References: a mail we sent or
  * imported), else the case number in its subject (`mail-thread.ts`).
  */
@@ -164,12 +169,12 @@ function marketFor(sender: string, fallback: Market | undefined): Market {
  * taken is written in one transaction: a killed import leaves the store as before.
  */
 export async function importMail(ctx: ServiceContext, options: MailImportOptions): Promise<MailImportReport> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not import mail.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not import mail.');
   const path = resolve(options.path);
   try {
     statSync(path);
   } catch {
-    throw new ServiceError('invalid_input', `There is no file or folder ${path}.`);
+    throw new ServiceError(refusal('import.noFile', { file: path }), `There is no file or folder ${path}.`);
   }
   const limit = options.maxAttachmentBytes ?? (await maxAttachmentBytes(ctx.store));
   const limits = { maxHeaderBytes: options.maxHeaderBytes ?? (await maxHeaderBytes(ctx.store)), maxDepth: 20 };
@@ -187,6 +192,10 @@ export async function importMail(ctx: ServiceContext, options: MailImportOptions
         outcome.problem = problem;
         report.rejected++;
       };
+      if ('unreadable' in raw) {
+        reject(`the file cannot be read (${raw.unreadable})`);
+        continue;
+      }
       let content: MailContent;
       try {
         content = readContent(parseMime(raw.content, limits));

@@ -18,6 +18,7 @@ import { refreshDerived } from './case-work.service';
 import { getCase } from './case.service';
 import { now, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
+import { refusal } from '../../shared/domain/refusals';
 import { exportsFolder, freePath, runExportJob } from './export-job.service';
 import { decisionLetterRequest, renderLetter, sha256, writeFileAtomic, type LetterRenderer } from './export.service';
 import { buildCaseLetter, type LetterRequest } from './letter.service';
@@ -65,7 +66,7 @@ function mailRefusal(code: 'invalid_input' | 'conflict' | 'unavailable', reason:
 }
 
 function requireWriter(ctx: ServiceContext): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor may read but not send letters.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor may read but not send letters.');
 }
 
 function smtpPassword(): string | null {
@@ -326,7 +327,7 @@ export async function mailSettings(ctx: ServiceContext): Promise<ChannelOutput<'
 
 /** The ombudsman sets the offices, the server and its password (the OS keychain; elsewhere $OMBUD_SMTP_PASSWORD). */
 export async function setMailSettings(ctx: ServiceContext, input: ChannelParsedInput<'mail:setSettings'>): Promise<ChannelOutput<'mail:settings'>> {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman changes the mail settings.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman changes the mail settings.');
   if (input.password !== undefined && !mailShell.savePassword) {
     throw mailRefusal('conflict', 'no_keychain', `This Ombud has no keychain to keep a password in; set ${SMTP_PASSWORD_ENV} in its environment instead.`);
   }

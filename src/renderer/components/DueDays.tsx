@@ -27,7 +27,7 @@ export function DueDays({ daysLeft, title, label, testId = 'due-days' }: { daysL
 export function DueDaysText({ daysLeft, title, words, label, testId = 'due-days' }: { daysLeft: number; title?: string; words: string; label: string; testId?: string }) {
   const tone = dueTone(daysLeft);
   return (
-    <span className={`ombud-due ombud-due--${tone}`} data-tone={tone} data-testid={testId} title={title} aria-label={title ? `${words}. ${title}` : words}>
+    <span className={`ombud-due ombud-due--${tone}`} role="img" data-tone={tone} data-testid={testId} title={title} aria-label={title ? `${words}. ${title}` : words}>
       {label}
     </span>
   );

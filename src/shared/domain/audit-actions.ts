@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'settings.arn_four_eyes',
   'settings.authorities',
   'settings.deadline_policies',
+  'settings.mail',
   'subject.erase',
   'subject.export',
 ] as const;

@@ -111,6 +111,11 @@ export const eventDataSchema = z
     fromStatus: z.string().optional(),
     toStatus: z.string().optional(),
     agent: z.string().optional(),
+    /** Mail: the Date header as sent, and what the received time was taken from (issue 20). */
+    dateHeader: z.string().nullable().optional(),
+    receivedFrom: z.enum(['date', 'envelope', 'import']).optional(),
+    /** Mail: a charset was guessed (the declared one could not read the bytes). */
+    charsetGuessed: z.boolean().optional(),
   })
   .catchall(z.unknown());
 export type EventData = z.infer<typeof eventDataSchema>;

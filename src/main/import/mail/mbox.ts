@@ -46,6 +46,14 @@ function isQuotedFrom(line: Buffer): boolean {
   return i > 0 && line.length - i >= 5 && line.subarray(i, i + 5).equals(FROM);
 }
 
+function isBlankContent(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return false;
+  }
+  return true;
+}
+
 function isBlank(line: Buffer): boolean {
   return line.length === 0 || (line.length === 1 && line[0] === 0x0d);
 }
@@ -60,7 +68,6 @@ function isBlank(line: Buffer): boolean {
 export function* readMbox(path: string, chunkBytes = 1 << 20): Generator<MboxMessage> {
   const fd = openSync(path, 'r');
   try {
-    const chunk = Buffer.alloc(chunkBytes);
     let carry: Buffer = Buffer.alloc(0);
     let lineNo = 0;
     let first = true;
@@ -80,10 +87,13 @@ export function* readMbox(path: string, chunkBytes = 1 << 20): Generator<MboxMes
       const msg = current;
       lines = [];
       current = null;
-      if (content.toString('latin1').trim() === '') return null;
+      if (isBlankContent(content)) return null;
       return { index: ++index, line: msg.line, content, envelopeTime: msg.envelopeTime };
     };
     for (;;) {
+      // A fresh chunk per read: the lines of the message being read are views into it, copied
+      // once when the message is complete.
+      const chunk = Buffer.allocUnsafe(chunkBytes);
       const n = readSync(fd, chunk, 0, chunkBytes, null);
       const data = n > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : carry;
       let pos = 0;
@@ -96,8 +106,7 @@ export function* readMbox(path: string, chunkBytes = 1 << 20): Generator<MboxMes
         if (nl < 0 && n > 0) break;
         const end = nl < 0 ? data.length : nl + 1;
         if (end === pos) break;
-        // Copy: the chunk buffer is reused.
-        const line = Buffer.from(data.subarray(pos, end));
+        const line = data.subarray(pos, end);
         pos = end;
         lineNo++;
         const bare = line.subarray(0, line.length - (line[line.length - 1] === 0x0a ? 1 : 0));

@@ -167,7 +167,7 @@ export function AuditScreen({ onBack }: { onBack: () => void }) {
               {t('audit.empty')}
             </Text>
           )}
-          {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
+          {total > PAGE && <Pagination getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })} total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
         </>
       )}
     </Stack>

@@ -84,6 +84,9 @@ export const TimelineEvent = memo(function TimelineEvent({
     facts.push(t('timeline.facts.statusChange', { from: label(data.fromStatus), to: label(data.toStatus) }));
   }
   if (data.agent && data.agent !== event.actor) facts.push(t('timeline.facts.agent', { agent: data.agent }));
+  // Mail whose Date header was not believed: the header as the sender wrote it.
+  if (data.dateHeader && data.receivedFrom && data.receivedFrom !== 'date') facts.push(t('mail.dateHeaderNotUsed', { date: data.dateHeader }));
+  if (data.charsetGuessed) facts.push(t('mail.charsetGuessed'));
 
   return (
     <article
@@ -113,7 +116,7 @@ export const TimelineEvent = memo(function TimelineEvent({
               {t(`eventKind.${event.kind}`)}
             </Text>
             <Tooltip label={t(`direction.${event.direction}`)}>
-              <Group gap={2} wrap="nowrap" c="dimmed" style={{ flex: 'none' }} aria-label={t(`direction.${event.direction}`)} data-direction={event.direction}>
+              <Group gap={2} wrap="nowrap" c="dimmed" style={{ flex: "none" }} role="img" aria-label={t(`direction.${event.direction}`)} data-direction={event.direction}>
                 <DirectionIcon size={14} stroke={2} aria-hidden />
               </Group>
             </Tooltip>
@@ -122,7 +125,7 @@ export const TimelineEvent = memo(function TimelineEvent({
             </Text>
             {flags && flags.length > 0 && (
               <Tooltip label={flags.map((code) => flagLabel(t, { code })).join(' · ')}>
-                <span className={classes.flagMarker} data-testid="event-flag-marker" aria-label={t('timeline.raisedFlags', { flags: flags.map((code) => flagLabel(t, { code })).join(', ') })}>
+                <span className={classes.flagMarker} data-testid="event-flag-marker" role="img" aria-label={t('timeline.raisedFlags', { flags: flags.map((code) => flagLabel(t, { code })).join(', ') })}>
                   <IconFlagFilled size={12} aria-hidden />
                 </span>
               </Tooltip>
@@ -168,7 +171,7 @@ export const TimelineEvent = memo(function TimelineEvent({
           </Group>
         )}
         {event.attachments.length > 0 && (
-          <Group gap="xs" mt={6} aria-label={t('timeline.attachments')}>
+          <Group gap="xs" mt={6} role="group" aria-label={t('timeline.attachments')}>
             {event.attachments.map((a) => (
               <Group key={a.id} gap={4} wrap="nowrap" data-testid="event-attachment">
                 <IconPaperclip size={13} stroke={1.75} color="var(--mantine-color-dimmed)" aria-hidden />

@@ -275,7 +275,7 @@ const CaseRowView = memo(function CaseRowView({
         {row.customerName}
       </div>
       <div role="gridcell" className={classes.cell}>
-        <span className={classes.tag} data-market={row.market} title={text.label(`market.${row.market}`)} aria-label={text.label(`market.${row.market}`)}>
+        <span className={classes.tag} role="img" data-market={row.market} title={text.label(`market.${row.market}`)} aria-label={text.label(`market.${row.market}`)}>
           {row.market}
         </span>
       </div>

@@ -54,7 +54,7 @@ export function FlagCell({ caseId, count, label }: { caseId: number; count: numb
   useEffect(() => () => clearTimeout(timer.current), []);
   if (count === 0) return null;
   const badge = (
-    <span className={classes.flag} data-testid="flag-count" aria-label={label}>
+    <span className={classes.flag} data-testid="flag-count" role="img" aria-label={label}>
       <IconFlagFilled size={10} aria-hidden />
       {count}
     </span>

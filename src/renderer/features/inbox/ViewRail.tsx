@@ -55,7 +55,7 @@ export const ViewRail = memo(function ViewRail({ view, counts, onChange }: { vie
                   size="xs"
                   className="tabular"
                   fw={ALERT_VIEWS.has(key) && count > 0 ? 700 : undefined}
-                  c={ALERT_VIEWS.has(key) && count > 0 ? 'var(--mantine-color-red-text)' : view === key ? undefined : 'dimmed'}
+                  c={ALERT_VIEWS.has(key) && count > 0 ? 'var(--ombud-alert-text)' : view === key ? undefined : 'dimmed'}
                   data-testid={`view-count-${key}`}
                 >
                   {formatCount(count, i18n.language)}

@@ -149,7 +149,7 @@ export function CausesPanel({
                       <CountButton n={n} onClick={() => open(r.cause, [prev[i]!])} active={isShown(r.cause, [prev[i]!])} testId="cause-count-prev" />
                     </Table.Td>
                   ))}
-                  <Table.Td ta="right" className="tabular" c={r.thisMonth > r.lastThreeAverage ? 'red' : undefined}>
+                  <Table.Td ta="right" className="tabular" c={r.thisMonth > r.lastThreeAverage ? 'var(--ombud-alert-text)' : undefined}>
                     {formatDecimal(r.lastThreeAverage, 1)}
                   </Table.Td>
                 </Table.Tr>

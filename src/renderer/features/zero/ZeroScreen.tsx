@@ -51,7 +51,7 @@ function ZeroTable({ scope }: { scope: ZeroScope }) {
                   <Table.Td key={i} ta="right" data-month={month}>
                     {v === null ? (
                       <Tooltip label={t('zero.missingMonth')}>
-                        <Text span c="dimmed" size="sm" aria-label={t('zero.missingMonth')}>
+                        <Text span c="dimmed" size="sm" role="img" aria-label={t('zero.missingMonth')}>
                           –
                         </Text>
                       </Tooltip>
