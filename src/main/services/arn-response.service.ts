@@ -441,7 +441,7 @@ async function conflictError(ctx: ServiceContext, trx: Db, row: repo.ArnResponse
   const theirs = await analyse(ctx, trx, row);
   const yours = await analyse(ctx, trx, row, mine.content, mine.panel);
   return new ServiceError(
-    'conflict',
+    refusal('response.editConflict', { version: row.version, at: row.saved_at }),
     `${savedBy.name} saved version ${row.version} of this response at ${row.saved_at} while you were editing an older version. Both texts are kept: choose one, or copy what you need from yours into theirs.`,
     {
       theirs: { version: row.version, savedAt: row.saved_at, savedBy, content: theirs.src.content, panel: theirs.src.panel, text: theirs.rendered.text },

@@ -102,7 +102,7 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
   action: ReviewStepAction,
   options: StepOptions<Row>,
 ): Promise<Row> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read ${target.noun === 'Decision' ? 'decisions' : 'ARN responses'} but not take review steps.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read ${target.noun === 'Decision' ? 'decisions' : 'ARN responses'} but not take review steps.`);
   const at = now(ctx).toISOString();
   const transition = REVIEW_TRANSITIONS[action];
   const row = await ctx.store.db.transaction().execute(async (trx) => {
@@ -111,7 +111,8 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
     if (transition.by === 'approver') await requireApprover(trx, ctx, target, row, action);
     if (!canTakeStep(action, row.status as ReviewStatus)) {
       const from = `a ${transition.from.join(' or ')}`;
-      throw new ServiceError(target.wrongStatus(row, action), `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
+      const wrong = target.wrongStatus(row, action);
+      throw new ServiceError(refusal(wrong.reason, wrong.params as never), `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
     }
     if (action === 'approved') {
       const submitter = await lastSubmitter(trx, target.subject, row.id);
@@ -124,7 +125,7 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
       if (approvers.length === 0) {
         const reason = noApproverReason(ctx.user);
         throw new ServiceError(
-          'conflict',
+          refusal(reason === 'no_deputy' ? 'review.noDeputy' : 'review.noOmbudsman'),
           reason === 'no_deputy'
             ? 'Nobody may approve your own draft: name a deputy in the settings (Approvals) before submitting.'
             : 'Nobody may approve this draft: the office has no active ombudsman.',
@@ -162,7 +163,7 @@ async function requireApprover<Row extends { id: number; case_id: number; status
   if (!submitter && ctx.user.role === 'ombudsman') return;
   const verb = action === 'approved' ? 'approve' : 'return';
   throw new ServiceError(
-    submitter?.role === 'ombudsman' ? 'forbidden' : refusal('role.ombudsmanOnly'),
+    refusal(submitter?.role === 'ombudsman' ? 'review.notApprover' : 'role.ombudsmanOnly'),
     submitter?.role === 'ombudsman'
       ? `Only another ombudsman or the deputy named in the settings may ${verb} the ombudsman's own ${SHORT[target.subject]}.`
       : `Only the ombudsman may ${verb} ${ARTICLE[target.subject]}.`,
@@ -196,7 +197,7 @@ async function approversForSubmitter(db: Db, submitter: { id: number; role: Role
 }
 
 function requireWriter(ctx: ServiceContext): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor takes no part in approving drafts.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor takes no part in approving drafts.');
 }
 
 /** The approver setting with the deputy's name, for the settings screen. */
@@ -218,19 +219,19 @@ export async function approverSettings(ctx: ServiceContext) {
  * carrying both versions.
  */
 export async function setApprovers(ctx: ServiceContext, input: { deputyId: number | null; baseRevision: number }) {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may change who approves drafts.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may change who approves drafts.');
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
     const deputy = input.deputyId === null ? undefined : await findUser(trx, input.deputyId);
     if (input.deputyId !== null) {
-      if (!deputy || deputy.active !== 1) throw new ServiceError('invalid_input', `settings:setApprovers: deputyId: user ${input.deputyId} does not exist or is inactive`);
-      if (deputy.role === 'auditor') throw new ServiceError('invalid_input', 'settings:setApprovers: deputyId: an auditor cannot approve drafts');
+      if (!deputy || deputy.active !== 1) throw new ServiceError(refusal('review.deputyInvalid'), `settings:setApprovers: deputyId: user ${input.deputyId} does not exist or is inactive`);
+      if (deputy.role === 'auditor') throw new ServiceError(refusal('review.deputyInvalid'), 'settings:setApprovers: deputyId: an auditor cannot approve drafts');
     }
     const current = await loadApproverSetting(trx);
     if (current.revision !== input.baseRevision) {
       const theirDeputy = current.setting.deputyId === null ? undefined : await findUser(trx, current.setting.deputyId);
       throw new ServiceError(
-        'conflict',
+        refusal('settings.changed', { name: current.stored?.updatedBy.name ?? '' }),
         `${current.stored?.updatedBy.name ?? 'Someone'} changed who approves drafts (revision ${current.revision}) after you opened revision ${input.baseRevision}; nothing of yours was written.`,
         {
           subject: 'setting',
