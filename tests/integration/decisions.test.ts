@@ -224,7 +224,8 @@ describe('four eyes, by role, enforced in the services', () => {
     });
     expect(await dispatch(as(gunnar), 'decisions:submit', { id: draft.id, baseVersion: draft.version })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await ok(dispatch(as(jonas), 'decisions:submit', { id: draft.id, baseVersion: draft.version }));
-    expect(await dispatch(as(jonas), 'decisions:approve', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'decisions:approve: only the ombudsman may do this.', reason: 'role.ombudsmanOnly', params: {} } });
+    // A handler may approve only as the deputy for the ombudsman's own drafts (review.service).
+    expect(await dispatch(as(jonas), 'decisions:approve', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only the ombudsman may approve a decision.', reason: 'role.ombudsmanOnly' } });
     expect(await dispatch(as(linnea), 'decisions:return', { id: draft.id, comment: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch(as(jonas), 'decisions:issue', { id: draft.id })).toEqual({ ok: false, error: { code: 'forbidden', message: 'decisions:issue: only the ombudsman may do this.', reason: 'role.ombudsmanOnly', params: {} } });
     expect(await dispatch(as(fia), 'decisions:issue', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('must be approved') } });

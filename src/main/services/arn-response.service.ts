@@ -378,6 +378,8 @@ export const ARN_RESPONSE_REVIEW: ReviewTarget<repo.ArnResponseRow> = {
   }),
   auditPrefix: 'arn_response',
   auditDetail: (row) => ({ responseId: row.id, matterId: row.matter_id, version: row.version }),
+  wrongStatus: (row, action) =>
+    refusal(({ submitted: 'response.notSubmittable', returned: 'response.notReturnable', approved: 'response.notApprovable' } as const)[action], { responseStatus: row.status }),
 };
 
 async function step(trx: Db, ctx: ServiceContext, row: repo.ArnResponseRow, action: 'created' | 'finalised', comment: string, extra: Record<string, unknown> = {}) {
@@ -442,7 +444,7 @@ async function conflictError(ctx: ServiceContext, trx: Db, row: repo.ArnResponse
   const theirs = await analyse(ctx, trx, row);
   const yours = await analyse(ctx, trx, row, mine.content, mine.panel);
   return new ServiceError(
-    'conflict',
+    refusal('response.editConflict', { version: row.version, at: row.saved_at }),
     `${savedBy.name} saved version ${row.version} of this response at ${row.saved_at} while you were editing an older version. Both texts are kept: choose one, or copy what you need from yours into theirs.`,
     {
       theirs: { version: row.version, savedAt: row.saved_at, savedBy, content: theirs.src.content, panel: theirs.src.panel, text: theirs.rendered.text },

@@ -115,7 +115,7 @@ async function caseConflict(trx: Db, row: Awaited<ReturnType<typeof loadCase>>, 
     mineAssignee = wanted.assigneeId === null ? null : { id: wanted.assigneeId, name: user?.display_name ?? `#${wanted.assigneeId}` };
   }
   return new ServiceError(
-    'conflict',
+    refusal('case.changed', { name: last?.actor ?? '' }),
     `${last?.actor ?? 'Someone'} changed case ${row.number} (revision ${row.revision}) after you opened revision ${baseRevision}; nothing of yours was written. Keep their change or apply yours on top of it.`,
     {
       subject: 'case',

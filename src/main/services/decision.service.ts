@@ -397,6 +397,8 @@ export const DECISION_REVIEW: ReviewTarget<DecisionRow> = {
   }),
   auditPrefix: 'decision',
   auditDetail: (row) => ({ decisionId: row.id, version: row.version }),
+  wrongStatus: (row, action) =>
+    refusal(({ submitted: 'decision.notSubmittable', returned: 'decision.notReturnable', approved: 'decision.notApprovable' } as const)[action], { decisionId: row.id, decisionStatus: row.status }),
 };
 
 async function validationOf(trx: Db, ctx: ServiceContext, row: DecisionRow, signerName: string | null, decisionDate: string): Promise<Rendered> {

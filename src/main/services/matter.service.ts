@@ -250,7 +250,7 @@ async function change(
     const row = await load(trx, matterId);
     if (input.baseRevision !== undefined && row.revision !== input.baseRevision) {
       const { matterId: _id, baseRevision: _base, ...mine } = input;
-      throw new ServiceError('conflict', `Someone recorded a step on ${row.authority} ${row.reference} (revision ${row.revision}) after you opened revision ${input.baseRevision}; nothing of yours was written.`, {
+      throw new ServiceError(refusal('matter.changed'), `Someone recorded a step on ${row.authority} ${row.reference} (revision ${row.revision}) after you opened revision ${input.baseRevision}; nothing of yours was written.`, {
         subject: 'matter',
         matterId,
         mine: { revision: input.baseRevision, action, ...mine },

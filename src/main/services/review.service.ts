@@ -14,6 +14,7 @@ import {
   type ReviewStepAction,
   type ReviewSubject,
 } from '../../shared/domain/review-workflow';
+import { refusal, type Refusal } from '../../shared/domain/refusals';
 import type { Db } from '../db/connection';
 import { appendEvent } from '../db/repositories/history.repository';
 import { lastSubmitter, listReviewQueue } from '../db/repositories/review.repository';
@@ -44,6 +45,8 @@ export interface ReviewTarget<Row extends { id: number; case_id: number; status:
   /** `decision`, `arn_response`: audit actions are `<prefix>.<action>`. */
   auditPrefix: string;
   auditDetail(row: Row): Record<string, unknown>;
+  /** The coded refusal of a step from the wrong status, worded by the renderer. */
+  wrongStatus(row: Row, action: ReviewStepAction): Refusal;
 }
 
 /** Appends a step's review row, history event and audit row (for every step, freezing included). */
@@ -99,7 +102,7 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
   action: ReviewStepAction,
   options: StepOptions<Row>,
 ): Promise<Row> {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', `An auditor may read ${target.noun === 'Decision' ? 'decisions' : 'ARN responses'} but not take review steps.`);
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), `An auditor may read ${target.noun === 'Decision' ? 'decisions' : 'ARN responses'} but not take review steps.`);
   const at = now(ctx).toISOString();
   const transition = REVIEW_TRANSITIONS[action];
   const row = await ctx.store.db.transaction().execute(async (trx) => {
@@ -108,12 +111,13 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
     if (transition.by === 'approver') await requireApprover(trx, ctx, target, row, action);
     if (!canTakeStep(action, row.status as ReviewStatus)) {
       const from = `a ${transition.from.join(' or ')}`;
-      throw new ServiceError('conflict', `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
+      const wrong = target.wrongStatus(row, action);
+      throw new ServiceError(refusal(wrong.reason, wrong.params as never), `${target.noun} ${row.id} is ${row.status}; only ${from} ${SHORT[target.subject]} can be ${action}.`);
     }
     if (action === 'approved') {
       const submitter = await lastSubmitter(trx, target.subject, row.id);
       if (submitter === ctx.user.id) {
-        throw new ServiceError('forbidden', `You submitted this ${SHORT[target.subject]} yourself; a second person must approve it (four eyes).`, { reason: 'own_submission' });
+        throw new ServiceError(refusal('review.ownSubmission'), `You submitted this ${SHORT[target.subject]} yourself; a second person must approve it (four eyes).`, { reason: 'own_submission' });
       }
     }
     if (action === 'submitted' && options.fourEyes !== false) {
@@ -121,7 +125,7 @@ export async function takeReviewStep<Row extends { id: number; case_id: number; 
       if (approvers.length === 0) {
         const reason = noApproverReason(ctx.user);
         throw new ServiceError(
-          'conflict',
+          refusal(reason === 'no_deputy' ? 'review.noDeputy' : 'review.noOmbudsman'),
           reason === 'no_deputy'
             ? 'Nobody may approve your own draft: name a deputy in the settings (Approvals) before submitting.'
             : 'Nobody may approve this draft: the office has no active ombudsman.',
@@ -159,7 +163,7 @@ async function requireApprover<Row extends { id: number; case_id: number; status
   if (!submitter && ctx.user.role === 'ombudsman') return;
   const verb = action === 'approved' ? 'approve' : 'return';
   throw new ServiceError(
-    'forbidden',
+    refusal(submitter?.role === 'ombudsman' ? 'review.notApprover' : 'role.ombudsmanOnly'),
     submitter?.role === 'ombudsman'
       ? `Only another ombudsman or the deputy named in the settings may ${verb} the ombudsman's own ${SHORT[target.subject]}.`
       : `Only the ombudsman may ${verb} ${ARTICLE[target.subject]}.`,
@@ -193,7 +197,7 @@ async function approversForSubmitter(db: Db, submitter: { id: number; role: Role
 }
 
 function requireWriter(ctx: ServiceContext): void {
-  if (ctx.user.role === 'auditor') throw new ServiceError('forbidden', 'An auditor takes no part in approving drafts.');
+  if (ctx.user.role === 'auditor') throw new ServiceError(refusal('role.auditorReadOnly'), 'An auditor takes no part in approving drafts.');
 }
 
 /** The approver setting with the deputy's name, for the settings screen. */
@@ -215,19 +219,19 @@ export async function approverSettings(ctx: ServiceContext) {
  * carrying both versions.
  */
 export async function setApprovers(ctx: ServiceContext, input: { deputyId: number | null; baseRevision: number }) {
-  if (ctx.user.role !== 'ombudsman') throw new ServiceError('forbidden', 'Only the ombudsman may change who approves drafts.');
+  if (ctx.user.role !== 'ombudsman') throw new ServiceError(refusal('role.ombudsmanOnly'), 'Only the ombudsman may change who approves drafts.');
   const at = now(ctx).toISOString();
   await ctx.store.db.transaction().execute(async (trx) => {
     const deputy = input.deputyId === null ? undefined : await findUser(trx, input.deputyId);
     if (input.deputyId !== null) {
-      if (!deputy || deputy.active !== 1) throw new ServiceError('invalid_input', `settings:setApprovers: deputyId: user ${input.deputyId} does not exist or is inactive`);
-      if (deputy.role === 'auditor') throw new ServiceError('invalid_input', 'settings:setApprovers: deputyId: an auditor cannot approve drafts');
+      if (!deputy || deputy.active !== 1) throw new ServiceError(refusal('review.deputyInvalid'), `settings:setApprovers: deputyId: user ${input.deputyId} does not exist or is inactive`);
+      if (deputy.role === 'auditor') throw new ServiceError(refusal('review.deputyInvalid'), 'settings:setApprovers: deputyId: an auditor cannot approve drafts');
     }
     const current = await loadApproverSetting(trx);
     if (current.revision !== input.baseRevision) {
       const theirDeputy = current.setting.deputyId === null ? undefined : await findUser(trx, current.setting.deputyId);
       throw new ServiceError(
-        'conflict',
+        refusal('settings.changed', { name: current.stored?.updatedBy.name ?? '' }),
         `${current.stored?.updatedBy.name ?? 'Someone'} changed who approves drafts (revision ${current.revision}) after you opened revision ${input.baseRevision}; nothing of yours was written.`,
         {
           subject: 'setting',

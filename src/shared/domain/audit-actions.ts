@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'session.sign_in',
   'session.sign_in_failed',
   'session.sign_out',
+  'settings.approvers',
   'settings.arn_four_eyes',
   'settings.authorities',
   'settings.deadline_policies',
