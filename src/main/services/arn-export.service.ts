@@ -127,7 +127,7 @@ export async function buildResponseExport(ctx: ServiceContext, id: number, forma
     pkg = render === 'worker' ? await workerPackage(response, exhibits, language) : await buildArnPackage({ response, exhibits, language });
   } catch (error) {
     // A refused exhibit (fonts not embedded) is the user's to fix: say which, not "internal".
-    if (error instanceof Error && (error.name === 'PackageRefusal' || /not embedded|ikke er indlejret|inte är inbäddade/.test(error.message))) throw new ServiceError('invalid_input', error.message);
+    if (error instanceof Error && (error.name === 'PackageRefusal' || /not embedded|ikke er indlejret|inte är inbäddade/.test(error.message))) throw new ServiceError(refusal('export.exhibitRefused', { detail: error.message }), error.message);
     throw error;
   }
   return { bytes: pkg.pdf, fileName: `${base}.pdf`, mediaType: 'application/pdf', pages: pkg.pages, warnings: [...cautions, ...pkg.warnings], caseId: row.case_id };

@@ -1,12 +1,14 @@
 import { ActionIcon, Menu, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { IconCheck, IconClockHour4, IconDatabase, IconDeviceDesktop, IconKeyboard, IconMail, IconMoon, IconSettings, IconShieldCheck, IconSun, IconTemplate, IconUserCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApproverSettingsModal } from '../features/approvals/ApproverSettingsModal';
 import { useTranslation } from 'react-i18next';
-import { MailSettingsModal } from '../features/send/MailSettingsModal';
 import { currentUiLanguage, setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { formatCount } from '../lib/format';
 import { useSession } from '../lib/session';
+
+// The mail settings validate with zod; loaded when opened, so the start stays free of it.
+const MailSettingsModal = lazy(() => import('../features/send/MailSettingsModal').then((m) => ({ default: m.MailSettingsModal })));
 
 const SCHEMES: { value: MantineColorScheme; key: 'appearanceAuto' | 'appearanceLight' | 'appearanceDark'; icon: typeof IconSun }[] = [
   { value: 'auto', key: 'appearanceAuto', icon: IconDeviceDesktop },
@@ -104,7 +106,11 @@ export function SettingsMenu({
         </Text>
       </Menu.Dropdown>
     </Menu>
-    {mailSettings && <MailSettingsModal opened onClose={() => setMailSettings(false)} />}
+    {mailSettings && (
+      <Suspense fallback={null}>
+        <MailSettingsModal opened onClose={() => setMailSettings(false)} />
+      </Suspense>
+    )}
     </>
   );
 }

@@ -85,6 +85,7 @@ export const REFUSALS = {
   'matter.compliedOnRange': { code: 'invalid_input', params: [] },
   'matter.notOfCase': { code: 'not_found', params: [] },
   'export.badHash': { code: 'invalid_input', params: [] },
+  'export.exhibitRefused': { code: 'invalid_input', params: ['detail'] },
   'export.notFinished': { code: 'conflict', params: [] },
   'export.pathUnknown': { code: 'not_found', params: [] },
   'letter.sentInFuture': { code: 'invalid_input', params: ['date'] },
