@@ -5,6 +5,11 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'stream', 'worker_threads'];
 
+const frozenMigrations = {
+  regex: '/migrations/\\d{4}-',
+  message: 'Migrations are frozen: import only migrations/index.ts; code that needs a migration\'s SQL keeps its own copy.',
+};
+
 // The process boundaries of docs/architecture: every import path tells where code runs.
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/.cache/**', '.electron-native/**'] },
@@ -21,6 +26,29 @@ export default tseslint.config(
     files: ['src/main/db/migrations/**/*.ts'],
     // Migrations are frozen in time and take Kysely<any> by design.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // A migration is frozen: it imports kysely and nothing of ours, so a later change to shared
+    // code can never change what an old migration produced. (index.ts only lists them.)
+    files: ['src/main/db/migrations/**/*.ts'],
+    ignores: ['src/main/db/migrations/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!kysely$)', message: 'A migration imports kysely and nothing else: copy what it needs into the migration.' }] },
+      ],
+    },
+  },
+  {
+    // Nothing reaches into a migration: code that needs its SQL keeps its own copy.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [frozenMigrations] },
+      ],
+    },
   },
   {
     files: ['src/shared/**/*.ts'],
@@ -77,6 +105,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/renderer/**', '**/preload/**'], message: 'main never imports renderer or preload code.' },
             { group: ['kysely', 'kysely/*'], message: 'SQL lives in src/main/db; services call repositories.' },
+            frozenMigrations,
           ],
         },
       ],

@@ -139,6 +139,26 @@ describe('migrations', () => {
     }
   });
 
+  it('6: adds authority matters to a version-5 store, one per authority and reference, listed by due date on an index', async () => {
+    const { raw, db } = await storeAt(5);
+    populateV1(raw);
+    await migrate(db, raw, 6);
+    expect(raw.pragma('user_version', { simple: true })).toBe(6);
+    const insert = raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, response_due, claim_text, questions, registered_by, created_at, updated_at)
+      VALUES (1, ?, ?, '2025-06-01', ?, 'Kräver återbetalning', ?, 1, '2025-06-01T08:00:00Z', '2025-06-01T08:00:00Z')`);
+    insert.run('ARN', '2025-01234', '2025-06-20', '[]');
+    expect(raw.prepare('SELECT authority, reference, status, documents FROM authority_matters').all()).toEqual([
+      { authority: 'ARN', reference: '2025-01234', status: 'registered', documents: '[]' },
+    ]);
+    expect(() => insert.run('ARN', '2025-01234', '2025-06-21', '[]')).toThrow(/UNIQUE/);
+    expect(() => insert.run('FI', 'FI-1', '2025-06-21', 'not json')).toThrow(/CHECK/);
+    expect(() => raw.prepare(`INSERT INTO authority_matters (case_id, authority, reference, received_date, claim_text, registered_by, created_at, updated_at)
+      VALUES (1, 'FI', 'FI-2', '2025-06-01', 'x', 'fia', 'now', 'now')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    const plan = JSON.stringify(raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM authority_matters WHERE status = 'registered' ORDER BY response_due, id LIMIT 20`).all());
+    expect(plan).toContain('authority_matters_open_due');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
   it('7: adds monthly figures, the mail register and per-link attachment media type and source, keeping existing links', async () => {
     const { path, raw, db } = await storeAt(4);
     populateV1(raw);

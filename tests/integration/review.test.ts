@@ -111,6 +111,23 @@ describe('working on a case', () => {
     expect(view.deadlines.find((d) => d.kind === 'psd2_final')).toMatchObject({ extended: true, dueDate: '2026-04-22' });
   });
 
+  it('the case view and the holding reply agree on the latest answer date, holidays and the market’s rules included', async () => {
+    // Received 2026-03-25: 35 business days skip Good Friday, Easter Monday, 1 May and Ascension Day in Sweden
+    // (35 weekdays would be 2026-05-13).
+    const [id] = seed({ receivedAt: '2026-03-25T08:00:00.000Z', receivedDate: '2026-03-25' });
+    expect((await ok(dispatch(as(handler), 'cases:get', { id }))).holdingReplyLatest).toBe('2026-05-19');
+    // The ombudsman promises less: 30 business days with a holding reply.
+    const current = await ok(dispatch(as(ombudsman), 'settings:deadlinePolicies', {}));
+    const policies = { ...current.policies, SE: current.policies.SE.map((p) => (p.kind === 'psd2_final' ? { ...p, extendedDays: 30 } : p)) };
+    await ok(dispatch(as(ombudsman), 'settings:setDeadlinePolicies', { policies, baseRevision: current.revision }));
+    const view = await ok(dispatch(as(handler), 'cases:get', { id }));
+    expect(view.holdingReplyLatest).toBe('2026-05-11');
+    const tooLate = await dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-05-12' });
+    expect(!tooLate.ok && tooLate.error.message).toContain('at most 30 business days after receipt (2026-05-11)');
+    const sent = await ok(dispatch(as(handler), 'cases:sendHoldingReply', { id, text: 'Vi behöver mer tid.', answerBy: '2026-05-11' }));
+    expect(sent.deadlines.find((d) => d.kind === 'psd2_final')).toMatchObject({ extended: true, dueDate: '2026-05-11' });
+  });
+
   it('reveals the personal number only with an audit row, chained to the previous one', async () => {
     const [id] = seed({});
     const view = await ok(dispatch(as(handler), 'cases:get', { id }));

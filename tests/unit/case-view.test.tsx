@@ -98,6 +98,7 @@ const FULL: CaseView = {
     { ...DEADLINE, kind: 'psd2_final', dueDate: '2026-04-01', daysLeft: 12, extended: true },
   ],
   customerWindows: [],
+  holdingReplyLatest: null,
 };
 
 const USERS: ChannelOutput<'users:list'> = [
@@ -143,7 +144,7 @@ beforeEach(() => {
 
 describe('<CaseScreen>', () => {
   it('shows the header band with masked personal number, purchases and claims in the market format', async () => {
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     renderCase();
     const header = await screen.findByTestId('case-header');
     expect(vi.mocked(call)).toHaveBeenCalledWith('cases:get', { id: 42 });
@@ -165,7 +166,7 @@ describe('<CaseScreen>', () => {
 
   it('goes back to the inbox on Esc', async () => {
     const user = userEvent.setup();
-    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: EVENTS, flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     const onBack = vi.fn();
     renderCase({ onBack });
     await screen.findByTestId('case-header');
@@ -185,7 +186,7 @@ describe('<CaseScreen>', () => {
     expect(alert.textContent).toContain('Ärendet kunde inte hämtas');
     expect(alert.textContent).toContain('Det du bad om finns inte (längre).');
     expect(alert.textContent).not.toContain('Case 999');
-    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [] });
+    serveCase({ header: HEADER, events: [], flags: [], deadlines: [], customerWindows: [], holdingReplyLatest: null });
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await waitFor(() => expect(screen.getByTestId('case-header')).toBeTruthy());
   });

@@ -18,8 +18,8 @@ describe('refusals in the user language', () => {
     expect(error.code).toBe('conflict');
     expect(refusalText(i18n.getFixedT('sv'), error)).toBe('Ett ärende kan inte gå från ”Avslutat” till ”Väntar på kund”.');
     expect(refusalText(i18n.getFixedT('da'), error)).toMatch(/^En sag kan ikke gå fra »/);
-    const late = refusal('holding.tooLate', { date: '2026-03-14' });
-    expect(refusalText(i18n.getFixedT('sv'), late)).toContain('senast 2026-03-14.');
+    const late = refusal('holding.tooLate', { date: '2026-03-14', businessDays: 35 });
+    expect(refusalText(i18n.getFixedT('sv'), late)).toContain('högst 35 arbetsdagar efter mottagandet, alltså senast 2026-03-14.');
     expect(refusalText(i18n.getFixedT('da'), late)).toContain('senest 14.03.2026.');
     const locked = refusal('decision.lockedForReview', { decisionId: 7, decisionStatus: 'submitted' });
     expect(refusalText(i18n.getFixedT('sv'), locked)).toContain('”Inskickat för godkännande”');

@@ -7,9 +7,9 @@ import * as cases from '../db/repositories/case.repository';
 import { appendEvent, listClockEvents } from '../db/repositories/history.repository';
 import { findUser, listActiveUsers } from '../db/repositories/user.repository';
 import { appendAudit } from './audit.service';
-import { addBusinessDays } from './calendar/business-days';
 import { getCase, type CaseView } from './case.service';
 import { now, today, type ServiceContext } from './context';
+import { latestHoldingReply, policiesFor } from './deadlines';
 import { derivedVersion, deriveCaseFields, type PolicyConfig } from './derived';
 import { notFound, ServiceError } from './errors';
 import { refusal } from '../../shared/domain/refusals';
@@ -204,14 +204,18 @@ export async function requestInfo(ctx: ServiceContext, input: ChannelParsedInput
   });
 }
 
-/** PSD2 allows a holding reply in exceptional situations: it must give a date within 35 business days. */
+/**
+ * PSD2 allows a holding reply in exceptional situations: it must give a date within the extended
+ * deadline (35 business days, or less where the market's rules promise less), `latestHoldingReply`.
+ */
 export async function sendHoldingReply(ctx: ServiceContext, input: ChannelParsedInput<'cases:sendHoldingReply'>): Promise<CaseView> {
   requireWriter(ctx, 'send letters');
   return record(ctx, input.id, 'case.holding_reply', async (row, trx) => {
     const market = row.market as Market;
-    const limit = addBusinessDays(market, row.received_date, 35);
-    if (input.answerBy > limit) {
-      throw new ServiceError(refusal('holding.tooLate', { date: limit }), `cases:sendHoldingReply: answerBy: must be at most 35 business days after receipt (${limit})`);
+    const limit = latestHoldingReply(market, row.received_date, policiesFor(market, (await loadPolicyConfig(trx)).policies));
+    if (limit === null) throw new ServiceError(refusal('holding.noDeadline', { market }), `A case in ${market} has no deadline a holding reply can extend.`);
+    if (input.answerBy > limit.date) {
+      throw new ServiceError(refusal('holding.tooLate', { date: limit.date, businessDays: limit.businessDays }), `cases:sendHoldingReply: answerBy: must be at most ${limit.businessDays} business days after receipt (${limit.date})`);
     }
     if (input.answerBy < today(ctx)) throw new ServiceError(refusal('holding.past'), 'cases:sendHoldingReply: answerBy: lies in the past');
     const events = await listClockEvents(trx, row.id);

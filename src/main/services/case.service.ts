@@ -8,7 +8,7 @@ import * as cases from '../db/repositories/case.repository';
 import { listCaseEvents } from '../db/repositories/history.repository';
 import { addCalendarDays, businessDaysBetween, calendarDaysBetween, marketDay } from './calendar/business-days';
 import { now, today, type ServiceContext } from './context';
-import { computeDeadlines, policiesFor } from './deadlines';
+import { computeDeadlines, latestHoldingReply, policiesFor } from './deadlines';
 import { derivedRefreshStatus } from './derived-refresh.service';
 import { POLICY_KEY, policyConfigFromText } from './policy-config';
 import { notFound } from './errors';
@@ -152,17 +152,13 @@ export async function readCaseView(db: Db, ctx: Pick<ServiceContext, 'now'>, id:
     data: JSON.parse(e.data) as HistoryEvent['data'],
     attachments: attachmentsByEvent.get(e.id) ?? [],
   }));
-  const deadlines: DeadlineView[] = computeDeadlines({
-    market: header.market,
-    receivedDate: header.receivedDate,
-    events,
-    today: today(ctx),
-    policies: policiesFor(header.market, policyConfigFromText(row.setting_value).policies),
-  });
+  const policies = policiesFor(header.market, policyConfigFromText(row.setting_value).policies);
+  const deadlines: DeadlineView[] = computeDeadlines({ market: header.market, receivedDate: header.receivedDate, events, today: today(ctx), policies });
   const day = marketDay(now(ctx).toISOString(), header.market);
   const customerWindows: CustomerWindow[] =
     row.arn_decision_id !== null && row.arn_window_ends_on
       ? [{ kind: 'arn', decisionId: row.arn_decision_id, endsOn: row.arn_window_ends_on, daysLeft: calendarDaysBetween(day, row.arn_window_ends_on) }]
       : [];
-  return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines, customerWindows };
+  const holdingReplyLatest = latestHoldingReply(header.market, header.receivedDate, policies)?.date ?? null;
+  return { header, events, flags: JSON.parse(row.flags) as RedFlagView[], deadlines, customerWindows, holdingReplyLatest };
 }

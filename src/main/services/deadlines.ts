@@ -142,6 +142,18 @@ export function computeDeadlines(input: {
   });
 }
 
+/**
+ * The latest day a holding reply may promise the final answer: the PSD2 clock's extended length
+ * (the market's setting, at most the legal ceiling of DEADLINE_KIND_RULES) counted in business
+ * days of the market's calendar from receipt. Null when the market has no extendable clock.
+ * The case view shows it and sending a holding reply checks it: one rule, one place.
+ */
+export function latestHoldingReply(market: Market, receivedDate: string, policies: readonly DeadlinePolicy[]): { date: string; businessDays: number } | null {
+  const psd2 = policies.find((p) => p.kind === 'psd2_final');
+  const businessDays = psd2?.extendedDays ?? (psd2 ? DEADLINE_KIND_RULES.psd2_final.maxExtendedDays : undefined);
+  return businessDays === undefined ? null : { date: addBusinessDays(market, receivedDate, businessDays), businessDays };
+}
+
 /** The deadline the inbox shows: the earliest one still running. */
 export function nextDeadline(deadlines: readonly Deadline[]): Deadline | null {
   return deadlines.filter((d) => d.metOn === null && d.dueDate !== null).sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0))[0] ?? null;

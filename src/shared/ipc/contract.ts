@@ -126,6 +126,8 @@ const caseViewSchema = z.object({
   flags: z.array(redFlagSchema),
   deadlines: z.array(deadlineSchema),
   customerWindows: z.array(customerWindowSchema),
+  /** The latest answer date a holding reply may promise (PSD2's extended clock); null without one. */
+  holdingReplyLatest: isoDateSchema.nullable(),
 });
 
 const templateSchema = z.object({

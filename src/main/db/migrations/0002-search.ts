@@ -6,8 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * step; the per-case document (number, customer, merchant, order references, claims) is
  * rebuilt by the search repository whenever those parts change. Existing rows are backfilled.
  */
-/** The trigger that keeps history search in step; bulk loads drop it and restore exactly this. */
-export const HISTORY_FTS_TRIGGER = `CREATE TRIGGER history_events_fts AFTER INSERT ON history_events BEGIN
+/** The trigger that keeps history search in step (bulk-load.repository.ts keeps its own copy). */
+const HISTORY_FTS_TRIGGER = `CREATE TRIGGER history_events_fts AFTER INSERT ON history_events BEGIN
       INSERT INTO history_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
     END`;
 

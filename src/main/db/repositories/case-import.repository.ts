@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { HISTORY_FTS_TRIGGER } from '../migrations/0002-search';
+import { HISTORY_FTS_TRIGGER } from './bulk-load.repository';
 import { createCaseWriter, prepareEventInsert, type DeriveCase, type NewCaseBundle, type NewEvent, type WrittenEvent } from './case-writer.repository';
 
 /**

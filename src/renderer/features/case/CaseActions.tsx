@@ -32,18 +32,6 @@ type Form = { kind: 'note' } | { kind: 'request_info' } | { kind: 'holding_reply
 
 const parseText = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
 
-/** The date `days` weekdays after `from` (YYYY-MM-DD). Holidays are the service's to check. */
-function addWeekdays(from: string, days: number): string {
-  const d = new Date(`${from}T12:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Work on the case, each in place in the panel: change status along the workflow, assign, write a
  * note, ask the customer for information, send a PSD2 holding reply. Every action appends to the
@@ -110,11 +98,12 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
 
   const psd2 = deadlines.find((d) => d.kind === 'psd2_final');
   const today = todayIn(header.market);
-  const latestAnswer = addWeekdays(header.receivedDate, 35);
+  // The service computes the latest date a holding reply may promise (business days, holidays, the market's rules).
+  const latestAnswer = view.holdingReplyLatest;
   const holdingBlocked =
     header.status === 'closed' || header.status === 'decision_issued'
       ? t('actions.holding.notNow', { status: t(`status.${header.status}`) })
-      : !psd2
+      : !psd2 || latestAnswer === null
         ? t('actions.holding.noPsd2')
         : psd2.metOn
           ? t('actions.holding.alreadyMet')
@@ -204,7 +193,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
         />
       </ActionForm>
     );
-  } else if (form?.kind === 'holding_reply') {
+  } else if (form?.kind === 'holding_reply' && latestAnswer !== null) {
     const valid = holding.trim() !== '' && answerBy !== '' && answerBy >= today && answerBy <= latestAnswer;
     const submit = () => {
       if (valid) void run('holding_reply', () => call('cases:sendHoldingReply', { id: caseId, text: holding, answerBy }), () => setHolding(''));
