@@ -130,7 +130,9 @@ test('an issued decision leaves as a ready mail draft, is filed in the case, and
   await page.getByTestId('import-dropzone').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByTestId('import-result')).toContainText('1 lagt i befintligt ärende');
   await goToCase(page, workbench.url, c.id, 'Historik');
-  await expect(page.getByTestId('timeline-event').filter({ hasText: 'Re: Fråga om beslutet' })).toHaveCount(1);
+  const replyEvent = page.getByTestId('timeline-event').filter({ hasText: 'Re: Fråga om beslutet' });
+  await expect(replyEvent).toHaveCount(1);
+  await replyEvent.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('send-reply-filed.png') });
 
   // What was downloaded is the very file main wrote and filed.

@@ -47,6 +47,12 @@ describe('history entries worded at display time', () => {
       'Beslutsbrev exporterat som PDF: KO-1.pdf',
     );
     expect(historyText(daT(), { kind: 'letter_sent', summary: 'decision sent by email', data: { letter: 'decision', channel: 'email' } })).toBe('Afgørelsesbrev sendt via e-mail');
+    // A letter as mail: the draft, and the message sent, with its subject and recipient.
+    const mail = { letter: 'decision', format: 'eml', fileName: 'KO-1-beslut.eml', draft: false, subject: '[KO-1] Kundombudsmannens beslut', to: 'asa@example.se' };
+    expect(historyText(svT(), { kind: 'letter_exported', summary: '[KO-1] Kundombudsmannens beslut', data: { ...mail, mail: 'draft' } })).toBe('Beslutsbrev som e-postutkast: [KO-1] Kundombudsmannens beslut');
+    expect(historyText(daT(), { kind: 'letter_exported', summary: '[KO-1] Kundombudsmannens beslut', data: { ...mail, mail: 'sent' } })).toBe(
+      'Afgørelsesbrev som e-mail til asa@example.se: [KO-1] Kundombudsmannens beslut',
+    );
     expect(historyText(svT(), { kind: 'authority_correspondence', summary: 'ARN response draft started', data: { action: 'response_created' } })).toBe('Utkast till yttrande påbörjat');
     expect(historyText(svT(), { kind: 'authority_correspondence', summary: 'ARN 2026-77: upheld', data: { action: 'outcome', outcome: 'upheld' } })).toBe('ARN 2026-77: utgång Bifall');
   });

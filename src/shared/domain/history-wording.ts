@@ -26,6 +26,8 @@ export const HISTORY_WORDINGS = {
   decisionCorrectionIssued: ['decisionId'],
   letterExported: ['letter', 'format', 'fileName'],
   draftExported: ['letter', 'format', 'fileName'],
+  mailDrafted: ['letter', 'subject'],
+  mailOut: ['letter', 'address', 'subject'],
   letterSent: ['letter', 'channel'],
   letterSentFile: ['letter', 'channel', 'fileName'],
   letterSentPlain: ['letter'],
@@ -115,6 +117,11 @@ export function historyWording(e: EventLike): HistoryWording | null {
       const letter = str(d.letter);
       const format = str(d.format);
       if (!letter || !format) return null;
+      // A letter as mail (services/mail.service.ts): the draft opened, or the message that was sent.
+      if (format === 'eml' && str(d.subject)) {
+        const address = str(d.to);
+        return d.mail === 'sent' && address ? w('mailOut', { letter, address, subject: str(d.subject)! }) : w('mailDrafted', { letter, subject: str(d.subject)! });
+      }
       return w(d.draft === true ? 'draftExported' : 'letterExported', { letter, format, fileName: str(d.fileName) ?? '' });
     }
     case 'letter_sent': {
