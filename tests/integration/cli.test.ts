@@ -122,7 +122,7 @@ describe('the ombud command', () => {
     expect((await ombud('deadline', '--market', 'SE', '--from', '2026-12-23', '--business-days', '1')).stdout.trim()).toBe('2026-12-28');
     expect((await ombud('deadline', '--market', 'DK', '--from', '2026-06-04', '--business-days', '1')).stdout.trim()).toBe('2026-06-08');
     const bad = await ombud('deadline', '--market', 'SE', '--from', '2026-13-01', '--business-days', '1');
-    expect(bad.stderr).toContain('"2026-13-01" is not a date');
+    expect(bad.stderr).toContain('"2026-13-01" must be a real calendar date (there is no month 13)');
   });
 
   it('names a bad option value', async () => {

@@ -81,7 +81,7 @@ describe('case import: reading in batches', () => {
     writeFileSync(bad, broken.join(''));
     const r = await importCases(ctx, { path: bad });
     expect(r).toMatchObject({ committed: false, created: 0, eventsAdded: 0, validCases: 299, invalidLines: 1 });
-    expect(r.problems).toEqual([{ line: 251, path: '$.market', message: expect.stringContaining('must be one of') as string }]);
+    expect(r.problems).toEqual([{ line: 251, path: '$.market', message: expect.stringContaining('must be one of') as string, problem: 'notAllowed' }]);
     expect(importedContent(ctx.store)).toBe(before);
   });
 
