@@ -62,16 +62,19 @@ test('two people at once: Jonas submits a draft and it appears in Fia’s “Att
   await expect(row).toContainText('Jonas');
   await fia.screenshot({ path: testInfo.outputPath('approvals-view.png') });
 
-  // Both open the same case; Jonas moves it first, Fia's move on the old revision is a conflict.
+  // Both open the same case; Fia's move on the revision she saw is a conflict once Jonas moved it.
   for (const page of [fia, jon]) {
     await page.goto(`${workbench.url.split('#')[0]}#/case/${raceCase!.id}`);
     await expect(page.getByTestId('case-view')).toBeVisible();
   }
+  // Fia starts closing the case (the reason form holds the revision she decided on); meanwhile
+  // Jonas moves it, and the live refresh shows his status while she types.
+  await fia.getByTestId('action-status').click();
+  await fia.getByTestId('status-option-closed').click();
+  await expect(fia.getByTestId('status-reason')).toBeVisible();
   await jon.getByTestId('action-status').click();
   await jon.getByTestId('status-option-waiting_for_customer').click();
   await expect(jon.getByTestId('action-saved')).toBeVisible();
-  await fia.getByTestId('action-status').click();
-  await fia.getByTestId('status-option-closed').click();
   await fia.getByTestId('status-reason').fill('Kunden har återkallat klagomålet');
   await fia.getByTestId('status-save').click();
   const dialog = fia.getByRole('dialog', { name: 'Någon hann före dig' });

@@ -28,7 +28,7 @@ test('the ombudsman shortens the Swedish internal target; the case view and the 
   // The law's ceiling is named and enforced by main, not just by the field.
   await dialog.getByTestId('rule-SE-psd2_final-days').fill('20');
   await dialog.getByTestId('deadline-rules-save').click();
-  await expect(dialog.getByTestId('deadline-rules-error')).toContainText('SE.0.businessDays: must be at most 15 for psd2_final');
+  await expect(dialog.getByTestId('deadline-rules-error')).toContainText('får vara högst 15');
   await dialog.getByTestId('rule-SE-psd2_final-days').fill('15');
   await dialog.getByTestId('rule-SE-internal_target-days').fill('5');
   await dialog.getByTestId('deadline-rules-save').click();

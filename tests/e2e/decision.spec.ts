@@ -138,10 +138,21 @@ test('the decision journey: handler drafts and submits, ombudsman returns, handl
     sha256: string;
     arn_window_ends_on: string;
   };
+  // ARN: one year from the consumer's first complaint (an inbound customer-service contact or the
+  // escalation), at the latest the day the case arrived; worked out here from the stored history.
+  const kase = db.prepare(`SELECT received_date FROM cases WHERE id = ?`).get(c.id) as { received_date: string };
+  const complaints = db
+    .prepare(`SELECT occurred_at FROM history_events WHERE case_id = ? AND direction = 'inbound' AND kind IN ('cs_call', 'cs_chat', 'cs_email', 'customer_escalation')`)
+    .all(c.id) as { occurred_at: string }[];
   db.close();
+  const stockholmDay = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  const first = complaints.map((e) => stockholmDay(e.occurred_at)).reduce((a, b) => (b < a ? b : a), kase.received_date);
+  const [fy, fm, fd] = first.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(fy + 1, fm, 0)).getUTCDate();
+  const expectedArn = `${fy + 1}-${String(fm).padStart(2, '0')}-${String(Math.min(fd, lastDay)).padStart(2, '0')}`;
   expect(row.status).toBe('issued');
   expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
-  expect(row.arn_window_ends_on).toBe('2027-01-16');
+  expect(row.arn_window_ends_on).toBe(expectedArn);
   expect(row.rendered_text).toMatch(/Återbetalning 1\s499,00\skr senast 30 november 2026\./);
   expect(row.rendered_text).toContain(`Kunden ${c.customer} betalade fakturan`);
   expect(row.rendered_text).toContain('Inkassokravet kom den 14 juli 2026.');

@@ -60,6 +60,14 @@ async function openCaseOfLanguage(page: Page, market: 'SE' | 'DK'): Promise<void
   await expect(page.getByTestId('timeline-event').first()).toBeVisible();
 }
 
+/**
+ * The screen has its data: no loader and nothing busy. (Not `networkidle`: the live change feed
+ * keeps a request open for as long as the page lives.)
+ */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.mantine-Loader-root, [aria-busy="true"]')).toHaveCount(0);
+}
+
 // A whole journey with axe on six screens takes a while on a loaded two-core machine.
 test.describe.configure({ timeout: 300_000 });
 
@@ -90,7 +98,8 @@ for (const language of ['sv', 'da'] as const) {
     const decisionTab = page.getByRole('tab', { name: language === 'sv' ? sv.case.modeDecision : da.case.modeDecision });
     if (await decisionTab.count()) {
       await decisionTab.click();
-      await page.waitForLoadState('networkidle');
+      await expect(page.getByTestId('decision-editor').or(page.getByTestId('start-draft')).first()).toBeVisible();
+      await settled(page);
       await expectNoLeak(page, language, 'the decision tab');
       await expectAccessible(page, 'the decision tab');
       await shot('decision');
@@ -99,13 +108,13 @@ for (const language of ['sv', 'da'] as const) {
     // The authority matters, the zero-complaints dashboard and the audit log.
     await page.getByTestId('nav-matters').click();
     await expect(page.getByRole('heading', { level: 1 }).or(page.getByRole('heading', { level: 2 })).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await expectNoLeak(page, language, 'the matters');
     await expectAccessible(page, 'the matters');
     await shot('matters');
 
     await page.getByTestId('nav-zero').click();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await expectNoLeak(page, language, 'the zero-complaints dashboard');
     await expectAccessible(page, 'the zero-complaints dashboard');
     await shot('zero');

@@ -20,7 +20,7 @@ test('a handler registers an ARN matter with its deadline, records the response,
   await form.getByTestId('matter-amount').fill('1 499,5x');
   await form.getByTestId('matter-questions').fill('Har ni krediterat fakturan?\nÄr beloppet skäligt?');
   await form.getByTestId('matter-register-submit').click();
-  await expect(form.getByTestId('matter-register-error')).toContainText('claimAmount');
+  await expect(form.getByTestId('matter-register-error')).toContainText('Krävt belopp');
   await form.getByTestId('matter-amount').fill('1 499,00');
   await form.getByTestId('matter-register-submit').click();
   await expect(form).toBeHidden();

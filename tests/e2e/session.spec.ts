@@ -19,7 +19,7 @@ test('every start asks who you are: a wrong password is refused, the right one o
   await page.getByTestId('sign-in-username').fill('jonas');
   await page.getByTestId('sign-in-password').fill('not-his-password');
   await page.getByTestId('sign-in-submit').click();
-  await expect(page.getByTestId('sign-in-error')).toContainText('Fel användarnamn eller lösenord');
+  await expect(page.getByTestId('sign-in-error')).toContainText('Användarnamnet eller lösenordet är fel.');
 
   await signIn(page, 'jonas');
   await expect(page.getByTestId('session-user')).toHaveText('Jonas Öhman');

@@ -75,7 +75,7 @@ test('the ombudsman edits the Swedish template, is told what a broken one lacks,
 
   // Handlers read the templates but cannot change them.
   await page.goto(`${workbench.url.split('#')[0]}#/templates`);
-  await expect(screen).toContainText('Endast kundombudsmannen kan ändra mallarna.');
+  await expect(screen).toContainText('Endast kundombudet kan ändra mallarna.');
   await expect(page.getByTestId('template-save')).toHaveCount(0);
 
   // The ombudsman goes back to the shipped default.

@@ -46,7 +46,8 @@ export const deadlinePoliciesSchema = z
         seen.add(policy.kind);
         if (!rule.markets.includes(market)) ctx.addIssue({ code: 'custom', path: [...at, 'kind'], message: `${policy.kind} does not apply in ${market}` });
         if (policy.businessDays > rule.maxDays) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'businessDays'], message: `must be at most ${rule.maxDays} for ${policy.kind}` });
+          // A `too_big` issue, so the refusal carries the law's ceiling to the user's language.
+          ctx.addIssue({ code: 'too_big', origin: 'number', maximum: rule.maxDays, inclusive: true, input: policy.businessDays, path: [...at, 'businessDays'], message: `must be at most ${rule.maxDays} for ${policy.kind}` });
         }
         if (policy.extendedDays !== undefined) {
           if (rule.maxExtendedDays === undefined) {

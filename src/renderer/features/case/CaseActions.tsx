@@ -29,7 +29,7 @@ import { allowedTransitions, canRequestInfo, needsReason } from '../../../shared
 export type CaseView = ChannelOutput<'cases:get'>;
 
 type Action = 'status' | 'assign' | 'note' | 'request_info' | 'holding_reply';
-type Form = { kind: 'note' } | { kind: 'request_info' } | { kind: 'holding_reply' } | { kind: 'status'; to: CaseStatus };
+type Form = { kind: 'note' } | { kind: 'request_info' } | { kind: 'holding_reply' } | { kind: 'status'; to: CaseStatus; revision: number };
 
 const parseText = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
 
@@ -106,7 +106,9 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
     if (needsReason(header.status, to)) {
       setReason('');
       setFailure(null);
-      setForm({ kind: 'status', to });
+      // The decision is taken on the case as shown now: a colleague's change that arrives while the
+      // reason is typed makes the save a conflict with both values, not an overwrite.
+      setForm({ kind: 'status', to, revision: header.revision });
     } else {
       void run('status', (baseRevision) => call('cases:setStatus', { id: caseId, status: to, baseRevision }));
     }
@@ -260,7 +262,7 @@ export function CaseActions({ view, onUpdated }: { view: CaseView; onUpdated: (v
   } else if (form?.kind === 'status') {
     const reopen = header.status === 'closed';
     const submit = () => {
-      if (reason.trim() !== '') void run('status', (baseRevision) => call('cases:setStatus', { id: caseId, status: form.to, reason: reason.trim(), baseRevision }));
+      if (reason.trim() !== '') void run('status', (baseRevision) => call('cases:setStatus', { id: caseId, status: form.to, reason: reason.trim(), baseRevision }), undefined, form.revision);
     };
     panel = (
       <ActionForm

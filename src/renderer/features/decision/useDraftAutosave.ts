@@ -39,9 +39,16 @@ export function useDraftAutosave<P>(initial: DraftDocument<P>, options: DraftAut
     callbacks.current = options;
   });
 
+  // The saver follows the draft, not each refetch. A live refresh that brings a colleague's newer
+  // version must not move this window's base under text it never showed: the next save would
+  // then silently overwrite theirs. The base moves only with what this window adopts (`adopt`,
+  // `keepOnTop`); a save on a stale base meets the conflict, with both texts.
+  // (The workspaces key this hook by the draft's id, so the version first shown is the one to keep.)
+  const [versionAtOpen] = useState(initial.version);
+
   useEffect(() => {
     const saver = new Autosaver<{ content: DocNode; panel: P }>({
-      baseVersion: initial.version,
+      baseVersion: versionAtOpen,
       save: async (value, baseVersion) => {
         callbacks.current.onSaving();
         return callbacks.current.save(value, baseVersion);
@@ -53,7 +60,7 @@ export function useDraftAutosave<P>(initial: DraftDocument<P>, options: DraftAut
     return () => {
       void saver.flush().finally(() => saver.dispose());
     };
-  }, [initial.id, initial.version]);
+  }, [initial.id, versionAtOpen]);
 
   const onText = useCallback((doc: DocNode) => {
     setContent(doc);
