@@ -28,7 +28,7 @@ test('a handler registers an ARN matter with its deadline, records the response,
   const matter = section.getByTestId('case-matter').filter({ hasText: '2026-09876' });
   // Monday 16 November to Tuesday 24 November: six business days.
   await expect(matter.getByTestId('matter-days-left')).toHaveText('6');
-  await expect(page.getByTestId('timeline-event').last()).toContainText('Allmänna reklamationsnämnden 2026-09876');
+  await expect(page.getByTestId('timeline-event').last()).toContainText('ARN 2026-09876');
   await page.screenshot({ path: testInfo.outputPath('case-with-matter.png') });
 
   await recordSentPartlyUpheldAndFollowed(page, matter);

@@ -34,7 +34,7 @@ const GROUPS: { title: 'general' | 'inbox' | 'case'; rows: { keys: string[][]; l
 export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} size="md" data-testid="shortcuts">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={t('shortcuts.title')} size="md" data-testid="shortcuts">
       <Stack gap="md">
         {GROUPS.map((group) => (
           <div key={group.title}>

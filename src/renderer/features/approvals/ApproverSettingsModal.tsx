@@ -48,7 +48,7 @@ export function ApproverSettingsModal({ opened, onClose }: { opened: boolean; on
 
   const options = (users.data ?? []).filter((u) => u.role !== 'auditor').map((u) => ({ value: String(u.id), label: `${u.name} (${t(`role.${u.role}`)})` }));
   return (
-    <Modal opened={opened} onClose={onClose} title={t('collab.settings.title')} data-testid="approver-settings">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={t('collab.settings.title')} data-testid="approver-settings">
       <Stack gap="sm">
         <Text size="sm">{t('collab.settings.rule')}</Text>
         <Select

@@ -117,7 +117,7 @@ export function DocumentList({
                 )}
                 <Text size="xs" c="dimmed" className="tabular">
                   {formatFileSize(attachment.size, i18n.language)} ·{' '}
-                  <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onJump(event.id)} data-testid="document-event-link" title={t('documents.showEvent')}>
+                  <Anchor component="button" type="button" size="xs" c="dimmed" className="ombud-target" onClick={() => onJump(event.id)} data-testid="document-event-link" title={t('documents.showEvent')}>
                     {formatShortDate(event.occurredAt, market)} · {t(`eventKind.${event.kind}`)}
                   </Anchor>
                 </Text>
@@ -160,7 +160,7 @@ export function DocumentList({
                         </Group>
                       </Anchor>
                       {(kind === 'image' || !framesBlocked) && (
-                        <Anchor component="button" type="button" size="xs" onClick={() => onWideChange(!wide)} data-testid="attachment-widen">
+                        <Anchor component="button" type="button" size="xs" className="ombud-target" onClick={() => onWideChange(!wide)} data-testid="attachment-widen">
                           <Group gap={4} wrap="nowrap" component="span">
                             {wide ? <IconArrowsMinimize size={13} /> : <IconArrowsMaximize size={13} />}
                             {wide ? t('documents.narrow') : t('documents.widen')}

@@ -92,7 +92,7 @@ export function RedFlagList({
                   );
                 })}
                 {linked.length > MAX_LINKS && (
-                  <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => onSelect(index)}>
+                  <Anchor component="button" type="button" size="xs" c="dimmed" className="ombud-target" onClick={() => onSelect(index)}>
                     {t('flags.more', { count: linked.length - MAX_LINKS })}
                   </Anchor>
                 )}

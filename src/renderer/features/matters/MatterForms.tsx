@@ -49,7 +49,7 @@ function FormModal({
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" data-testid={testId}>
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={title} size="lg" data-testid={testId}>
       <form onSubmit={(e) => void submit(e)}>
         <Stack gap="sm">
           {children}

@@ -79,7 +79,7 @@ export function MailSettingsModal({ opened, onClose }: { opened: boolean; onClos
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('send.settings.title')} size="lg" data-testid="mail-settings">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={t('send.settings.title')} size="lg" data-testid="mail-settings">
       {!form || !view ? (
         <Text size="sm">{t('send.settings.loading')}</Text>
       ) : (

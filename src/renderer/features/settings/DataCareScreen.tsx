@@ -230,7 +230,7 @@ function RetentionPanel() {
         )}
         {failure && <ErrorState title={t('dataCare.failed')} error={failure} />}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('dataCare.confirmTitle')} data-testid="retention-confirm">
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('dataCare.confirmTitle')} data-testid="retention-confirm">
         <Stack>
           <Text size="sm">{t('dataCare.confirmText', { count: o.previewTotal })}</Text>
           <Group justify="flex-end">

@@ -51,7 +51,7 @@ export function DeadlineRulesModal({ opened, onClose }: { opened: boolean; onClo
   const { t } = useTranslation();
   const loaded = useCall('settings:deadlinePolicies', opened ? {} : null);
   return (
-    <Modal opened={opened} onClose={onClose} title={<Title order={2} size="h4">{t('deadlineRules.title')}</Title>} size="xl" data-testid="deadline-rules">
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={<Title order={2} size="h4">{t('deadlineRules.title')}</Title>} size="xl" data-testid="deadline-rules">
       {loaded.error && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
           {refusalText(t, loaded.error)}
