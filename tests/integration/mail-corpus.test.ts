@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMail } from '../../src/main/import/mail-import';
 import type { ServiceContext } from '../../src/main/services/context';
@@ -13,8 +14,9 @@ import { tempStore } from '../fixtures/temp-store';
  * the checked-in list with its reason (Python is wrong, or the input is broken and both readings
  * are guesses), and every listed difference must still occur, so the list cannot go stale.
  */
-/** The shared corpus (see BRIEF/issue 20); OMBUD_MAIL_CORPUS points elsewhere. */
-const corpus = process.env.OMBUD_MAIL_CORPUS ?? '/work/shared/corpora/mail';
+/** The shared corpus, `../shared/corpora/mail` beside the project (issue 20); OMBUD_MAIL_CORPUS points elsewhere. */
+const besideProject = fileURLToPath(new URL('../../../shared/corpora/mail', import.meta.url));
+const corpus = process.env.OMBUD_MAIL_CORPUS ?? (existsSync(besideProject) ? besideProject : '/work/shared/corpora/mail');
 const reference = new URL('../fixtures/mail-reference/reference.py', import.meta.url).pathname;
 const known = JSON.parse(readFileSync(new URL('../fixtures/mail-reference/known-disagreements.json', import.meta.url), 'utf8')) as { id: string; field: string; class: string; reason: string }[];
 
