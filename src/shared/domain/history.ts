@@ -12,10 +12,14 @@ export const directionSchema = z.enum(DIRECTIONS);
 export type Direction = z.infer<typeof directionSchema>;
 
 /**
- * What happened. The kinds cover every source the domain brief lists: customer-service contacts,
- * invoice and payment events, merchant contacts and disputes, documents, and the ombudsman's own work.
+ * The kinds that record something that happened outside Ombud (customer service, payments,
+ * merchants, documents, the customer's own escalation). Only these may arrive by import (case
+ * exchange, mail); every other kind records an act of the office itself (a note, an information
+ * request, a status change, an assignment, a review step, a decision issued, a letter exported or
+ * sent, correspondence with an authority registered as a matter) and is written only by Ombud's
+ * services, so an import can never forge the ombudsman's work or satisfy a deadline clock.
  */
-export const EVENT_KINDS = [
+export const EXTERNAL_EVENT_KINDS = [
   // customer service
   'cs_call',
   'cs_chat',
@@ -39,6 +43,11 @@ export const EVENT_KINDS = [
   // documents and the customer's own escalation
   'document',
   'customer_escalation',
+] as const;
+export type ExternalEventKind = (typeof EXTERNAL_EVENT_KINDS)[number];
+
+/** The office's own kinds, written only by Ombud's services. */
+export const OFFICE_EVENT_KINDS = [
   // ombudsman
   'note',
   'info_request',
@@ -52,41 +61,13 @@ export const EVENT_KINDS = [
   // authorities
   'authority_correspondence',
 ] as const;
-export const eventKindSchema = z.enum(EVENT_KINDS);
 
 /**
- * The kinds that record something that happened outside Ombud (customer service, payments,
- * merchants, documents, the customer's own escalation). Only these may arrive by import (case
- * exchange, mail); every other kind records an act of the office itself (a note, an information
- * request, a status change, an assignment, a review step, a decision issued, a letter exported or
- * sent, correspondence with an authority registered as a matter) and is written only by Ombud's
- * services, so an import can never forge the ombudsman's work or satisfy a deadline clock.
+ * What happened. The kinds cover every source the domain brief lists: customer-service contacts,
+ * invoice and payment events, merchant contacts and disputes, documents, and the ombudsman's own work.
  */
-export const EXTERNAL_EVENT_KINDS = [
-  'cs_call',
-  'cs_chat',
-  'cs_email',
-  'cs_final_answer',
-  'invoice_issued',
-  'invoice_paused',
-  'invoice_pause_extended',
-  'invoice_resumed',
-  'reminder',
-  'fee',
-  'debt_collection',
-  'payment',
-  'refund',
-  'merchant_contact',
-  'dispute_opened',
-  'dispute_closed',
-  'purchase_protection_claim',
-  'document',
-  'customer_escalation',
-] as const satisfies readonly EventKind[];
-export type ExternalEventKind = (typeof EXTERNAL_EVENT_KINDS)[number];
-
-/** The office's own kinds: EVENT_KINDS minus EXTERNAL_EVENT_KINDS. */
-export const OFFICE_EVENT_KINDS: readonly EventKind[] = EVENT_KINDS.filter((k) => !(EXTERNAL_EVENT_KINDS as readonly string[]).includes(k));
+export const EVENT_KINDS = [...EXTERNAL_EVENT_KINDS, ...OFFICE_EVENT_KINDS] as const;
+export const eventKindSchema = z.enum(EVENT_KINDS);
 
 export function isExternalEventKind(kind: string): kind is ExternalEventKind {
   return (EXTERNAL_EVENT_KINDS as readonly string[]).includes(kind);
